@@ -1,0 +1,64 @@
+package archive
+
+import "time"
+
+// Link kinds.
+const (
+	// LinkReuse joins two articles that share passages in one language.
+	LinkReuse = "reuse"
+	// LinkTranslation joins an article and its translation.
+	LinkTranslation = "translation"
+)
+
+// Passage is one aligned pair of passages: text of the original (From) and
+// the matching text of the copy (To).
+type Passage struct {
+	FromText string `json:"from_text"`
+	ToText   string `json:"to_text"`
+}
+
+// Changes are the differences a republisher made to the text it copied.
+type Changes struct {
+	NewHeadline bool     `json:"new_headline"`
+	Cut         []string `json:"cut,omitempty"`     // paragraphs of the original missing from the copy
+	Added       []string `json:"added,omitempty"`   // paragraphs of the copy not in the original
+	Altered     []string `json:"altered,omitempty"` // figures or quotes that differ, "old → new"
+	// Credited reports whether the copy credits its source (the agency of
+	// the story, or the outlet it copied). Undeclared copies have false.
+	Credited bool `json:"credited"`
+}
+
+// Link says that To was copied (or translated) from From.
+type Link struct {
+	From                int64     `json:"from"` // the original, as inferred
+	To                  int64     `json:"to"`   // the copy
+	Kind                string    `json:"kind"` // LinkReuse or LinkTranslation
+	DirectionConfidence float64   `json:"direction_confidence"`
+	DirectionReason     string    `json:"direction_reason,omitempty"`
+	Reused              float64   `json:"reused"`      // share of From's text found in To
+	ReusedOfCopy        float64   `json:"reused_copy"` // share of To's text that comes from From
+	Evidence            []Passage `json:"evidence"`
+	Changes             Changes   `json:"changes"`
+}
+
+// StoryMember is one article of a story, in publication order.
+type StoryMember struct {
+	Article   int64     `json:"article"`
+	Source    string    `json:"source"`
+	Title     string    `json:"title"`
+	Language  string    `json:"language"`
+	Published time.Time `json:"published,omitzero"`
+	// Lag is how long after the story's original this copy appeared; zero
+	// for the original or when either date is unknown.
+	Lag time.Duration `json:"lag,omitempty"`
+}
+
+// Story groups one original dispatch with all its copies and translations.
+type Story struct {
+	ID int64 `json:"id"`
+	// OriginAgency is the agency that supplied the original dispatch, when
+	// one is credited; OriginArticle is the earliest article of the story.
+	OriginAgency  string        `json:"agency,omitempty"`
+	OriginArticle int64         `json:"article"`
+	Articles      []StoryMember `json:"articles"`
+}
