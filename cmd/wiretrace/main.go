@@ -1,0 +1,43 @@
+// Command wiretrace imports news articles into a single-file archive,
+// searches them and traces where their text came from.
+//
+// Each subcommand lives in a file of its own and registers itself in init;
+// main only maps errors to exit codes.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(os.Stderr, err))
+}
+
+// exitCode prints err as one line and returns the exit status for it:
+// 0 on success, 2 on bad usage, 1 on any other failure.
+func exitCode(stderr io.Writer, err error) int {
+	if err == nil {
+		return 0
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "wiretrace: %v\n", ue.err)
+		if ue.usage != "" {
+			fmt.Fprintf(stderr, "usage: %s\n", ue.usage)
+		}
+		return 2
+	}
+	if errors.Is(err, errSilentFailure) {
+		return 1
+	}
+	fmt.Fprintf(stderr, "wiretrace: %v\n", err)
+	return 1
+}
