@@ -1,0 +1,588 @@
+package archive
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Errors callers may act on.
+var (
+	// ErrNotFound is returned when an article does not exist.
+	ErrNotFound = errors.New("archive: not found")
+	// ErrNewerSchema is returned by Open for an archive written by a newer
+	// version of Wiretrace.
+	ErrNewerSchema = errors.New("archive: file was written by a newer version of wiretrace")
+	// ErrNotArchive is returned by Open for a file that is not a SQLite
+	// database.
+	ErrNotArchive = errors.New("archive: not a wiretrace archive (not an SQLite database)")
+)
+
+// Store is an open archive file.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Open opens the archive at path, creating it (and its folder) when it does
+// not exist, and brings its schema up to date. It returns an error wrapping
+// ErrNotArchive for a file that is not SQLite and ErrNewerSchema for one
+// from a newer schema version.
+func Open(p string) (*Store, error) {
+	if dir := parentDir(p); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("open archive %s: %w", p, err)
+		}
+	}
+	if err := sniffSQLite(p); err != nil {
+		return nil, fmt.Errorf("open archive %s: %w", p, err)
+	}
+	q := url.Values{}
+	for _, pr := range []string{"busy_timeout(15000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)", "temp_store(MEMORY)"} {
+		q.Add("_pragma", pr)
+	}
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+filepathToURI(p)+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open archive %s: %w", p, err)
+	}
+	db.SetMaxOpenConns(4)
+	s := &Store{db: db, path: p}
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open archive %s: %w", p, err)
+	}
+	return s, nil
+}
+
+func parentDir(p string) string {
+	i := strings.LastIndexAny(p, `/\`)
+	if i <= 0 {
+		return ""
+	}
+	return p[:i]
+}
+
+func filepathToURI(p string) string {
+	// modernc accepts plain paths after "file:"; only '?' and '#' need escaping.
+	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	return r.Replace(p)
+}
+
+// sniffSQLite refuses an existing, non-empty file that does not start with
+// the SQLite header, before the driver could touch it.
+func sniffSQLite(p string) error {
+	f, err := os.Open(p)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, _ := f.Read(head)
+	if n == 0 {
+		return nil
+	}
+	if n < 16 || string(head) != "SQLite format 3\x00" {
+		return ErrNotArchive
+	}
+	return nil
+}
+
+// SchemaVersion is the schema version this build writes.
+func SchemaVersion() int {
+	ms, _ := migrations()
+	if len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
+}
+
+type migration struct {
+	version int
+	name    string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFS, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		n := e.Name()
+		i := strings.IndexByte(n, '_')
+		if i < 0 || !strings.HasSuffix(n, ".sql") {
+			continue
+		}
+		v, err := strconv.Atoi(n[:i])
+		if err != nil {
+			continue
+		}
+		ms = append(ms, migration{version: v, name: n})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms, nil
+}
+
+// migrate applies, each in its own transaction, the migrations newer than
+// the file's PRAGMA user_version.
+func (s *Store) migrate(ctx context.Context) error {
+	var cur int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&cur); err != nil {
+		if strings.Contains(err.Error(), "not a database") || strings.Contains(err.Error(), "file is encrypted") {
+			return ErrNotArchive
+		}
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	ms, err := migrations()
+	if err != nil {
+		return fmt.Errorf("read migrations: %w", err)
+	}
+	if len(ms) > 0 && cur > ms[len(ms)-1].version {
+		return fmt.Errorf("%w (schema %d, this build knows %d)", ErrNewerSchema, cur, ms[len(ms)-1].version)
+	}
+	for _, m := range ms {
+		if m.version <= cur {
+			continue
+		}
+		body, err := migrationFS.ReadFile(path.Join("migrations", m.name))
+		if err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		// Another process may have migrated while we waited for the lock.
+		var now int
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if now >= m.version {
+			tx.Rollback()
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+// Path returns the archive's file name.
+func (s *Store) Path() string { return s.path }
+
+// DB returns the underlying database handle, for packages of the archive's
+// own (benchmarks, checks); callers outside should use the Store's methods.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Close checkpoints the write-ahead log into the archive file, switches it
+// back to a single file when no other process has it open, and closes it.
+func (s *Store) Close() error {
+	if s == nil || s.db == nil {
+		return nil
+	}
+	ctx := context.Background()
+	s.db.SetMaxOpenConns(1) // closes idle extra connections
+	if conn, err := s.db.Conn(ctx); err == nil {
+		conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+		// Fails harmlessly (SQLITE_BUSY) while another process uses the file.
+		conn.ExecContext(ctx, "PRAGMA journal_mode=DELETE")
+		conn.Close()
+	}
+	err := s.db.Close()
+	s.db = nil
+	if err != nil {
+		return fmt.Errorf("close archive %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// ContentHash returns the deduplication key of an article: the same outlet,
+// title and text (ignoring case, spacing and punctuation) give the same hash.
+func ContentHash(a *Article) string {
+	h := sha256.New()
+	h.Write([]byte(normKey(a.Source)))
+	h.Write([]byte{0})
+	h.Write([]byte(normKey(a.Title)))
+	h.Write([]byte{0})
+	h.Write([]byte(normKey(a.Text)))
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+func normKey(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// AddResult says what became of one article handed to Add.
+type AddResult struct {
+	ID        int64 // the stored article, or the one it duplicates
+	Duplicate bool
+}
+
+// Add stores articles in one transaction. An article whose content hash is
+// already in the archive is not stored again: its result has Duplicate set
+// and the existing ID. Add sets ID, Hash and Imported on stored articles.
+// On error nothing is stored.
+func (s *Store) Add(ctx context.Context, arts []*Article) ([]AddResult, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("add articles: %w", err)
+	}
+	defer tx.Rollback()
+	res, err := addTx(ctx, tx, arts)
+	if err != nil {
+		return nil, fmt.Errorf("add articles: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("add articles: %w", err)
+	}
+	return res, nil
+}
+
+func addTx(ctx context.Context, tx *sql.Tx, arts []*Article) ([]AddResult, error) {
+	find, err := tx.PrepareContext(ctx, "SELECT id FROM articles WHERE hash = ?")
+	if err != nil {
+		return nil, err
+	}
+	defer find.Close()
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO articles
+		(source, pubday, language, hash, published, imported, origin, url, byline, dateline, credits, title, text, cjk)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return nil, err
+	}
+	defer ins.Close()
+	insAg, err := tx.PrepareContext(ctx, "INSERT OR IGNORE INTO article_agencies (article, agency, role) VALUES (?,?,?)")
+	if err != nil {
+		return nil, err
+	}
+	defer insAg.Close()
+	now := time.Now().UTC()
+	out := make([]AddResult, len(arts))
+	for i, a := range arts {
+		if a.Hash == "" {
+			a.Hash = ContentHash(a)
+		}
+		var id int64
+		switch err := find.QueryRowContext(ctx, a.Hash).Scan(&id); {
+		case err == nil:
+			out[i] = AddResult{ID: id, Duplicate: true}
+			continue
+		case !errors.Is(err, sql.ErrNoRows):
+			return nil, err
+		}
+		if a.Imported.IsZero() {
+			a.Imported = now
+		}
+		credits, _ := json.Marshal(nonNilCredits(a.Credits))
+		r, err := ins.ExecContext(ctx, a.Source, dayOf(a.Published), a.Language, a.Hash, formatTime(a.Published),
+			a.Imported.Format(time.RFC3339), a.Origin, a.URL, a.Byline, a.Dateline, string(credits),
+			a.Title, a.Text, CJKBigrams(a.Title+"\n"+a.Text))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", a.Origin, err)
+		}
+		id, _ = r.LastInsertId()
+		a.ID = id
+		for _, c := range a.Credits {
+			if _, err := insAg.ExecContext(ctx, id, c.Agency, c.Role); err != nil {
+				return nil, err
+			}
+		}
+		out[i] = AddResult{ID: id}
+	}
+	return out, nil
+}
+
+func nonNilCredits(c []Credit) []Credit {
+	if c == nil {
+		return []Credit{}
+	}
+	return c
+}
+
+func dayOf(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Year()*10000 + int(t.Month())*100 + t.Day()
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+const articleCols = `id, source, url, title, byline, dateline, credits, published, language, text, origin, hash, imported`
+
+type scanner interface{ Scan(...any) error }
+
+func scanArticle(r scanner) (*Article, error) {
+	var a Article
+	var credits, published, imported string
+	if err := r.Scan(&a.ID, &a.Source, &a.URL, &a.Title, &a.Byline, &a.Dateline, &credits, &published,
+		&a.Language, &a.Text, &a.Origin, &a.Hash, &imported); err != nil {
+		return nil, err
+	}
+	if credits != "" && credits != "[]" {
+		if err := json.Unmarshal([]byte(credits), &a.Credits); err != nil {
+			return nil, fmt.Errorf("article %d: credits: %w", a.ID, err)
+		}
+	}
+	a.Published, _ = time.Parse(time.RFC3339, published)
+	a.Imported, _ = time.Parse(time.RFC3339, imported)
+	return &a, nil
+}
+
+// Article returns the article with the given id, or an error wrapping
+// ErrNotFound.
+func (s *Store) Article(ctx context.Context, id int64) (*Article, error) {
+	row := s.db.QueryRowContext(ctx, "SELECT "+articleCols+" FROM articles WHERE id = ?", id)
+	a, err := scanArticle(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("article %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// Each calls fn for every article in id order, stopping at the first error.
+func (s *Store) Each(ctx context.Context, fn func(*Article) error) error {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+articleCols+" FROM articles ORDER BY id")
+	if err != nil {
+		return fmt.Errorf("read articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return fmt.Errorf("read articles: %w", err)
+		}
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read articles: %w", err)
+	}
+	return nil
+}
+
+// Sources returns every outlet with its number of articles, most first.
+func (s *Store) Sources(ctx context.Context) ([]FacetCount, error) {
+	return s.counts(ctx, "SELECT source, count(*) FROM articles GROUP BY source ORDER BY 2 DESC, 1")
+}
+
+func (s *Store) counts(ctx context.Context, q string, args ...any) ([]FacetCount, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("count: %w", err)
+	}
+	defer rows.Close()
+	var out []FacetCount
+	for rows.Next() {
+		var fc FacetCount
+		if err := rows.Scan(&fc.Value, &fc.Count); err != nil {
+			return nil, fmt.Errorf("count: %w", err)
+		}
+		out = append(out, fc)
+	}
+	return out, rows.Err()
+}
+
+// Stats summarises an archive.
+type Stats struct {
+	Path          string       `json:"path"`
+	SchemaVersion int          `json:"schema_version"`
+	Articles      int          `json:"articles"`
+	Sources       int          `json:"sources"`
+	Undated       int          `json:"undated"`
+	First         string       `json:"first,omitempty"` // earliest publication day
+	Last          string       `json:"last,omitempty"`
+	Languages     []FacetCount `json:"languages"`
+	Agencies      []FacetCount `json:"agencies"`
+	TextBytes     int64        `json:"text_bytes"`
+	FileBytes     int64        `json:"file_bytes"`
+}
+
+// Stats returns counts and sizes of the archive.
+func (s *Store) Stats(ctx context.Context) (*Stats, error) {
+	st := &Stats{Path: s.path}
+	var first, last sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT source), count(*) - count(pubday),
+		min(pubday), max(pubday), coalesce(sum(length(CAST(text AS BLOB))), 0) FROM articles`).
+		Scan(&st.Articles, &st.Sources, &st.Undated, &first, &last, &st.TextBytes)
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	if first.Valid {
+		st.First, st.Last = dayString(int(first.Int64)), dayString(int(last.Int64))
+	}
+	s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&st.SchemaVersion)
+	if st.Languages, err = s.counts(ctx, "SELECT language, count(*) FROM articles GROUP BY language ORDER BY 2 DESC, 1"); err != nil {
+		return nil, err
+	}
+	if st.Agencies, err = s.counts(ctx, "SELECT agency, count(DISTINCT article) FROM article_agencies WHERE role != 'photo' GROUP BY agency ORDER BY 2 DESC, 1"); err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(s.path); err == nil {
+		st.FileBytes = fi.Size()
+	}
+	return st, nil
+}
+
+func dayString(d int) string {
+	return fmt.Sprintf("%04d-%02d-%02d", d/10000, d/100%100, d%100)
+}
+
+// CopyTo writes a compact, single-file copy of the archive to dst, which
+// must not exist yet.
+func (s *Store) CopyTo(ctx context.Context, dst string) error {
+	if _, err := os.Stat(dst); err == nil {
+		return fmt.Errorf("copy archive to %s: file exists", dst)
+	}
+	tmp := dst + ".partial"
+	os.Remove(tmp)
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("copy archive to %s: %w", dst, err)
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("copy archive to %s: %w", dst, err)
+	}
+	return nil
+}
+
+// FileImported reports whether a file with this path, size and modification
+// time was imported before.
+func (s *Store) FileImported(ctx context.Context, path string, size, mtime int64) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM imported_files WHERE path = ? AND size = ? AND mtime = ?", path, size, mtime).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("imported files: %w", err)
+	}
+	return n > 0, nil
+}
+
+// ImportedFile is a file whose articles have all been stored.
+type ImportedFile struct {
+	Path        string
+	Size, MTime int64
+}
+
+// AddBatch stores articles and records files as imported, in one
+// transaction: after a crash either both are in the archive or neither.
+func (s *Store) AddBatch(ctx context.Context, arts []*Article, files []ImportedFile) ([]AddResult, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("add articles: %w", err)
+	}
+	defer tx.Rollback()
+	res, err := addTx(ctx, tx, arts)
+	if err != nil {
+		return nil, fmt.Errorf("add articles: %w", err)
+	}
+	if len(files) > 0 {
+		st, err := tx.PrepareContext(ctx, "INSERT OR REPLACE INTO imported_files (path, size, mtime) VALUES (?,?,?)")
+		if err != nil {
+			return nil, fmt.Errorf("add articles: %w", err)
+		}
+		defer st.Close()
+		for _, f := range files {
+			if _, err := st.ExecContext(ctx, f.Path, f.Size, f.MTime); err != nil {
+				return nil, fmt.Errorf("add articles: %w", err)
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("add articles: %w", err)
+	}
+	return res, nil
+}
+
+// CJKBigrams returns the Chinese, Japanese, Korean-Hanja and Thai runs of
+// s as overlapping two-character tokens separated by spaces, which the
+// unicode61 tokenizer then indexes one by one. A run of one character is
+// kept as is.
+func CJKBigrams(s string) string {
+	var b strings.Builder
+	var run []rune
+	flush := func() {
+		switch {
+		case len(run) == 1:
+			b.WriteString(string(run))
+			b.WriteByte(' ')
+		case len(run) > 1:
+			for i := 0; i+1 < len(run); i++ {
+				b.WriteString(string(run[i : i+2]))
+				b.WriteByte(' ')
+			}
+		}
+		run = run[:0]
+	}
+	for _, r := range s {
+		if isCJK(r) {
+			run = append(run, r)
+			continue
+		}
+		flush()
+	}
+	flush()
+	return strings.TrimSpace(b.String())
+}
+
+// isCJK reports whether r belongs to a script written without spaces
+// between words.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
+}
