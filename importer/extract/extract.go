@@ -1,0 +1,113 @@
+// Package extract reads what Wiretrace keeps from one HTML page: its
+// metadata (title, outlet, author, language, publication date) and its
+// main text without navigation or boilerplate.
+//
+// The main text comes from go-trafilatura (with its readability and
+// DOM-distiller fallbacks) combined with Wiretrace's own rules, and the
+// date from go-htmldate combined with metadata, JSON-LD and URL rules.
+// Regular expressions in these libraries use Go's standard engine: the
+// WebAssembly RE2 engine is only compiled in with the re2_wasm build tag,
+// which Wiretrace does not set.
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	nurl "net/url"
+	"strings"
+	"time"
+
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+
+	"github.com/wiretrace/wiretrace/importer/charset"
+)
+
+// Page is what Wiretrace reads from one HTML page.
+type Page struct {
+	Title, SiteName, URL, Author, Language, Description string
+	// Published is the original publication date; zero when unknown.
+	Published time.Time
+	// Text is the main text, paragraphs separated by "\n\n", without
+	// boilerplate.
+	Text string
+}
+
+// ErrEmpty is wrapped by the error HTML returns for a page without any
+// HTML content.
+var ErrEmpty = errors.New("empty page")
+
+// maxPageBytes bounds the HTML read from one page; the rest is ignored.
+const maxPageBytes = 16 << 20
+
+// HTML reads one HTML page (raw bytes in any charset) fetched from
+// pageURL ("" if unknown). It returns an error wrapping charset.ErrBinary
+// for binary data and ErrEmpty for empty input; a page without main text
+// is not an error (Text is empty).
+func HTML(raw []byte, pageURL string) (*Page, error) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return nil, fmt.Errorf("extract: %w", ErrEmpty)
+	}
+	if len(raw) > maxPageBytes {
+		raw = raw[:maxPageBytes]
+	}
+	text, _, err := charset.Decode(raw, "", true)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("extract: parse html: %w", err)
+	}
+	var base *nurl.URL
+	if pageURL != "" {
+		if u, err := nurl.Parse(pageURL); err == nil && u.Host != "" {
+			base = u
+		}
+	}
+	p := &Page{URL: pageURL}
+	date := publishedDate(doc, pageURL)
+	res, err := extractMain(doc, base, date)
+	if err == nil {
+		p.Text = res.text
+		md := res.meta
+		p.Title = md.Title
+		p.SiteName = md.Sitename
+		p.Author = md.Author
+		p.Language = md.Language
+		p.Description = md.Description
+		if p.URL == "" {
+			p.URL = md.URL
+		}
+	}
+	p.Published = date
+	return p, nil
+}
+
+type mainResult struct {
+	text string
+	meta trafilatura.Metadata
+}
+
+// extractMain runs trafilatura and Wiretrace's own rules on doc.
+func extractMain(doc *html.Node, base *nurl.URL, date time.Time) (res mainResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("extract: main text: internal error: %v", r)
+		}
+	}()
+	opts := trafilatura.Options{
+		OriginalURL:     base,
+		EnableFallback:  true,
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Disabled,
+	}
+	r, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil {
+		return res, fmt.Errorf("extract: main text: %w", err)
+	}
+	res.text = r.ContentText
+	res.meta = r.Metadata
+	return res, nil
+}
