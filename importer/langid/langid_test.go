@@ -1,0 +1,30 @@
+package langid
+
+import "testing"
+
+func TestDetect(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"President Kassym-Jomart Tokayev visited Almaty on Wednesday for the first time since clashes there left dozens dead.", "en"},
+		{"Le président du Kazakhstan, Kassym-Jomart Tokaïev, s’est rendu mercredi à Almaty, pour la première fois depuis les émeutes.", "fr"},
+		{"El presidente de Kazajistán visitó el miércoles Almaty por primera vez desde los disturbios de la semana pasada.", "es"},
+		{"Der Präsident Kasachstans hat am Mittwoch zum ersten Mal seit den tödlichen Unruhen die Stadt Almaty besucht.", "de"},
+		{"Президент Казахстана Касым-Жомарт Токаев в среду посетил Алматы впервые после беспорядков.", "ru"},
+		{"哈萨克斯坦总统托卡耶夫星期三访问了阿拉木图，这是骚乱发生后他首次到访该市。", "zh"},
+		{"カザフスタンのトカエフ大統領は水曜日、暴動後初めてアルマトイを訪問した。", "ja"},
+		{"ok", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Detect(tt.text); got != tt.want {
+			t.Errorf("Detect(%.30q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{"en-US": "en", "fr_FR": "fr", "English": "en", "fra": "fr", "": "", "zz-top": "zz"} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
