@@ -40,7 +40,30 @@ func Detect(text string) string {
 	if code == "" || info.Confidence < 0.05 && letters < 200 {
 		return ""
 	}
-	return strings.ToLower(code)
+	return cyrillicFix(strings.ToLower(code), text)
+}
+
+// cyrillicFix corrects the model's weakest spot, short Cyrillic texts, with
+// letters only one of the candidate languages uses: ы and э are Russian (or
+// Belarusian, which also has ў and і), ї and є Ukrainian, ђ/ћ/џ Serbian.
+func cyrillicFix(code, text string) string {
+	switch code {
+	case "ru", "bg", "uk", "be", "sr", "mk":
+	default:
+		return code
+	}
+	has := func(chars string) bool { return strings.ContainsAny(strings.ToLower(text), chars) }
+	switch {
+	case has("ђћџ"):
+		return "sr"
+	case has("їє"):
+		return "uk"
+	case has("ў"):
+		return "be"
+	case has("ыэ") && !has("і"):
+		return "ru"
+	}
+	return code
 }
 
 // Normalize turns a language tag from metadata ("en-US", "fr_FR", "English",
