@@ -1,0 +1,738 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/wiretrace/wiretrace/archive"
+)
+
+// Debounce is how long the browser waits after a keystroke before it
+// searches; a keystroke within it restarts the wait.
+const Debounce = 150 * time.Millisecond
+
+// pageSize is how many results a search fetches; "Show more" fetches more.
+const pageSize = 50
+
+// Sort choices as shown.
+const (
+	sortRelevance = "Relevance"
+	sortNewest    = "Newest first"
+	sortOldest    = "Oldest first"
+)
+
+// Browser is the main view: a search box, the facets of the matches, the
+// ranked results, and a reader and provenance panel for the article
+// selected. It searches as the user types, off the UI thread, cancelling a
+// search that a newer keystroke supersedes.
+type Browser struct {
+	widget.BaseWidget
+
+	arch Archive
+
+	// Search state; touched on the UI thread only.
+	text      string
+	sort      string
+	sources   map[string]bool
+	languages map[string]bool
+	agencies  map[string]bool
+	from, to  time.Time
+
+	gen      uint64 // bumped by every search started
+	cancel   context.CancelFunc
+	timer    *time.Timer
+	openGen  uint64
+	openStop context.CancelFunc
+	debounce time.Duration
+
+	result   *archive.Result
+	hits     []archive.Hit
+	selected int64 // article shown, 0 for none
+	syncing  bool  // set while the list selection is changed in code
+
+	entry    *searchEntry
+	sortSel  *widget.Select
+	status   *widget.Label
+	notice   *widget.Label
+	list     *resultList
+	more     *widget.Button
+	facets   *facetPanel
+	reader   *Reader
+	prov     *Provenance
+	tabs     *container.AppTabs
+	readTab  *container.TabItem
+	provTab  *container.TabItem
+	object   fyne.CanvasObject
+	progress *widget.ProgressBarInfinite
+
+	// applied, when set, is called on the UI thread after each search
+	// result or article reached the widgets (tests wait on it).
+	mu      sync.Mutex
+	applied func(what string)
+}
+
+// NewBrowser returns the main view over a (nil for none yet: call
+// SetArchive).
+func NewBrowser(a Archive) *Browser {
+	b := &Browser{
+		arch:      a,
+		sort:      archive.SortRelevance,
+		sources:   map[string]bool{},
+		languages: map[string]bool{},
+		agencies:  map[string]bool{},
+		debounce:  Debounce,
+	}
+	b.entry = newSearchEntry(b)
+	b.entry.SetPlaceHolder(`Search: words, "a phrase", prefix*, AND / OR / NOT   (Ctrl+F)`)
+	b.entry.OnChanged = func(s string) {
+		b.text = s
+		b.schedule(b.debounce)
+	}
+	b.entry.OnSubmitted = func(string) { b.enter() }
+	b.sortSel = widget.NewSelect([]string{sortRelevance, sortNewest, sortOldest}, func(s string) {
+		v := map[string]string{sortRelevance: archive.SortRelevance, sortNewest: archive.SortNewest, sortOldest: archive.SortOldest}[s]
+		if v != b.sort {
+			b.sort = v
+			b.schedule(0)
+		}
+	})
+	b.sortSel.Selected = sortRelevance
+	b.status = widget.NewLabel("")
+	b.status.Truncation = fyne.TextTruncateEllipsis
+	b.notice = widget.NewLabel("")
+	b.notice.Wrapping = fyne.TextWrapWord
+	b.notice.Importance = widget.WarningImportance
+	b.notice.Hide()
+	b.progress = widget.NewProgressBarInfinite()
+	b.progress.Stop()
+	b.progress.Hide()
+	b.list = newResultList(b)
+	b.more = widget.NewButton("Show more", func() { b.page() })
+	b.more.Hide()
+	b.facets = newFacetPanel(b)
+	b.reader = NewReader()
+	b.prov = NewProvenance(func(id int64) { b.Open(id, true) })
+	b.readTab = container.NewTabItemWithIcon("Article", theme.DocumentIcon(), b.reader)
+	b.provTab = container.NewTabItemWithIcon("Provenance", theme.AccountIcon(), b.prov)
+	b.tabs = container.NewAppTabs(b.readTab, b.provTab)
+
+	top := container.NewBorder(nil, nil, nil, b.sortSel, b.entry)
+	resultsHead := container.NewVBox(container.NewStack(b.status, b.progress), b.notice)
+	results := container.NewBorder(resultsHead, b.more, nil, nil, b.list)
+	right := container.NewHSplit(results, b.tabs)
+	right.Offset = 0.42
+	main := container.NewHSplit(b.facets.object, right)
+	main.Offset = 0.2
+	b.object = container.NewBorder(container.NewPadded(top), nil, nil, nil, main)
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (b *Browser) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(b.object)
+}
+
+// SetArchive switches to archive a, clearing filters and selection, and
+// searches it with the current text.
+func (b *Browser) SetArchive(a Archive) {
+	b.arch = a
+	b.sources, b.languages, b.agencies = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	b.from, b.to = time.Time{}, time.Time{}
+	b.selected = 0
+	b.reader.Display(nil, "")
+	b.prov.Display(0, nil, nil)
+	b.Refresh()
+	b.schedule(0)
+}
+
+// Refresh searches again with the current state, e.g. after an import.
+func (b *Browser) Research() { b.schedule(0) }
+
+// FocusSearch puts the keyboard focus in the search box and selects its
+// text.
+func (b *Browser) FocusSearch() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(b.entry); c != nil {
+		c.Focus(b.entry)
+	}
+}
+
+// SetQuery replaces the search text and searches at once.
+func (b *Browser) SetQuery(s string) {
+	b.entry.SetText(s) // OnChanged schedules a debounced search
+	b.schedule(0)
+}
+
+// ShowProvenance switches the right-hand side to the provenance panel.
+func (b *Browser) ShowProvenance() { b.tabs.Select(b.provTab) }
+
+// query is the archive query of the current state.
+func (b *Browser) query() archive.Query {
+	return archive.Query{
+		Text:      strings.TrimSpace(b.text),
+		Sources:   keys(b.sources),
+		Languages: keys(b.languages),
+		Agencies:  keys(b.agencies),
+		From:      b.from,
+		To:        b.to,
+		Sort:      b.sort,
+		Limit:     pageSize,
+	}
+}
+
+func keys(m map[string]bool) []string {
+	var out []string
+	for k, v := range m {
+		if v {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// toggle ticks or unticks one value of a facet and searches again.
+func (b *Browser) toggle(facet, value string, on bool) {
+	m := map[string]map[string]bool{"source": b.sources, "language": b.languages, "agency": b.agencies}[facet]
+	if m == nil {
+		return
+	}
+	if on {
+		m[value] = true
+	} else {
+		delete(m, value)
+	}
+	b.schedule(0)
+}
+
+// setDates narrows to the days from..to (zero for open ends) and searches.
+func (b *Browser) setDates(from, to time.Time) {
+	b.from, b.to = from, to
+	b.schedule(0)
+}
+
+// schedule starts a search after delay, cancelling the one in flight.
+func (b *Browser) schedule(delay time.Duration) {
+	b.gen++
+	gen := b.gen
+	if b.cancel != nil {
+		b.cancel()
+	}
+	if b.timer != nil {
+		b.timer.Stop()
+	}
+	arch := b.arch
+	if arch == nil {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	b.cancel = cancel
+	q := b.query()
+	b.progress.Show()
+	b.progress.Start()
+	run := func() { b.run(ctx, gen, arch, q) }
+	if delay <= 0 {
+		go run()
+	} else {
+		b.timer = time.AfterFunc(delay, run)
+	}
+}
+
+// page fetches the next page of results.
+func (b *Browser) page() {
+	if b.arch == nil || b.result == nil {
+		return
+	}
+	gen := b.gen
+	q := b.query()
+	q.Offset = len(b.hits)
+	arch := b.arch
+	b.more.Disable()
+	go func() {
+		res, err := arch.Search(context.Background(), q)
+		fyne.Do(func() {
+			b.more.Enable()
+			if gen != b.gen || err != nil {
+				if err != nil {
+					b.showError(err)
+				}
+				return
+			}
+			b.hits = append(b.hits, res.Hits...)
+			b.list.Refresh()
+			b.showMore()
+			b.done("page")
+		})
+	}()
+}
+
+// run searches in a goroutine and hands the result to the UI thread,
+// unless a newer search superseded it.
+func (b *Browser) run(ctx context.Context, gen uint64, arch Archive, q archive.Query) {
+	if ctx.Err() != nil {
+		return
+	}
+	res, err := searchFaceted(ctx, arch, q)
+	if ctx.Err() != nil {
+		return
+	}
+	fyne.Do(func() {
+		if gen != b.gen {
+			return
+		}
+		b.apply(q, res, err)
+	})
+}
+
+// searchFaceted runs q and, for each facet the user has ticked values of,
+// a second query without that facet's filter, so that a ticked facet still
+// lists its other values with their counts (the other filters applied).
+func searchFaceted(ctx context.Context, arch Archive, q archive.Query) (res *archive.Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("search failed: %v", r)
+		}
+	}()
+	res, err = arch.Search(ctx, q)
+	if err != nil || res == nil {
+		if err == nil {
+			err = errors.New("search returned nothing")
+		}
+		return nil, err
+	}
+	facet := func(clear func(*archive.Query), set func(*archive.Result, *archive.Result)) {
+		qq := q
+		clear(&qq)
+		qq.Limit, qq.Offset = 1, 0
+		if r, err := arch.Search(ctx, qq); err == nil && r != nil {
+			set(res, r)
+		}
+	}
+	if len(q.Sources) > 0 {
+		facet(func(q *archive.Query) { q.Sources = nil }, func(d, s *archive.Result) { d.Facets.Source = s.Facets.Source })
+	}
+	if len(q.Languages) > 0 {
+		facet(func(q *archive.Query) { q.Languages = nil }, func(d, s *archive.Result) { d.Facets.Language = s.Facets.Language })
+	}
+	if len(q.Agencies) > 0 {
+		facet(func(q *archive.Query) { q.Agencies = nil }, func(d, s *archive.Result) { d.Facets.Agency = s.Facets.Agency })
+	}
+	return res, nil
+}
+
+// apply shows a search result; on the UI thread.
+func (b *Browser) apply(q archive.Query, res *archive.Result, err error) {
+	b.progress.Stop()
+	b.progress.Hide()
+	if err != nil {
+		b.showError(err)
+		b.done("search")
+		return
+	}
+	b.status.Importance = widget.MediumImportance
+	b.result = res
+	b.hits = res.Hits
+	b.status.SetText(countLine(res.Total, q))
+	if res.Notice != "" {
+		b.notice.SetText(res.Notice)
+		b.notice.Show()
+	} else {
+		b.notice.Hide()
+	}
+	b.list.UnselectAll()
+	b.list.Refresh()
+	b.list.ScrollToTop()
+	b.syncSelection()
+	b.showMore()
+	b.facets.set(res.Facets)
+	b.done("search")
+}
+
+// showError reports a failed search in place of the results.
+func (b *Browser) showError(err error) {
+	b.status.Importance = widget.DangerImportance
+	b.status.SetText("Search failed: " + oneLine(err.Error()))
+	b.notice.SetText("Check the query: words, \"phrases\", prefix*, AND, OR, NOT and parentheses are understood.")
+	b.notice.Show()
+	b.result = nil
+	b.hits = nil
+	b.list.UnselectAll()
+	b.list.Refresh()
+	b.more.Hide()
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func (b *Browser) showMore() {
+	if b.result != nil && len(b.hits) < b.result.Total {
+		b.more.SetText(fmt.Sprintf("Show more (%d of %d shown)", len(b.hits), b.result.Total))
+		b.more.Show()
+	} else {
+		b.more.Hide()
+	}
+}
+
+// countLine is "3 articles match “tokayev”" and the like.
+func countLine(n int, q archive.Query) string {
+	noun := "articles"
+	if n == 1 {
+		noun = "article"
+	}
+	filters := len(q.Sources) + len(q.Languages) + len(q.Agencies)
+	if !q.From.IsZero() || !q.To.IsZero() {
+		filters++
+	}
+	s := fmt.Sprintf("%d %s", n, noun)
+	switch {
+	case q.Text == "" && filters == 0:
+		s += " in the archive"
+		if n == 0 {
+			s = "The archive is empty: use Archive ▸ Import to add articles"
+		}
+		return s
+	case q.Text != "":
+		s += fmt.Sprintf(" match “%s”", q.Text)
+	}
+	if filters > 0 {
+		s += fmt.Sprintf(" (%d filter", filters)
+		if filters > 1 {
+			s += "s"
+		}
+		s += ")"
+	}
+	return s
+}
+
+func (b *Browser) done(what string) {
+	b.mu.Lock()
+	f := b.applied
+	b.mu.Unlock()
+	if f != nil {
+		f(what)
+	}
+}
+
+// syncSelection selects the open article in the list when it is there.
+func (b *Browser) syncSelection() {
+	for i, h := range b.hits {
+		if h.ID == b.selected {
+			b.syncing = true
+			b.list.Select(i)
+			b.syncing = false
+			return
+		}
+	}
+}
+
+// move selects the result delta places from the selected one.
+func (b *Browser) move(delta int) {
+	if len(b.hits) == 0 {
+		return
+	}
+	i := b.index(b.selected)
+	switch {
+	case i < 0 && delta > 0:
+		i = 0
+	case i < 0:
+		i = len(b.hits) - 1
+	default:
+		i = max(0, min(len(b.hits)-1, i+delta))
+	}
+	b.list.Select(i)
+	b.list.ScrollTo(i)
+}
+
+func (b *Browser) index(id int64) int {
+	for i, h := range b.hits {
+		if h.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// enter opens the selected result, or the first one; it also searches at
+// once if a debounced search is pending.
+func (b *Browser) enter() {
+	if b.timer != nil && b.timer.Stop() {
+		b.schedule(0)
+	}
+	if len(b.hits) == 0 {
+		return
+	}
+	if b.index(b.selected) < 0 {
+		b.list.Select(0)
+	}
+	b.tabs.Select(b.readTab)
+}
+
+// Open shows article id in the reader and its story in the provenance
+// panel; toReader switches to the reader tab.
+func (b *Browser) Open(id int64, toReader bool) {
+	if b.arch == nil {
+		return
+	}
+	b.selected = id
+	if i := b.index(id); i >= 0 {
+		b.syncing = true
+		b.list.Select(i)
+		b.list.ScrollTo(i)
+		b.syncing = false
+	} else {
+		b.syncing = true
+		b.list.UnselectAll()
+		b.syncing = false
+	}
+	if toReader {
+		b.tabs.Select(b.readTab)
+	}
+	b.openGen++
+	gen := b.openGen
+	if b.openStop != nil {
+		b.openStop()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	b.openStop = cancel
+	arch, text := b.arch, b.text
+	go func() {
+		art, story, links, err := load(ctx, arch, id)
+		if ctx.Err() != nil {
+			return
+		}
+		fyne.Do(func() {
+			if gen != b.openGen {
+				return
+			}
+			if err != nil {
+				b.reader.Display(nil, "")
+				b.reader.meta.SetText("Cannot open article: " + oneLine(err.Error()))
+				b.prov.Display(0, nil, nil)
+			} else {
+				b.reader.Display(art, text)
+				b.prov.Display(id, story, links)
+			}
+			b.done("open")
+		})
+	}()
+}
+
+// load fetches an article, its story and the links among the story's
+// articles (or the article's own links when it has no story).
+func load(ctx context.Context, arch Archive, id int64) (art *archive.Article, story *archive.Story, links []archive.Link, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("open failed: %v", r)
+		}
+	}()
+	art, err = arch.Article(ctx, id)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	story, err = arch.StoryOf(ctx, id)
+	if err != nil {
+		story = nil // provenance is optional; the article still shows
+	}
+	ids := []int64{id}
+	if story != nil {
+		ids = ids[:0]
+		for _, m := range story.Articles {
+			ids = append(ids, m.Article)
+		}
+	}
+	seen := map[[3]any]bool{}
+	for _, a := range ids {
+		ls, err := arch.Links(ctx, a)
+		if err != nil {
+			continue
+		}
+		for _, l := range ls {
+			k := [3]any{l.From, l.To, l.Kind}
+			if !seen[k] {
+				seen[k] = true
+				links = append(links, l)
+			}
+		}
+	}
+	return art, story, links, nil
+}
+
+// searchEntry is the search box: arrows move through the results, Escape
+// clears it.
+type searchEntry struct {
+	widget.Entry
+	b *Browser
+}
+
+func newSearchEntry(b *Browser) *searchEntry {
+	e := &searchEntry{b: b}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey moves through the results with the arrow keys.
+func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyDown:
+		e.b.move(1)
+	case fyne.KeyUp:
+		e.b.move(-1)
+	case fyne.KeyPageDown:
+		e.b.move(10)
+	case fyne.KeyPageUp:
+		e.b.move(-10)
+	case fyne.KeyEscape:
+		e.SetText("")
+	default:
+		e.Entry.TypedKey(ev)
+	}
+}
+
+// resultList lists the hits of the current search.
+type resultList struct {
+	widget.List
+	b *Browser
+}
+
+func newResultList(b *Browser) *resultList {
+	l := &resultList{b: b}
+	l.Length = func() int { return len(b.hits) }
+	l.CreateItem = func() fyne.CanvasObject { return newResultRow() }
+	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
+		if i < len(b.hits) {
+			o.(*resultRow).set(b.hits[i])
+		}
+	}
+	l.OnSelected = func(i widget.ListItemID) {
+		if b.syncing || i >= len(b.hits) {
+			return
+		}
+		if b.hits[i].ID != b.selected {
+			b.Open(b.hits[i].ID, false)
+		}
+	}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey selects with the arrow keys and opens with Enter.
+func (l *resultList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyDown:
+		l.b.move(1)
+	case fyne.KeyUp:
+		l.b.move(-1)
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+		l.b.enter()
+	default:
+		l.List.TypedKey(ev)
+	}
+}
+
+// resultRow is one hit: title, then outlet · date · language, then the
+// snippet with the matches highlighted.
+type resultRow struct {
+	widget.BaseWidget
+	title   *widget.Label
+	meta    *widget.Label
+	snippet *widget.RichText
+}
+
+func newResultRow() *resultRow {
+	r := &resultRow{
+		title:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		meta:    widget.NewLabel(""),
+		snippet: widget.NewRichText(),
+	}
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.meta.Truncation = fyne.TextTruncateEllipsis
+	r.meta.Importance = widget.LowImportance
+	r.meta.SizeName = theme.SizeNameCaptionText
+	r.snippet.Wrapping = fyne.TextWrapWord
+	r.snippet.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *resultRow) set(h archive.Hit) {
+	title := h.Title
+	if title == "" {
+		title = "(untitled)"
+	}
+	r.title.SetText(title)
+	r.meta.SetText(hitMeta(h))
+	snip := h.Snippet
+	if snip == "" {
+		snip = "…"
+	}
+	r.snippet.Segments = markedSegments(snip)
+	r.snippet.Refresh()
+}
+
+// hitMeta is "The Epoch Times · 12 Jan 2022 · French (fr) · AFP".
+func hitMeta(h archive.Hit) string {
+	date := "undated"
+	if !h.Published.IsZero() {
+		date = h.Published.Format("2 Jan 2006")
+	}
+	parts := []string{h.Source, date}
+	if h.Language != "" {
+		parts = append(parts, languageName(h.Language))
+	}
+	if len(h.Credits) > 0 {
+		parts = append(parts, strings.Join(h.Credits, ", "))
+	}
+	return strings.Join(nonEmpty(parts), " · ")
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (r *resultRow) CreateRenderer() fyne.WidgetRenderer {
+	return &rowRenderer{r: r}
+}
+
+type rowRenderer struct{ r *resultRow }
+
+func (rr *rowRenderer) Destroy() {}
+func (rr *rowRenderer) Refresh() {
+	rr.r.title.Refresh()
+	rr.r.meta.Refresh()
+	rr.r.snippet.Refresh()
+}
+func (rr *rowRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{rr.r.title, rr.r.meta, rr.r.snippet}
+}
+
+// snippetLines is how many lines of snippet a row shows.
+const snippetLines = 3
+
+func (rr *rowRenderer) MinSize() fyne.Size {
+	th := rr.r.Theme()
+	line := fyne.MeasureText("Mg", th.Size(theme.SizeNameText), fyne.TextStyle{}).Height
+	t := rr.r.title.MinSize()
+	m := rr.r.meta.MinSize()
+	pad := th.Size(theme.SizeNameInnerPadding)
+	return fyne.NewSize(100, t.Height+m.Height-pad+float32(snippetLines)*line+pad)
+}
+
+func (rr *rowRenderer) Layout(size fyne.Size) {
+	th := rr.r.Theme()
+	pad := th.Size(theme.SizeNameInnerPadding)
+	t := rr.r.title.MinSize()
+	m := rr.r.meta.MinSize()
+	rr.r.title.Move(fyne.NewPos(0, 0))
+	rr.r.title.Resize(fyne.NewSize(size.Width, t.Height))
+	rr.r.meta.Move(fyne.NewPos(0, t.Height-pad))
+	rr.r.meta.Resize(fyne.NewSize(size.Width, m.Height))
+	y := t.Height + m.Height - 2*pad
+	rr.r.snippet.Move(fyne.NewPos(0, y))
+	rr.r.snippet.Resize(fyne.NewSize(size.Width, size.Height-y))
+}

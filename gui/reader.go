@@ -1,0 +1,142 @@
+package gui
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/wiretrace/wiretrace/archive"
+)
+
+// Reader shows one article: title, metadata, the original URL and the text
+// with the words of the current query highlighted.
+type Reader struct {
+	widget.BaseWidget
+
+	title   *widget.RichText
+	meta    *widget.Label
+	credits *widget.Label
+	link    *widget.Hyperlink
+	body    *widget.RichText
+	scroll  *container.Scroll
+
+	article *archive.Article
+}
+
+// NewReader returns an empty reader.
+func NewReader() *Reader {
+	r := &Reader{}
+	r.title = widget.NewRichText()
+	r.title.Wrapping = fyne.TextWrapWord
+	r.meta = widget.NewLabel("")
+	r.meta.Wrapping = fyne.TextWrapWord
+	r.meta.Importance = widget.LowImportance
+	r.credits = widget.NewLabel("")
+	r.credits.Wrapping = fyne.TextWrapWord
+	r.credits.Importance = widget.LowImportance
+	r.link = widget.NewHyperlink("", nil)
+	r.link.Wrapping = fyne.TextWrapBreak
+	r.body = widget.NewRichText()
+	r.body.Wrapping = fyne.TextWrapWord
+	r.scroll = container.NewVScroll(container.NewVBox(r.title, r.meta, r.credits, r.link, widget.NewSeparator(), r.body))
+	r.ExtendBaseWidget(r)
+	r.Display(nil, "")
+	return r
+}
+
+// Article returns the article shown, or nil.
+func (r *Reader) Article() *archive.Article { return r.article }
+
+// Display shows a (nil for none) with the words of query highlighted.
+func (r *Reader) Display(a *archive.Article, query string) {
+	r.article = a
+	if a == nil {
+		r.title.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "No article selected", Style: widget.RichTextStyleSubHeading}}
+		r.title.Refresh()
+		r.meta.SetText("Type in the search box, then pick a result (↑ ↓ to move, Enter to open).")
+		r.credits.SetText("")
+		r.link.Hide()
+		r.body.Segments = nil
+		r.body.Refresh()
+		return
+	}
+	terms := queryTerms(query)
+	title := a.Title
+	if title == "" {
+		title = "(untitled)"
+	}
+	r.title.Segments = block(segments(highlight(title, terms), widget.RichTextStyleSubHeading))
+	for _, s := range r.title.Segments {
+		if t, ok := s.(*widget.TextSegment); ok {
+			t.Style.SizeName = widget.RichTextStyleSubHeading.SizeName
+			t.Style.TextStyle.Bold = true
+		}
+	}
+	r.title.Refresh()
+	r.meta.SetText(metaLine(a))
+	r.credits.SetText(creditLine(a))
+	if u, err := url.Parse(a.URL); err == nil && a.URL != "" {
+		r.link.SetText(a.URL)
+		r.link.SetURL(u)
+		r.link.Show()
+	} else {
+		r.link.Hide()
+	}
+	r.body.Segments = paragraphs(a.Text, terms)
+	r.body.Refresh()
+	r.scroll.ScrollToTop()
+}
+
+// metaLine is the outlet, date, language, byline and origin of a.
+func metaLine(a *archive.Article) string {
+	parts := []string{a.Source}
+	if a.Published.IsZero() {
+		parts = append(parts, "undated")
+	} else {
+		parts = append(parts, a.Published.Format("2 Jan 2006"))
+	}
+	if a.Language != "" {
+		parts = append(parts, languageName(a.Language))
+	}
+	if a.Byline != "" {
+		parts = append(parts, "by "+a.Byline)
+	}
+	if a.Dateline != "" {
+		parts = append(parts, "dateline "+a.Dateline)
+	}
+	if a.Origin != "" {
+		parts = append(parts, "file "+a.Origin)
+	}
+	return strings.Join(nonEmpty(parts), " · ")
+}
+
+// creditLine lists the agencies a credits and how.
+func creditLine(a *archive.Article) string {
+	if len(a.Credits) == 0 {
+		return "No wire agency credited"
+	}
+	var parts []string
+	for _, c := range a.Credits {
+		parts = append(parts, fmt.Sprintf("%s (%s)", c.Agency, c.Role))
+	}
+	return "Credits: " + strings.Join(parts, ", ")
+}
+
+func nonEmpty(ss []string) []string {
+	out := ss[:0]
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (r *Reader) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(r.scroll)
+}

@@ -1,0 +1,343 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// prefRecent is the preference key of the recently used archives, most
+// recent first.
+const prefRecent = "recent_archives"
+
+// maxRecent is how many recent archives the menu lists.
+const maxRecent = 8
+
+// Window is the app's main window: the Browser, an Archive menu (new,
+// open, recent, import, export) and an import progress bar.
+type Window struct {
+	app     fyne.App
+	win     fyne.Window
+	backend Backend
+	browser *Browser
+
+	path    string
+	arch    Archive
+	closeFn func() error
+
+	importBar    *widget.ProgressBar
+	importLabel  *widget.Label
+	importCancel *widget.Button
+	importBox    *fyne.Container
+	importStop   context.CancelFunc
+}
+
+// NewWindow creates the main window of app a over backend be. It shows no
+// archive until OpenPath or SetArchive is called.
+func NewWindow(a fyne.App, be Backend) *Window {
+	w := &Window{app: a, backend: be}
+	w.win = a.NewWindow("Wiretrace")
+	w.browser = NewBrowser(nil)
+	w.importBar = widget.NewProgressBar()
+	w.importLabel = widget.NewLabel("")
+	w.importLabel.Truncation = fyne.TextTruncateEllipsis
+	w.importCancel = widget.NewButton("Cancel", func() {
+		if w.importStop != nil {
+			w.importStop()
+		}
+	})
+	w.importBox = container.NewBorder(nil, nil, w.importLabel, w.importCancel, w.importBar)
+	w.importBox.Hide()
+	w.win.SetContent(container.NewBorder(nil, w.importBox, nil, nil, w.browser))
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.win.SetMainMenu(w.menu())
+	w.win.SetOnClosed(w.close)
+	w.shortcuts()
+	return w
+}
+
+// Window returns the Fyne window.
+func (w *Window) Window() fyne.Window { return w.win }
+
+// Browser returns the main view.
+func (w *Window) Browser() *Browser { return w.browser }
+
+// shortcuts binds Ctrl/Cmd+F (search), Ctrl/Cmd+O (open) and the arrow
+// keys when no widget has the focus.
+func (w *Window) shortcuts() {
+	c := w.win.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		w.browser.FocusSearch()
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		w.openDialog(false)
+	})
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyDown:
+			w.browser.move(1)
+		case fyne.KeyUp:
+			w.browser.move(-1)
+		case fyne.KeyReturn, fyne.KeyEnter:
+			w.browser.enter()
+		}
+	})
+}
+
+// SetArchive shows archive a under the name path (a file path or a label
+// such as "demo"). closeFn, if not nil, is called when the window leaves
+// the archive.
+func (w *Window) SetArchive(path string, a Archive, closeFn func() error) {
+	w.close()
+	w.path, w.arch, w.closeFn = path, a, closeFn
+	w.win.SetTitle(filepath.Base(path) + " — Wiretrace")
+	w.browser.SetArchive(a)
+	w.win.SetMainMenu(w.menu())
+}
+
+// OpenPath opens (or creates) the archive file at path through the backend
+// and remembers it among the recent archives.
+func (w *Window) OpenPath(path string, create bool) error {
+	if w.backend.Open == nil {
+		return fmt.Errorf("gui: opening archives is not available in this build")
+	}
+	a, closeFn, err := w.backend.Open(path, create)
+	if err != nil {
+		return fmt.Errorf("gui: open %s: %w", path, err)
+	}
+	w.SetArchive(path, a, closeFn)
+	w.remember(path)
+	return nil
+}
+
+func (w *Window) close() {
+	if w.importStop != nil {
+		w.importStop()
+	}
+	if w.closeFn != nil {
+		if err := w.closeFn(); err != nil {
+			fyne.LogError("closing archive", err)
+		}
+		w.closeFn = nil
+	}
+}
+
+// Recent returns the recently opened archives, most recent first.
+func Recent(a fyne.App) []string {
+	return a.Preferences().StringList(prefRecent)
+}
+
+func (w *Window) remember(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	list := slices.DeleteFunc(Recent(w.app), func(p string) bool { return p == path })
+	list = append([]string{path}, list...)
+	if len(list) > maxRecent {
+		list = list[:maxRecent]
+	}
+	w.app.Preferences().SetStringList(prefRecent, list)
+	w.win.SetMainMenu(w.menu())
+}
+
+func (w *Window) menu() *fyne.MainMenu {
+	recent := fyne.NewMenuItem("Open Recent", nil)
+	for _, p := range Recent(w.app) {
+		recent.ChildMenu = appendItem(recent.ChildMenu, fyne.NewMenuItem(p, func() { w.openOrReport(p, false) }))
+	}
+	if recent.ChildMenu == nil {
+		recent.Disabled = true
+	}
+	newItem := fyne.NewMenuItem("New Archive…", func() { w.openDialog(true) })
+	openItem := fyne.NewMenuItem("Open Archive…", func() { w.openDialog(false) })
+	openItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	if w.backend.Open == nil {
+		newItem.Disabled, openItem.Disabled = true, true
+	}
+	impFiles := fyne.NewMenuItem("Import File…", func() { w.importDialog(false) })
+	impDir := fyne.NewMenuItem("Import Folder…", func() { w.importDialog(true) })
+	export := fyne.NewMenuItem("Export Compact Copy…", w.exportDialog)
+	if w.backend.Import == nil || w.arch == nil {
+		impFiles.Disabled, impDir.Disabled = true, true
+	}
+	if w.backend.Export == nil || w.arch == nil {
+		export.Disabled = true
+	}
+	find := fyne.NewMenuItem("Find", w.browser.FocusSearch)
+	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	return fyne.NewMainMenu(
+		fyne.NewMenu("Archive", newItem, openItem, recent, fyne.NewMenuItemSeparator(), impFiles, impDir, fyne.NewMenuItemSeparator(), export),
+		fyne.NewMenu("View", find, fyne.NewMenuItem("Provenance", w.browser.ShowProvenance)),
+	)
+}
+
+func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
+	if m == nil {
+		return fyne.NewMenu("", it)
+	}
+	m.Items = append(m.Items, it)
+	return m
+}
+
+func (w *Window) openOrReport(path string, create bool) {
+	if err := w.OpenPath(path, create); err != nil {
+		dialog.ShowError(err, w.win)
+	}
+}
+
+// openDialog asks for an archive file to open, or a new one to create.
+func (w *Window) openDialog(create bool) {
+	if w.backend.Open == nil {
+		return
+	}
+	if create {
+		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
+			if err != nil {
+				dialog.ShowError(err, w.win)
+				return
+			}
+			if uc == nil {
+				return
+			}
+			path := uc.URI().Path()
+			_ = uc.Close()
+			w.openOrReport(path, true)
+		}, w.win)
+		d.SetFileName("archive.db")
+		d.Show()
+		return
+	}
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, w.win)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		path := rc.URI().Path()
+		_ = rc.Close()
+		w.openOrReport(path, false)
+	}, w.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".wiretrace"}))
+	d.Show()
+}
+
+// importDialog asks for a file or a folder and imports it.
+func (w *Window) importDialog(folder bool) {
+	if w.backend.Import == nil || w.arch == nil {
+		return
+	}
+	if folder {
+		dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil {
+				dialog.ShowError(err, w.win)
+				return
+			}
+			if u != nil {
+				w.Import([]string{u.Path()})
+			}
+		}, w.win)
+		return
+	}
+	dialog.ShowFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, w.win)
+			return
+		}
+		if rc != nil {
+			path := rc.URI().Path()
+			_ = rc.Close()
+			w.Import([]string{path})
+		}
+	}, w.win)
+}
+
+// Import imports paths into the open archive in the background, with a
+// progress bar and a Cancel button; the archive stays usable meanwhile.
+func (w *Window) Import(paths []string) {
+	if w.backend.Import == nil || w.arch == nil || w.importStop != nil {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	w.importStop = cancel
+	w.importBar.SetValue(0)
+	w.importLabel.SetText("Importing " + strings.Join(paths, ", "))
+	w.importCancel.Enable()
+	w.importBox.Show()
+	arch := w.arch
+	go func() {
+		sum, err := w.backend.Import(ctx, arch, paths, func(p ImportProgress) {
+			fyne.Do(func() {
+				if p.Total > 0 {
+					w.importBar.Max = float64(p.Total)
+					w.importBar.SetValue(float64(p.Done))
+				}
+				w.importLabel.SetText(fmt.Sprintf("Importing %s", filepath.Base(p.Current)))
+			})
+		})
+		cancelled := ctx.Err() != nil
+		cancel()
+		fyne.Do(func() {
+			w.importStop = nil
+			w.importBox.Hide()
+			w.browser.Research()
+			msg := fmt.Sprintf("%d imported, %d duplicates, %d failed.", sum.Imported, sum.Duplicates, len(sum.Failed))
+			if cancelled {
+				msg = "Import cancelled. " + msg
+			}
+			if len(sum.Failed) > 0 {
+				shown := sum.Failed
+				if len(shown) > 15 {
+					shown = append(shown[:15:15], fmt.Sprintf("… and %d more", len(sum.Failed)-15))
+				}
+				msg += "\n\n" + strings.Join(shown, "\n")
+			}
+			if err != nil && !cancelled {
+				dialog.ShowError(fmt.Errorf("import: %w\n%s", err, msg), w.win)
+				return
+			}
+			dialog.ShowInformation("Import", msg, w.win)
+		})
+	}()
+}
+
+// exportDialog asks where to write a compact copy of the archive.
+func (w *Window) exportDialog() {
+	if w.backend.Export == nil || w.arch == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, w.win)
+			return
+		}
+		if uc == nil {
+			return
+		}
+		dest := uc.URI().Path()
+		_ = uc.Close()
+		arch := w.arch
+		go func() {
+			err := w.backend.Export(context.Background(), arch, dest)
+			fyne.Do(func() {
+				if err != nil {
+					dialog.ShowError(fmt.Errorf("export: %w", err), w.win)
+					return
+				}
+				dialog.ShowInformation("Export", "Wrote a compact copy of the archive to\n"+dest, w.win)
+			})
+		}()
+	}, w.win)
+	d.SetFileName(strings.TrimSuffix(filepath.Base(w.path), filepath.Ext(w.path)) + "-copy.db")
+	d.Show()
+}
