@@ -575,7 +575,7 @@ type chip struct {
 }
 
 var (
-	_ fyne.Tappable = (*chip)(nil)
+	_ fyne.Tappable      = (*chip)(nil)
 	_ desktop.Cursorable = (*chip)(nil)
 )
 
