@@ -1,0 +1,127 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/gen"
+)
+
+func init() {
+	register(&command{
+		name:    "gen",
+		usage:   "--articles N [--seed S] (--out DIR | --db FILE [--truth FILE])",
+		summary: "generate a deterministic news corpus with known syndication, for benchmarks",
+		run:     runGen,
+	})
+}
+
+func runGen(ctx context.Context, env *Env, args []string) error {
+	c := commands["gen"]
+	fs := newFlags(c, env)
+	n := fs.Int("articles", 0, "number of articles to generate (`N`, required)")
+	seed := fs.Int64("seed", 1, "random `SEED`: the same N and seed give byte-identical output")
+	out := fs.String("out", "", "write files under `DIR`: .txt and .html per outlet folder, a "+gen.ManifestName+" per folder, "+gen.TruthName+" at the top")
+	db := fs.String("db", "", "store the articles in the new or empty archive `FILE` instead")
+	truth := fs.String("truth", "", "with --db: also write the ground truth as JSON Lines to `FILE`")
+	outlets := fs.Int("outlets", 300, "number of outlets")
+	undated := fs.Float64("undated", 0.05, "share of articles without a publication date")
+	quiet := fs.Bool("quiet", false, "print no progress")
+	pos, err := parseFlags(c, env, fs, args)
+	if errors.Is(err, errHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	usage := "wiretrace gen " + c.usage
+	switch {
+	case len(pos) > 0:
+		return &usageError{err: fmt.Errorf("gen: unexpected argument %q", pos[0]), usage: usage}
+	case *n <= 0:
+		return &usageError{err: errors.New("gen: --articles N must be a positive number"), usage: usage}
+	case (*out == "") == (*db == ""):
+		return &usageError{err: errors.New("gen: give exactly one of --out DIR and --db FILE"), usage: usage}
+	case *truth != "" && *db == "":
+		return &usageError{err: errors.New("gen: --truth goes with --db (--out writes " + gen.TruthName + " itself)"), usage: usage}
+	case *undated < 0 || *undated > 1:
+		return &usageError{err: errors.New("gen: --undated must be between 0 and 1"), usage: usage}
+	}
+	u := *undated
+	if u == 0 {
+		u = -1 // Config treats 0 as the default
+	}
+	cfg := gen.Config{Articles: *n, Seed: *seed, Outlets: *outlets, Undated: u, Credits: *db != ""}
+	start := time.Now()
+	g := gen.New(cfg)
+	progress := func(done int) {
+		if !*quiet {
+			el := time.Since(start).Seconds()
+			fmt.Fprintf(env.Stderr, "\rgen: %d/%d articles, %.0f/s ", done, g.Len(), float64(done)/max(el, 1e-9))
+		}
+	}
+	endProgress := func() {
+		if !*quiet {
+			fmt.Fprintln(env.Stderr)
+		}
+	}
+	if *out != "" {
+		st, err := gen.WriteDir(ctx, g, *out, progress)
+		endProgress()
+		if err != nil {
+			return err
+		}
+		el := time.Since(start)
+		fmt.Fprintf(env.Stdout, "wrote %d articles (%d text, %d html; %.1f MB) in %d folders under %s in %.1fs (%.0f articles/s)\n",
+			st.Articles, st.Text, st.HTML, float64(st.Bytes)/1e6, st.Folders, *out, el.Seconds(), float64(st.Articles)/el.Seconds())
+		fmt.Fprintf(env.Stdout, "manifests: %s in each folder; ground truth: %s\n", gen.ManifestName, filepath.Join(*out, gen.TruthName))
+		return nil
+	}
+	s, err := archive.Open(*db)
+	if err != nil {
+		return fmt.Errorf("gen: %w", err)
+	}
+	var tw *bufio.Writer
+	var tf *os.File
+	if *truth != "" {
+		tf, err = os.Create(*truth)
+		if err != nil {
+			s.Close()
+			return fmt.Errorf("gen: %w", err)
+		}
+		tw = bufio.NewWriterSize(tf, 1<<20)
+	}
+	var werr error
+	if tw != nil {
+		werr = gen.WriteArchive(ctx, g, s, 0, tw, progress)
+	} else {
+		werr = gen.WriteArchive(ctx, g, s, 0, nil, progress)
+	}
+	endProgress()
+	if tw != nil {
+		if err := tw.Flush(); err != nil && werr == nil {
+			werr = fmt.Errorf("gen: %s: %w", *truth, err)
+		}
+		if err := tf.Close(); err != nil && werr == nil {
+			werr = fmt.Errorf("gen: %s: %w", *truth, err)
+		}
+	}
+	if err := s.Close(); err != nil && werr == nil {
+		werr = fmt.Errorf("gen: close %s: %w", *db, err)
+	}
+	if werr != nil {
+		return werr
+	}
+	el := time.Since(start)
+	fmt.Fprintf(env.Stdout, "stored %d articles in %s in %.1fs (%.0f articles/s)\n", g.Len(), *db, el.Seconds(), float64(g.Len())/el.Seconds())
+	if *truth != "" {
+		fmt.Fprintf(env.Stdout, "ground truth: %s\n", *truth)
+	}
+	return nil
+}

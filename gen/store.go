@@ -1,0 +1,98 @@
+package gen
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+
+	"github.com/wiretrace/wiretrace/archive"
+)
+
+// ErrNotEmpty is returned by WriteArchive for an archive that already
+// holds articles: the IDs of the truth would not be those of the archive.
+var ErrNotEmpty = errors.New("gen: archive is not empty")
+
+// WriteArchive stores every article of g in s, in ID order, in
+// transactions of batch articles (0 means 2000), generating the next batch
+// on all CPUs while the current one is stored. The archive must be empty,
+// so that article i gets ID i+1 as its Truth says; it returns ErrNotEmpty
+// otherwise. truth, if not nil, receives the truth as JSON Lines, like
+// TruthName. progress, if not nil, is called after each batch.
+func WriteArchive(ctx context.Context, g *Generator, s *archive.Store, batch int, truth io.Writer, progress func(done int)) error {
+	if batch <= 0 {
+		batch = 2000
+	}
+	var n int
+	if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&n); err != nil {
+		return fmt.Errorf("gen: count articles: %w", err)
+	}
+	if n > 0 {
+		return fmt.Errorf("%w: %s holds %d articles", ErrNotEmpty, s.Path(), n)
+	}
+	type chunk struct {
+		arts  []*archive.Article
+		truth []Truth
+	}
+	make1 := func(start int) chunk {
+		end := min(start+batch, g.Len())
+		c := chunk{arts: make([]*archive.Article, end-start), truth: make([]Truth, end-start)}
+		workers := runtime.GOMAXPROCS(0)
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := start + w; i < end; i += workers {
+					a, tr := g.Article(i)
+					c.arts[i-start], c.truth[i-start] = &a, tr
+				}
+			}()
+		}
+		wg.Wait()
+		return c
+	}
+	next := make(chan chunk, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(next)
+		for start := 0; start < g.Len(); start += batch {
+			c := make1(start)
+			select {
+			case next <- c:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var enc *json.Encoder
+	if truth != nil {
+		enc = json.NewEncoder(truth)
+	}
+	done := 0
+	for c := range next {
+		res, err := s.Add(ctx, c.arts)
+		if err != nil {
+			return fmt.Errorf("gen: store articles %d-%d: %w", done+1, done+len(c.arts), err)
+		}
+		for k, r := range res {
+			if r.Duplicate || r.ID != c.truth[k].ID {
+				return fmt.Errorf("gen: article %d (%s) stored as %d (duplicate %v): truth IDs would not match", c.truth[k].ID, c.truth[k].Origin, r.ID, r.Duplicate)
+			}
+			if enc != nil {
+				if err := enc.Encode(c.truth[k]); err != nil {
+					return fmt.Errorf("gen: write truth: %w", err)
+				}
+			}
+		}
+		done += len(c.arts)
+		if progress != nil {
+			progress(done)
+		}
+	}
+	return ctx.Err()
+}
