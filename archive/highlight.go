@@ -15,6 +15,11 @@ func HighlightQuery(text, query string) string {
 // Highlight wraps every occurrence of the terms (words or phrases; a true
 // prefix[i] makes term i a prefix) in MarkStart and MarkEnd.
 func Highlight(text string, terms []string, prefix []bool) string {
+	for _, t := range terms {
+		if containsCJK(t) {
+			return highlightSubstrings(text, terms)
+		}
+	}
 	type word struct {
 		start, end int
 		fold       string
@@ -129,3 +134,42 @@ var foldMap = func() map[rune]string {
 	m['ß'], m['æ'], m['œ'], m['þ'], m['ð'] = "ss", "ae", "oe", "th", "d"
 	return m
 }()
+
+// highlightSubstrings marks every occurrence of the terms as substrings:
+// words are not spaced apart in Chinese, Japanese or Thai.
+func highlightSubstrings(text string, terms []string) string {
+	lower := strings.ToLower(text)
+	marked := make([]bool, len(text)+1)
+	for _, t := range terms {
+		t = strings.ToLower(t)
+		if t == "" {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(lower[i:], t)
+			if j < 0 {
+				break
+			}
+			for k := i + j; k < i+j+len(t) && k < len(marked); k++ {
+				marked[k] = true
+			}
+			i += j + len(t)
+		}
+	}
+	var b strings.Builder
+	in := false
+	for i := 0; i < len(text); i++ {
+		if marked[i] && !in {
+			b.WriteString(MarkStart)
+			in = true
+		} else if !marked[i] && in {
+			b.WriteString(MarkEnd)
+			in = false
+		}
+		b.WriteByte(text[i])
+	}
+	if in {
+		b.WriteString(MarkEnd)
+	}
+	return b.String()
+}

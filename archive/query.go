@@ -63,12 +63,55 @@ func term(q *ftsQuery, w string, prefix bool) string {
 		q.cjk = true
 		w = cjkTerm(w)
 	}
+	s := quote(w, prefix)
+	if v := variant(w); v != "" {
+		q.terms = append(q.terms, v)
+		q.prefix = append(q.prefix, prefix)
+		s = "(" + s + " OR " + quote(v, prefix) + ")"
+	}
+	return s
+}
+
+func quote(w string, prefix bool) string {
 	s := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
 	if prefix {
 		s += "*"
 	}
 	return s
 }
+
+// variant returns the other common transliteration of a single word whose
+// y or i stands between two vowels (Tokayev and Tokaïev, Sergey and
+// Sergei are one name), or "" when there is none.
+func variant(w string) string {
+	f := []rune(Fold(w))
+	if len(f) < 5 || strings.IndexFunc(w, func(r rune) bool { return !isWordRune(r) }) >= 0 {
+		return ""
+	}
+	changed := false
+	for i := 1; i+1 < len(f); i++ {
+		if !isVowel(f[i-1]) {
+			continue
+		}
+		switch {
+		case f[i] == 'y' && isVowel(f[i+1]):
+			f[i], changed = 'i', true
+		case f[i] == 'i' && isVowel(f[i+1]) && f[i+1] != 'i':
+			f[i], changed = 'y', true
+		}
+	}
+	if n := len(f); n >= 5 && f[n-1] == 'y' && f[n-2] == 'e' { // Sergey / Sergei
+		f[n-1], changed = 'i', true
+	} else if n >= 5 && f[n-1] == 'i' && f[n-2] == 'e' {
+		f[n-1], changed = 'y', true
+	}
+	if !changed {
+		return ""
+	}
+	return string(f)
+}
+
+func isVowel(r rune) bool { return strings.ContainsRune("aeiou", r) }
 
 // cjkTerm rewrites the CJK runs of w as the bigrams they are indexed as.
 func cjkTerm(w string) string {

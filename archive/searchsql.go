@@ -360,6 +360,7 @@ func (s *Store) hits(ctx context.Context, fq ftsQuery, page []ranked) ([]Hit, er
 			if !strings.Contains(h.Snippet, MarkStart) { // matched in the title only
 				h.Snippet = cut(text, 200)
 			}
+			h.Snippet = strings.Join(strings.Fields(h.Snippet), " ")
 		}
 		out = append(out, h)
 	}

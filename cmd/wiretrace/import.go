@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/importer"
+)
+
+func init() {
+	register(&command{
+		name:    "import",
+		usage:   "[--db FILE] [--source NAME] [--manifest FILE] [--json] PATH...",
+		summary: "import articles from files and folders (.txt, .html, .jsonl)",
+		run:     runImport,
+	})
+}
+
+// afterImportBatch, when set, is called with the ids each import batch
+// added; provenance uses it to link new articles.
+var afterImportBatch func(ctx context.Context, s *archive.Store, ids []int64) error
+
+func runImport(ctx context.Context, env *Env, args []string) error {
+	c := commands["import"]
+	fs := newFlags(c, env)
+	db := dbFlag(fs)
+	source := fs.String("source", "", "outlet `NAME` of the imported articles (a manifest entry wins)")
+	manifest := fs.String("manifest", "", "CSV or JSON manifest `FILE` with metadata per file (see README)")
+	asJSON := fs.Bool("json", false, "print the summary as JSON")
+	quiet := fs.Bool("quiet", false, "no progress bar and no per-file problem lines")
+	batch := fs.Int("batch", 500, "articles per transaction")
+	paths, err := parseFlags(c, env, fs, args)
+	if err == errHelp {
+		fmt.Fprintln(env.Stdout, "\nFolders are read recursively; files and folders whose name starts with . or _ are skipped.")
+		fmt.Fprintln(env.Stdout, "A manifest named wiretrace-manifest.csv or .json in a folder applies to it automatically.")
+		fmt.Fprintln(env.Stdout, "Exit status: 0 when something was imported or everything was already there, 1 when nothing could be imported.")
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return &usageError{err: fmt.Errorf("import: no files or folders given"), usage: "wiretrace import " + c.usage}
+	}
+	opts := importer.Options{Source: *source, BatchSize: *batch}
+	if *manifest != "" {
+		m, err := importer.ReadManifest(*manifest)
+		if err != nil {
+			return err
+		}
+		opts.Manifest = m
+	}
+	s, err := archive.Open(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if afterImportBatch != nil {
+		opts.AfterBatch = func(ctx context.Context, ids []int64) error { return afterImportBatch(ctx, s, ids) }
+	}
+
+	var mu sync.Mutex // the bar and problem lines share stderr
+	var bar *progressbar.ProgressBar
+	if f, ok := env.Stderr.(*os.File); ok && !*quiet && term.IsTerminal(int(f.Fd())) {
+		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(env.Stderr), progressbar.OptionSetDescription("importing"),
+			progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("files"),
+			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+		opts.Progress = func(p importer.Progress) {
+			mu.Lock()
+			defer mu.Unlock()
+			if p.Counted && bar.GetMax() != p.TotalFiles {
+				bar.ChangeMax(p.TotalFiles)
+			}
+			bar.Set(p.Files)
+		}
+	}
+	if !*quiet {
+		opts.Problem = func(p importer.Problem) {
+			mu.Lock()
+			defer mu.Unlock()
+			if bar != nil {
+				bar.Clear()
+			}
+			fmt.Fprintln(env.Stderr, oneLine(p.String()))
+		}
+	}
+	sum, err := importer.Run(ctx, s, paths, opts)
+	if bar != nil {
+		bar.Finish()
+	}
+	if err != nil {
+		return fmt.Errorf("import into %s: %w", *db, err)
+	}
+	if *asJSON {
+		type problem struct {
+			Path    string `json:"path"`
+			Reason  string `json:"reason"`
+			Skipped bool   `json:"skipped,omitempty"`
+		}
+		out := struct {
+			Archive     string    `json:"archive"`
+			Files       int       `json:"files"`
+			Imported    int       `json:"imported"`
+			Duplicates  int       `json:"duplicates"`
+			Skipped     int       `json:"skipped"`
+			Failed      int       `json:"failed"`
+			Unchanged   int       `json:"unchanged_files"`
+			Seconds     float64   `json:"seconds"`
+			Interrupted bool      `json:"interrupted,omitempty"`
+			Problems    []problem `json:"problems"`
+		}{Archive: *db, Files: sum.Files, Imported: sum.Imported, Duplicates: sum.Duplicates, Skipped: sum.Skipped,
+			Failed: sum.Failed, Unchanged: sum.Unchanged, Seconds: sum.Elapsed.Seconds(), Interrupted: sum.Interrupted, Problems: []problem{}}
+		for _, p := range sum.Problems {
+			out.Problems = append(out.Problems, problem{Path: p.Path, Reason: oneLine(p.Err.Error()), Skipped: p.Skipped})
+		}
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(out)
+	} else {
+		rate := float64(sum.Files) / max(sum.Elapsed.Seconds(), 1e-9)
+		fmt.Fprintf(env.Stdout, "imported %d, duplicates %d, skipped %d, failed %d (%d files in %.1fs, %.0f files/s) into %s\n",
+			sum.Imported, sum.Duplicates, sum.Skipped, sum.Failed, sum.Files, sum.Elapsed.Seconds(), rate, *db)
+		if sum.Unchanged > 0 {
+			fmt.Fprintf(env.Stdout, "%d files were imported before and are unchanged\n", sum.Unchanged)
+		}
+	}
+	if sum.Interrupted {
+		return fmt.Errorf("import interrupted: run the same command again to resume")
+	}
+	if sum.Imported+sum.Duplicates == 0 && (sum.Failed > 0 || sum.Skipped > 0) {
+		return errSilentFailure
+	}
+	return nil
+}
+
+// oneLine folds an error message onto one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

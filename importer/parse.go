@@ -1,0 +1,206 @@
+// Package importer turns files into archive articles: plain text, HTML
+// pages and JSON Lines, one by one or whole folders, with manifests that
+// supply what the files do not say. It hands articles to a Saver and never
+// opens the database itself.
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/importer/charset"
+	"github.com/wiretrace/wiretrace/importer/extract"
+	"github.com/wiretrace/wiretrace/importer/langid"
+	"github.com/wiretrace/wiretrace/importer/textparse"
+	"github.com/wiretrace/wiretrace/provenance/agency"
+)
+
+// Errors a file can fail or be skipped with.
+var (
+	ErrEmpty       = errors.New("empty file")
+	ErrNoText      = errors.New("no article text found")
+	ErrUnsupported = errors.New("unsupported file type")
+)
+
+// Kind is a file format the importer reads.
+type Kind string
+
+// File formats.
+const (
+	KindText  Kind = "text"
+	KindHTML  Kind = "html"
+	KindJSONL Kind = "jsonl"
+)
+
+// KindOf returns the format of a file from its name and, for names without
+// a known extension, its first bytes. It returns "" for files to skip.
+func KindOf(name string, head []byte) Kind {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".text", ".md":
+		return KindText
+	case ".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx":
+		return KindHTML
+	case ".jsonl", ".ndjson":
+		return KindJSONL
+	case "":
+		h := bytes.ToLower(bytes.TrimSpace(head[:min(len(head), 512)]))
+		if bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html")) || bytes.Contains(h, []byte("<head")) {
+			return KindHTML
+		}
+		return KindText
+	}
+	return ""
+}
+
+// Defaults is what the caller knows of a file's articles: a manifest entry
+// or the --source given on the command line. Empty fields say nothing.
+type Defaults struct {
+	Entry  *Entry
+	Source string
+}
+
+// Parse reads the articles in one file's bytes. name is the file's name as
+// shown to the user (also stored as the article's origin). It returns an
+// error wrapping ErrEmpty, ErrNoText, ErrUnsupported or charset.ErrBinary
+// when there is no article to import.
+func Parse(name string, raw []byte, d Defaults) ([]*archive.Article, error) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return nil, ErrEmpty
+	}
+	kind := KindOf(name, raw)
+	hint := ""
+	if d.Entry != nil {
+		hint = d.Entry.Charset
+	}
+	var arts []*archive.Article
+	switch kind {
+	case KindText:
+		text, _, err := charset.Decode(raw, hint, false)
+		if err != nil {
+			return nil, err
+		}
+		arts = []*archive.Article{fromText(text)}
+	case KindHTML:
+		pageURL := ""
+		if d.Entry != nil {
+			pageURL = d.Entry.URL
+		}
+		a, err := fromHTML(raw, pageURL)
+		if err != nil {
+			return nil, err
+		}
+		arts = []*archive.Article{a}
+	case KindJSONL:
+		return nil, fmt.Errorf("%w: JSON Lines files are read line by line", ErrUnsupported)
+	default:
+		return nil, fmt.Errorf("%w %q", ErrUnsupported, filepath.Ext(name))
+	}
+	for _, a := range arts {
+		a.Origin = filepath.Base(name)
+		if err := Finish(a, d); err != nil {
+			return nil, err
+		}
+	}
+	return arts, nil
+}
+
+func fromText(text string) *archive.Article {
+	p := textparse.Parse(text)
+	a := &archive.Article{Title: p.Title, Text: p.Text, Dateline: p.Dateline, Byline: p.Byline, Published: p.Published}
+	// An outlet named in the dateline next to the agency:
+	// "(Pakistan Point News / Sputnik - 12th January, 2022)".
+	for _, n := range p.DatelineCredits {
+		if _, isAgency := agency.Lookup(n); !isAgency {
+			a.Source = n
+			break
+		}
+	}
+	return a
+}
+
+func fromHTML(raw []byte, pageURL string) (*archive.Article, error) {
+	pg, err := extract.HTML(raw, pageURL)
+	if err != nil {
+		return nil, err
+	}
+	a := &archive.Article{Title: pg.Title, Source: pg.SiteName, URL: pg.URL, Byline: pg.Author,
+		Language: langid.Normalize(pg.Language), Published: pg.Published, Text: pg.Text}
+	if a.URL == "" {
+		a.URL = pageURL
+	}
+	// The text of a page can still open with a dateline.
+	if tp := textparse.Parse(a.Title + "\n\n" + a.Text); tp.Dateline != "" {
+		a.Dateline = tp.Dateline
+		if a.Published.IsZero() {
+			a.Published = tp.Published
+		}
+	}
+	return a, nil
+}
+
+// Finish completes an article whatever its format: applies the manifest
+// entry and defaults, identifies language, outlet and wire credits, and
+// checks that it has text. It returns ErrNoText for an article without
+// text.
+func Finish(a *archive.Article, d Defaults) error {
+	if e := d.Entry; e != nil {
+		if e.Source != "" {
+			a.Source = e.Source
+		}
+		if e.URL != "" {
+			a.URL = e.URL
+		}
+		if e.Title != "" {
+			a.Title = e.Title
+		}
+		if e.Byline != "" {
+			a.Byline = e.Byline
+		}
+		if e.Language != "" {
+			a.Language = langid.Normalize(e.Language)
+		}
+		if !e.Published.IsZero() {
+			a.Published = e.Published
+		}
+	}
+	if d.Source != "" && (d.Entry == nil || d.Entry.Source == "") {
+		a.Source = d.Source
+	}
+	a.Title = strings.TrimSpace(a.Title)
+	a.Text = strings.TrimSpace(a.Text)
+	if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) {
+		a.Text, a.Title = strings.ToValidUTF8(a.Text, "\uFFFD"), strings.ToValidUTF8(a.Title, "\uFFFD")
+	}
+	if a.Text == "" {
+		if a.Title == "" {
+			return ErrNoText
+		}
+		a.Text = a.Title
+	}
+	if a.Language == "" {
+		a.Language = langid.Detect(a.Title + "\n" + a.Text)
+	}
+	if a.Source == "" && a.URL != "" {
+		a.Source = hostName(a.URL)
+	}
+	if a.Credits == nil {
+		a.Credits = agency.Detect(a.Title, a.Text, a.Source)
+	}
+	return nil
+}
+
+// hostName names an outlet by its web address: "www.business-standard.com"
+// gives "business-standard.com".
+func hostName(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}

@@ -1,0 +1,466 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/wiretrace/wiretrace/archive"
+)
+
+// Saver stores imported articles; *archive.Store is one.
+type Saver interface {
+	// AddBatch stores articles and marks files as imported, atomically.
+	AddBatch(ctx context.Context, arts []*archive.Article, files []archive.ImportedFile) ([]archive.AddResult, error)
+	// FileImported reports whether this file was imported before unchanged.
+	FileImported(ctx context.Context, path string, size, mtime int64) (bool, error)
+}
+
+// MaxFileSize bounds a text or HTML file; larger ones fail with a reason.
+// JSON Lines files are streamed and have no bound.
+const MaxFileSize = 64 << 20
+
+// Options tune an import.
+type Options struct {
+	Source    string    // outlet of files whose manifest names none
+	Manifest  *Manifest // applies to every file, before folder manifests
+	BatchSize int       // articles per transaction; default 500
+	Workers   int       // parallel parsers; default GOMAXPROCS
+	// Progress is called after each stored batch and at the end.
+	Progress func(Progress)
+	// Problem is called for each file or line that fails or is skipped.
+	Problem func(Problem)
+	// AfterBatch is called with the ids of the articles each batch added,
+	// after it is committed (provenance links them).
+	AfterBatch func(ctx context.Context, ids []int64) error
+}
+
+// Progress counts an import so far.
+type Progress struct {
+	Files      int   // files done
+	TotalFiles int   // files found so far; final once Counted
+	Counted    bool  // the walk has finished
+	Bytes      int64 // bytes read
+	Imported   int
+	Duplicates int
+	Skipped    int
+	Failed     int
+	Elapsed    time.Duration
+}
+
+// Problem is a file (or a line of one) that was not imported.
+type Problem struct {
+	Path    string
+	Err     error
+	Skipped bool // skipped on purpose (unsupported type), not failed
+}
+
+func (p Problem) String() string {
+	verb := "failed"
+	if p.Skipped {
+		verb = "skipped"
+	}
+	return fmt.Sprintf("%s: %s: %v", verb, p.Path, p.Err)
+}
+
+// Summary is the outcome of an import.
+type Summary struct {
+	Progress
+	Unchanged   int // files skipped because they were imported before (counted as duplicates)
+	Problems    []Problem
+	Interrupted bool
+}
+
+// job is one file to read.
+type job struct {
+	seq   int
+	path  string
+	size  int64
+	mtime int64
+	d     Defaults
+	kind  Kind
+	skip  error // set when the file is known to be skipped
+}
+
+// result is a parsed file.
+type result struct {
+	job
+	arts []*archive.Article
+	err  error
+}
+
+// Run imports the files and folders at paths (folders recursively, in name
+// order) into s. Files that fail are reported and the rest goes on; the
+// error is only for what stops the whole import (the archive cannot be
+// written, or ctx was cancelled, which also sets Summary.Interrupted).
+// Articles are stored in batches, each in one transaction together with
+// the list of files it completes, so an interrupted import resumes where it
+// stopped when run again.
+func Run(ctx context.Context, s Saver, paths []string, o Options) (*Summary, error) {
+	if o.BatchSize <= 0 {
+		o.BatchSize = 500
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	r := &runner{s: s, o: o, sum: &Summary{}, start: time.Now(), manifests: map[string]*Manifest{}}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	jobs := make(chan job, o.Workers*4)
+	results := make(chan result, o.Workers*4)
+	walkErr := make(chan error, 1)
+	go func() {
+		defer close(jobs)
+		walkErr <- r.walk(ctx, paths, jobs)
+	}()
+	var wg sync.WaitGroup
+	for i := 0; i < o.Workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results <- parseJob(j)
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	err := r.write(ctx, results)
+	if err != nil {
+		cancel()
+		for range results { // let the workers finish
+		}
+	}
+	if werr := <-walkErr; err == nil && werr != nil && !errors.Is(werr, context.Canceled) {
+		err = werr
+	}
+	if ctx.Err() != nil || errors.Is(err, context.Canceled) {
+		r.sum.Interrupted = true
+		if errors.Is(err, context.Canceled) {
+			err = nil
+		}
+	}
+	r.sum.Elapsed = time.Since(r.start)
+	r.progress()
+	return r.sum, err
+}
+
+type runner struct {
+	s     Saver
+	o     Options
+	sum   *Summary
+	start time.Time
+	mu    sync.Mutex // guards TotalFiles, Counted, manifests
+	// manifests caches the folder manifest that applies in each folder
+	// (nil when none).
+	manifests map[string]*Manifest
+}
+
+func (r *runner) walk(ctx context.Context, paths []string, jobs chan<- job) error {
+	seq := 0
+	send := func(j job) error {
+		j.seq = seq
+		seq++
+		r.mu.Lock()
+		r.sum.TotalFiles++
+		r.mu.Unlock()
+		select {
+		case jobs <- j:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			if err := send(job{path: p, skip: fmt.Errorf("cannot read: %w", unwrapPathError(err))}); err != nil {
+				return err
+			}
+			continue
+		}
+		if !fi.IsDir() {
+			if err := send(r.fileJob(p, fi)); err != nil {
+				return err
+			}
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if err != nil {
+				return send(job{path: path, skip: fmt.Errorf("cannot read: %w", unwrapPathError(err))})
+			}
+			name := d.Name()
+			if path != p && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || isManifestName(name) || (r.o.Manifest != nil && sameFile(path, r.o.Manifest.Path)) {
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				return nil
+			}
+			fi, err := d.Info()
+			if err != nil {
+				return send(job{path: path, skip: fmt.Errorf("cannot read: %w", unwrapPathError(err))})
+			}
+			return send(r.fileJob(path, fi))
+		})
+		if err != nil {
+			return err
+		}
+	}
+	r.mu.Lock()
+	r.sum.Counted = true
+	r.mu.Unlock()
+	return nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func sameFile(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == bb
+}
+
+func (r *runner) fileJob(path string, fi fs.FileInfo) job {
+	j := job{path: path, size: fi.Size(), mtime: fi.ModTime().UnixNano()}
+	j.d = Defaults{Source: r.o.Source, Entry: r.o.Manifest.Lookup(path)}
+	if j.d.Entry == nil {
+		j.d.Entry = r.folderManifest(filepath.Dir(path)).Lookup(path)
+	}
+	head := make([]byte, 512)
+	if f, err := os.Open(path); err == nil {
+		n, _ := io.ReadFull(f, head)
+		head = head[:n]
+		f.Close()
+	}
+	j.kind = KindOf(path, head)
+	if j.kind == "" {
+		j.skip = fmt.Errorf("%w %q", ErrUnsupported, filepath.Ext(path))
+	}
+	return j
+}
+
+// folderManifest returns the manifest under one of ManifestNames in dir or
+// the nearest folder above it, or nil.
+func (r *runner) folderManifest(dir string) *Manifest {
+	r.mu.Lock()
+	m, ok := r.manifests[dir]
+	r.mu.Unlock()
+	if ok {
+		return m
+	}
+	for _, n := range ManifestNames {
+		p := filepath.Join(dir, n)
+		if _, err := os.Stat(p); err == nil {
+			mm, err := ReadManifest(p)
+			if err != nil {
+				r.report(Problem{Path: p, Err: err})
+				break
+			}
+			m = mm
+			break
+		}
+	}
+	if m == nil {
+		if parent := filepath.Dir(dir); parent != dir {
+			m = r.folderManifest(parent)
+		}
+	}
+	r.mu.Lock()
+	r.manifests[dir] = m
+	r.mu.Unlock()
+	return m
+}
+
+// parseJob reads and parses one file (not JSON Lines, which the writer
+// streams).
+func parseJob(j job) result {
+	res := result{job: j}
+	if j.skip != nil || j.kind == KindJSONL {
+		return res
+	}
+	if j.size > MaxFileSize {
+		res.err = fmt.Errorf("file too large (%d MB, limit %d MB)", j.size>>20, MaxFileSize>>20)
+		return res
+	}
+	raw, err := os.ReadFile(j.path)
+	if err != nil {
+		res.err = unwrapPathError(err)
+		return res
+	}
+	res.arts, res.err = Parse(j.path, raw, j.d)
+	return res
+}
+
+// write stores results in walk order.
+func (r *runner) write(ctx context.Context, results <-chan result) error {
+	pending := map[int]result{}
+	next := 0
+	var batch []*archive.Article
+	var files []archive.ImportedFile
+	flush := func() error {
+		if len(batch) == 0 && len(files) == 0 {
+			return nil
+		}
+		res, err := r.s.AddBatch(ctx, batch, files)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for _, a := range res {
+			if a.Duplicate {
+				r.sum.Duplicates++
+			} else {
+				r.sum.Imported++
+				ids = append(ids, a.ID)
+			}
+		}
+		batch, files = batch[:0], files[:0]
+		if r.o.AfterBatch != nil && len(ids) > 0 {
+			if err := r.o.AfterBatch(ctx, ids); err != nil {
+				return fmt.Errorf("after batch: %w", err)
+			}
+		}
+		r.progress()
+		return nil
+	}
+	handle := func(res result) error {
+		r.sum.Files++
+		r.sum.Bytes += res.size
+		if res.skip != nil {
+			r.sum.Skipped++
+			r.report(Problem{Path: res.path, Err: res.skip, Skipped: true})
+			return nil
+		}
+		abs, _ := filepath.Abs(res.path)
+		if done, err := r.s.FileImported(ctx, abs, res.size, res.mtime); err != nil {
+			return err
+		} else if done {
+			r.sum.Unchanged++
+			r.sum.Duplicates++
+			return nil
+		}
+		if res.kind == KindJSONL {
+			return r.streamJSONL(ctx, res.job, abs, &batch, &files, flush)
+		}
+		if res.err != nil {
+			r.sum.Failed++
+			r.report(Problem{Path: res.path, Err: res.err})
+			return nil
+		}
+		batch = append(batch, res.arts...)
+		files = append(files, archive.ImportedFile{Path: abs, Size: res.size, MTime: res.mtime})
+		if len(batch) >= r.o.BatchSize {
+			return flush()
+		}
+		return nil
+	}
+	for res := range results {
+		pending[res.seq] = res
+		for {
+			p, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if ctx.Err() != nil {
+				continue // drain without storing
+			}
+			if err := handle(p); err != nil {
+				return err
+			}
+		}
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return flush()
+}
+
+// streamJSONL stores the articles of a JSON Lines file batch by batch; the
+// file is marked imported with its last batch.
+func (r *runner) streamJSONL(ctx context.Context, j job, abs string, batch *[]*archive.Article, files *[]archive.ImportedFile, flush func() error) error {
+	f, err := os.Open(j.path)
+	if err != nil {
+		r.sum.Failed++
+		r.report(Problem{Path: j.path, Err: unwrapPathError(err)})
+		return nil
+	}
+	defer f.Close()
+	good, bad := 0, 0
+	err = ReadJSONL(f, filepath.Base(j.path), j.d, func(a *archive.Article) error {
+		good++
+		*batch = append(*batch, a)
+		if len(*batch) >= r.o.BatchSize {
+			return flush()
+		}
+		return ctx.Err()
+	}, func(line int, err error) {
+		bad++
+		r.report(Problem{Path: fmt.Sprintf("%s:%d", j.path, line), Err: err})
+	})
+	r.sum.Failed += bad
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) || !strings.Contains(err.Error(), "add articles") {
+			r.sum.Failed++
+			r.report(Problem{Path: j.path, Err: err})
+			return nil
+		}
+		return err
+	}
+	if good == 0 && bad == 0 {
+		r.sum.Failed++
+		r.report(Problem{Path: j.path, Err: ErrEmpty})
+		return nil
+	}
+	*files = append(*files, archive.ImportedFile{Path: abs, Size: j.size, MTime: j.mtime})
+	return nil
+}
+
+func (r *runner) report(p Problem) {
+	r.mu.Lock()
+	r.sum.Problems = append(r.sum.Problems, p)
+	r.mu.Unlock()
+	if r.o.Problem != nil {
+		r.o.Problem(p)
+	}
+}
+
+func (r *runner) progress() {
+	if r.o.Progress == nil {
+		return
+	}
+	r.mu.Lock()
+	p := r.sum.Progress
+	r.mu.Unlock()
+	p.Elapsed = time.Since(r.start)
+	r.o.Progress(p)
+}
