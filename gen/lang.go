@@ -176,7 +176,7 @@ func nameIn(name, code string) string {
 }
 
 var cyrDigraphs = []struct{ lat, cyr string }{
-	{"shch", "щ"}, {"sh", "ш"}, {"ch", "ч"}, {"zh", "ж"}, {"kh", "х"}, {"ts", "ц"},
+	{"ayev", "аев"}, {"iyev", "иев"}, {"yev", "ев"}, {"shch", "щ"}, {"sh", "ш"}, {"ch", "ч"}, {"zh", "ж"}, {"kh", "х"}, {"ts", "ц"},
 	{"ya", "я"}, {"yu", "ю"}, {"ye", "е"}, {"yo", "ё"}, {"ay", "ай"}, {"ey", "ей"}, {"oy", "ой"},
 }
 
