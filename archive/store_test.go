@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -229,22 +230,9 @@ func TestFiltersAndFacets(t *testing.T) {
 func facetString(fc []archive.FacetCount) string {
 	var parts []string
 	for _, c := range fc {
-		parts = append(parts, c.Value+":"+itoa(c.Count))
+		parts = append(parts, c.Value+":"+strconv.Itoa(c.Count))
 	}
 	return strings.Join(parts, " ")
-}
-
-func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(n)) }
-
-func fmtInt(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
 }
 
 func TestDedup(t *testing.T) {
