@@ -146,8 +146,8 @@ func TestSnippetsHighlight(t *testing.T) {
 	s := MustOpen(t)
 	fill(t, s)
 	for q, want := range map[string]string{
-		"tokaiev":  "<mark>Tokaïev</mark>",
-		"托卡耶夫":     "<mark>托卡耶夫</mark>",
+		"tokaiev":   "<mark>Tokaïev</mark>",
+		"托卡耶夫":      "<mark>托卡耶夫</mark>",
 		"Wednesday": "<mark>Wednesday</mark>",
 	} {
 		r, err := s.Search(context.Background(), archive.Query{Text: q})
