@@ -1,0 +1,60 @@
+# Wiretrace build, demo and test targets.
+#
+#   make demo   install what is missing (Debian/Ubuntu), then open the app on the seed articles
+#   make test   install what is missing, then gofmt, go vet and every test
+#
+# On Debian/Ubuntu the targets apt-get the C compiler and the GL/X11 headers
+# that Fyne needs (with sudo when not root). Other systems: see README.md.
+
+export PATH := $(PATH):/usr/local/go/bin
+GO ?= go
+
+# Debian packages for a cgo build of the Fyne app.
+APT_BUILD = gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+# Extra packages for the acceptance checks, screenshots and the Windows build.
+APT_EXTRA = jq xvfb x11-apps imagemagick gcc-mingw-w64-x86-64
+
+.PHONY: demo test deps deps-extra build build-nogui windows package screenshots checks bench
+
+define apt_install
+	@if command -v apt-get >/dev/null 2>&1 && ! dpkg -s $(1) >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		echo "installing $(1)"; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1); \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(APT_BUILD))
+
+deps-extra: deps
+	$(call apt_install,$(APT_EXTRA))
+
+build: deps
+	$(GO) build -o wiretrace ./cmd/wiretrace
+
+# The command line alone, without cgo and without the desktop app (servers).
+build-nogui:
+	CGO_ENABLED=0 $(GO) build -tags nogui -o wiretrace-nogui ./cmd/wiretrace
+
+demo: build
+	./wiretrace demo
+
+test: deps
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test ./...
+	CGO_ENABLED=0 $(GO) build -tags nogui -o /dev/null ./cmd/wiretrace
+
+# Acceptance checks kept beside the project (../shared/checks), when present.
+checks: deps-extra
+	@for c in foundation provenance; do bash ../shared/checks/$$c.sh || exit 1; done
+
+windows: deps-extra
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc $(GO) build -ldflags -H=windowsgui -o wiretrace.exe ./cmd/wiretrace
+
+package: deps
+	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux --src cmd/wiretrace --icon ../../Icon.png
+
+screenshots: deps-extra
+	bash docs/screenshots.sh
