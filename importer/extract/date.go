@@ -195,8 +195,8 @@ func dateCandidates(doc *html.Node) []dateCandidate {
 }
 
 var (
-	isoDate = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?`)
-	slashDate = regexp.MustCompile(`^(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b`)
+	isoDate     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?`)
+	slashDate   = regexp.MustCompile(`^(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b`)
 	textLayouts = []string{
 		time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, Jan 2 2006 15:04:05 MST",
 		"Mon, Jan 2 2006 15:04:05 -0700", "Mon Jan 2 2006 15:04:05 MST", "Mon Jan _2 15:04:05 MST 2006",

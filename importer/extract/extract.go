@@ -107,7 +107,12 @@ func extractMain(doc *html.Node, base *nurl.URL, date time.Time) (res mainResult
 	if err != nil {
 		return res, fmt.Errorf("extract: main text: %w", err)
 	}
-	res.text = r.ContentText
+	blocks := renderBlocks(r.ContentNode)
+	blocks = cleanBlocks(blocks)
+	if lead := leadParagraph(doc, r.Metadata.Description, blocks); lead != "" {
+		blocks = append([]string{lead}, blocks...)
+	}
+	res.text = strings.Join(blocks, "\n\n")
 	res.meta = r.Metadata
 	return res, nil
 }

@@ -1,0 +1,171 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// blockTags start a new paragraph when rendering extracted content.
+var blockTags = map[string]bool{
+	"p": true, "div": true, "section": true, "article": true, "main": true, "header": true, "footer": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "head": true,
+	"ul": true, "ol": true, "li": true, "dl": true, "dt": true, "dd": true, "list": true, "item": true,
+	"blockquote": true, "quote": true, "pre": true, "code": true, "figure": true, "figcaption": true,
+	"table": true, "thead": true, "tbody": true, "tfoot": true, "tr": true, "row": true, "caption": true,
+	"hr": true, "address": true, "aside": true, "nav": true, "form": true, "fieldset": true, "details": true, "summary": true,
+	"body": true, "html": true, "doc": true,
+}
+
+// renderBlocks returns the paragraphs of an extracted content tree: the
+// text of each block element, white space collapsed, table cells joined by
+// " | ", <br> kept as a line break inside a paragraph.
+func renderBlocks(root *html.Node) []string {
+	var blocks []string
+	var cur strings.Builder
+	flush := func() {
+		if t := strings.TrimSpace(collapseLines(cur.String())); t != "" {
+			blocks = append(blocks, t)
+		}
+		cur.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.Data {
+			case "script", "style", "noscript", "template":
+				return
+			case "br":
+				cur.WriteByte('\n')
+				return
+			case "td", "th", "cell":
+				if strings.TrimSpace(cur.String()) != "" {
+					cur.WriteString(" | ")
+				}
+			}
+		}
+		block := n.Type == html.ElementNode && blockTags[n.Data]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	if root != nil {
+		walk(root)
+	}
+	return blocks
+}
+
+var (
+	hspace = regexp.MustCompile(`[ \t\r\f\v\x{00a0}\x{2009}\x{202f}]+`)
+	nlRuns = regexp.MustCompile(`\s*\n\s*`)
+)
+
+// collapseLines collapses white space inside lines and keeps single line
+// breaks.
+func collapseLines(s string) string {
+	s = hspace.ReplaceAllString(s, " ")
+	return nlRuns.ReplaceAllString(s, "\n")
+}
+
+// Boilerplate that pages put inside or right after the article text, in
+// the languages of the archive's sources. The patterns only ever match
+// short paragraphs.
+var (
+	// A paragraph that is only a "related content" heading; the short
+	// link titles that follow it go too.
+	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?: news| articles?| stories| posts| content| topics| coverage)?|more (?:news|stories|articles|from [\pL .]+|on this (?:topic|story))|read (?:also|more|next)|see also|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?|popular (?:posts|stories|articles)|most (?:read|popular|viewed)|trending(?: now)?|top stories|latest (?:news|stories|posts)|(?:lesen sie|lies) (?:auch|mehr|weiter)|auch interessant|das (?:könnte|dürfte) (?:sie|dich) auch interessieren|(?:das )?(?:könnte|dürfte) (?:sie|dich) auch interessieren|(?:weitere|ähnliche|verwandte) (?:artikel|beiträge|themen|nachrichten|meldungen|news)|mehr (?:zum thema|aus (?:dem|der) [\pL ]+|dazu|lesen)|empfohlene (?:artikel|beiträge)|meistgelesen|top-?themen|(?:à|a) lire (?:aussi|également)|lire (?:aussi|également|la suite)|voir aussi|sur le même (?:sujet|thème)|(?:dans|sur) (?:la|le) même (?:rubrique|thème)|(?:le |te )?puede(?:n)? interesar|(?:lea|vea|mira|mire|lee) (?:también|además)|(?:noticias|artículos|contenidos?) relacionad[oa]s|contenido relacionado|más noticias|también te puede interesar|te recomendamos|(?:czytaj|zobacz) (?:też|także|również|więcej)|polecamy|leggi anche|potrebbe interessarti|articoli correlati|leia (?:também|mais)|veja (?:também|mais)|notícias relacionadas|lees ook|gerelateerde artikelen)\s*[:.!?»›>\-–—]*$`)
+	// A short paragraph that asks the reader to subscribe, sign up, share
+	// or comment.
+	promo = regexp.MustCompile(`(?i)(?:subscribe (?:to|now|today|for)|sign up (?:for|to|now|here)|signing up|newsletter|(?:follow|like) us on|share (?:this|on) (?:article|story|facebook|twitter)|(?:join|be part of) the (?:conversation|discussion)|we want to hear what you think|submit your letter|already a subscriber|log ?in (?:to|for) (?:read|continue|immediate|comment)|abonnieren sie|jetzt abonnieren|newsletter (?:abonnieren|bestellen|anmelden)|zum newsletter|melden sie sich (?:jetzt )?(?:für|zum)|(?:sie sind|du bist) (?:aktuell |derzeit )?nicht eingeloggt|jetzt (?:registrieren|anmelden)|um (?:diesen artikel|den artikel|weiter) ?(?:zu )?(?:lesen|weiterzulesen)|abonnez-vous|inscrivez-vous|s'abonner|pour (?:lire|accéder à) (?:la suite|l'intégralité|cet article)|pour accéder en illimité|suscr(?:í|i)b(?:e|ase|ete)|únete|unete a nuestro|síguenos|suscripción|zapisz się|subskrypcj|zaprenumeruj|iscriviti|assine|inscreva-se|get the [\pL ]+ daily edition|never miss (?:the latest|a story)|don't miss (?:out|a story)|(?:comments?|kommentare?|commentaires?|comentarios?) \(\d+\)|(?:leave|post|write) a (?:comment|reply)|(?:kommentar|kommentare) (?:schreiben|verfassen|hinzufügen)|keine kommentare|no comments(?: yet)?|(?:schreiben|hinterlassen) sie (?:einen|den ersten) kommentar|deja (?:un|tu) comentario|laisser un commentaire)`)
+	// A paragraph after which the rest of the extracted text is paywall or
+	// shop promotion.
+	paywall = regexp.MustCompile(`(?i)^(?:to (?:view|read|continue reading) the (?:full|rest of the|whole) (?:story|article)|to continue reading|subscribe to (?:continue|read)|this (?:article|content) is (?:for|only available to) (?:subscribers|members)|(?:weiterlesen|lesen sie weiter) mit|um (?:den (?:ganzen|vollständigen) artikel|weiter) ?(?:zu )?(?:lesen|weiterzulesen)|dieser (?:artikel|inhalt) ist (?:nur )?(?:für|exklusiv)|pour lire la suite|la suite (?:de cet article )?est réservée|este (?:contenido|artículo) es exclusivo|para (?:seguir|continuar) leyendo|aby (?:przeczytać|czytać) (?:cały|dalej))`)
+	// Image credits and captions left as paragraphs of their own.
+	creditLine = regexp.MustCompile(`(?i)^(?:(?:photo|foto|bild|image|picture|crédits? photos?|fotos?|quelle|source|credit)s?\s*(?:credit)?\s*[:©]|©|\(c\)\s)`)
+)
+
+// cleanBlocks drops known boilerplate paragraphs from extracted text:
+// related-content headings with the short link titles after them,
+// subscription, newsletter, sharing and comment prompts, photo credits,
+// and everything after a paywall notice.
+func cleanBlocks(blocks []string) []string {
+	out := blocks[:0:0]
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		n := utf8.RuneCountInString(b)
+		if n <= 200 && paywall.MatchString(b) && i > 0 {
+			break
+		}
+		if n <= 80 && relatedHeading.MatchString(b) {
+			// Skip the heading and the link titles that follow it.
+			for i+1 < len(blocks) && isLinkTitle(blocks[i+1]) {
+				i++
+			}
+			continue
+		}
+		if n <= 80 && strings.HasSuffix(b, ":") && relatedHeading.MatchString(strings.TrimSuffix(b, ":")) {
+			continue
+		}
+		if n <= 250 && promo.MatchString(b) {
+			continue
+		}
+		if n <= 120 && creditLine.MatchString(b) {
+			continue
+		}
+		if isInlinePromo(b) {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// inlineRelated matches a paragraph that is a link to another article
+// introduced by a "read also" label: "VEA TAMBIÉN: ...", "Lesen Sie auch: ...".
+var inlineRelated = regexp.MustCompile(`(?i)^(?:read (?:also|more)|see also|related|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|(?:à|a) lire aussi|lire aussi|voir aussi|(?:lea|vea|mira|mire|lee) (?:también|además)|le puede interesar|te puede interesar|también te puede interesar|czytaj (?:też|także|również)|zobacz (?:też|także)|leggi anche|leia também|veja também|mire)\s*[:›»>\-–—]\s*\S`)
+
+// isInlinePromo reports whether b is a short "read also: <title>" line.
+func isInlinePromo(b string) bool {
+	return utf8.RuneCountInString(b) <= 250 && inlineRelated.MatchString(b)
+}
+
+// isLinkTitle reports whether b looks like the title of a linked article:
+// short, and not ending like a sentence.
+func isLinkTitle(b string) bool {
+	n := utf8.RuneCountInString(b)
+	if n > 160 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(b)
+	return n <= 60 || !strings.ContainsRune(".!:;", last)
+}
+
+// leadParagraph returns the page's description when the page shows it as
+// a lead paragraph above the article but the extracted text lacks it, and
+// "" otherwise. Truncated descriptions ("…") are never used.
+func leadParagraph(doc *html.Node, desc string, blocks []string) string {
+	desc = normalizeSpace(desc)
+	if utf8.RuneCountInString(desc) < 60 || strings.HasSuffix(desc, "…") || strings.HasSuffix(desc, "...") || strings.HasSuffix(desc, "[…]") {
+		return ""
+	}
+	text := normalizeSpace(strings.Join(blocks, " "))
+	if text == "" || strings.Contains(text, desc) {
+		return ""
+	}
+	if !strings.Contains(normalizeSpace(visibleText(doc)), desc) {
+		return ""
+	}
+	return desc
+}
