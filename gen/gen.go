@@ -744,3 +744,11 @@ func (g *Generator) footer(i int, o *Outlet) []string {
 
 // zipfWeight is the expected relative frequency of the word of rank r.
 func zipfWeight(r int) float64 { return 1 / math.Pow(float64(r)+zipfShift, zipfExponent) }
+
+// People returns the full names of the people in the news of article i's
+// event, as English text writes them; benchmarks pick rare query words
+// from them.
+func (g *Generator) People(i int) []string {
+	ev := g.event(int(g.slots[i].event))
+	return ev.persons[:]
+}
