@@ -67,22 +67,41 @@ func HTML(raw []byte, pageURL string) (*Page, error) {
 		}
 	}
 	p := &Page{URL: pageURL}
-	date := publishedDate(doc, pageURL)
-	res, err := extractMain(doc, base, date)
+	own := readMeta(doc)
+	p.Published = publishedDate(doc, pageURL)
+	res, err := extractMain(doc, base, p.Published)
 	if err == nil {
 		p.Text = res.text
 		md := res.meta
-		p.Title = md.Title
-		p.SiteName = md.Sitename
-		p.Author = md.Author
-		p.Language = md.Language
-		p.Description = md.Description
+		p.Title, p.SiteName, p.Author, p.Description = md.Title, md.Sitename, md.Author, md.Description
+		p.Language = normalizeLang(md.Language)
 		if p.URL == "" {
 			p.URL = md.URL
 		}
 	}
-	p.Published = date
+	p.Title = firstNonEmpty(p.Title, own.title)
+	p.SiteName = firstNonEmpty(p.SiteName, own.site)
+	p.Author = firstNonEmpty(p.Author, own.author)
+	p.Description = firstNonEmpty(p.Description, own.desc)
+	p.Language = firstNonEmpty(own.lang, p.Language)
+	if p.URL == "" {
+		if u, err := nurl.Parse(own.canonical); err == nil && u.IsAbs() {
+			p.URL = own.canonical
+		}
+	}
+	if p.SiteName == "" {
+		p.SiteName = siteFromHost(p.URL)
+	}
 	return p, nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 type mainResult struct {
