@@ -56,6 +56,7 @@ type Browser struct {
 	debounce time.Duration
 
 	result   *archive.Result
+	shown    archive.Query // the query of the result shown
 	hits     []archive.Hit
 	selected int64 // article shown, 0 for none
 	syncing  bool  // set while the list selection is changed in code
@@ -156,7 +157,7 @@ func (b *Browser) SetArchive(a Archive) {
 	b.schedule(0)
 }
 
-// Refresh searches again with the current state, e.g. after an import.
+// Research searches again with the current state, e.g. after an import.
 func (b *Browser) Research() { b.schedule(0) }
 
 // FocusSearch puts the keyboard focus in the search box and selects its
@@ -175,6 +176,10 @@ func (b *Browser) SetQuery(s string) {
 
 // ShowProvenance switches the right-hand side to the provenance panel.
 func (b *Browser) ShowProvenance() { b.tabs.Select(b.provTab) }
+
+// SelectLink shows the evidence of the i-th link (from 0) of the
+// provenance panel.
+func (b *Browser) SelectLink(i int) { b.prov.selectLink(i) }
 
 // query is the archive query of the current state.
 func (b *Browser) query() archive.Query {
@@ -334,6 +339,7 @@ func searchFaceted(ctx context.Context, arch Archive, q archive.Query) (res *arc
 func (b *Browser) apply(q archive.Query, res *archive.Result, err error) {
 	b.progress.Stop()
 	b.progress.Hide()
+	b.shown = q
 	if err != nil {
 		b.showError(err)
 		b.done("search")
@@ -645,6 +651,8 @@ type resultRow struct {
 	title   *widget.Label
 	meta    *widget.Label
 	snippet *widget.RichText
+	spans   []span // the whole snippet
+	fitted  int    // characters of spans shown, 0 before the first layout
 }
 
 func newResultRow() *resultRow {
@@ -658,7 +666,6 @@ func newResultRow() *resultRow {
 	r.meta.Importance = widget.LowImportance
 	r.meta.SizeName = theme.SizeNameCaptionText
 	r.snippet.Wrapping = fyne.TextWrapWord
-	r.snippet.Truncation = fyne.TextTruncateEllipsis
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -674,7 +681,44 @@ func (r *resultRow) set(h archive.Hit) {
 	if snip == "" {
 		snip = "…"
 	}
-	r.snippet.Segments = markedSegments(snip)
+	r.spans = parseMarks(strings.Join(strings.Fields(snip), " "))
+	r.fitted = 0
+	r.fit(r.Size().Width)
+}
+
+// fit shows as much of the snippet as fits in snippetLines lines of width
+// w, cutting it at a word with an ellipsis.
+func (r *resultRow) fit(w float32) {
+	if w <= 0 {
+		w = 400
+	}
+	th := r.Theme()
+	avg := fyne.MeasureText("the quick brown fox jumps over a lazy dog", th.Size(theme.SizeNameText), fyne.TextStyle{}).Width / 41
+	limit := int(float32(snippetLines) * (w - 2*th.Size(theme.SizeNameInnerPadding)) / avg * 0.85)
+	if limit == r.fitted {
+		return
+	}
+	r.fitted = limit
+	var out []span
+	n := 0
+	for _, sp := range r.spans {
+		rs := []rune(sp.text)
+		if n+len(rs) <= limit {
+			out = append(out, sp)
+			n += len(rs)
+			continue
+		}
+		cut := string(rs[:max(0, limit-n)])
+		if i := strings.LastIndex(cut, " "); i > 0 && !sp.marked {
+			cut = cut[:i]
+		}
+		if sp.marked && cut != sp.text {
+			cut = ""
+		}
+		out = append(out, span{text: cut, marked: sp.marked}, span{text: "…"})
+		break
+	}
+	r.snippet.Segments = segments(out, widget.RichTextStyleInline)
 	r.snippet.Refresh()
 }
 
@@ -733,6 +777,7 @@ func (rr *rowRenderer) Layout(size fyne.Size) {
 	rr.r.meta.Move(fyne.NewPos(0, t.Height-pad))
 	rr.r.meta.Resize(fyne.NewSize(size.Width, m.Height))
 	y := t.Height + m.Height - 2*pad
+	rr.r.fit(size.Width)
 	rr.r.snippet.Move(fyne.NewPos(0, y))
 	rr.r.snippet.Resize(fyne.NewSize(size.Width, size.Height-y))
 }

@@ -29,7 +29,7 @@ func newHarness(t *testing.T) *harness {
 	test.NewTempApp(t)
 	h := &harness{t: t, f: newFake(t), events: make(chan string, 100)}
 	h.b = NewBrowser(nil)
-	h.b.debounce = 5 * time.Millisecond
+	h.b.debounce = 20 * time.Millisecond
 	h.b.applied = func(what string) { h.events <- what }
 	h.w = test.NewTempWindow(t, h.b)
 	h.w.Resize(fyne.NewSize(1280, 800))
@@ -38,14 +38,15 @@ func newHarness(t *testing.T) *harness {
 	return h
 }
 
-// wait blocks until the browser reports what ("search" or "open").
+// wait blocks until the browser reports what ("search" or "open"); a
+// search must be the one for the text in the search box.
 func (h *harness) wait(what string) {
 	h.t.Helper()
 	deadline := time.After(5 * time.Second)
 	for {
 		select {
 		case got := <-h.events:
-			if got == what {
+			if got == what && (what != "search" || h.b.shown.Text == strings.TrimSpace(h.b.text)) {
 				return
 			}
 		case <-deadline:
@@ -308,8 +309,10 @@ func TestBadQueriesShowAMessage(t *testing.T) {
 func TestNewerKeystrokeCancelsSlowSearch(t *testing.T) {
 	h := newHarness(t)
 	cancelled := make(chan string, 10)
+	started := make(chan bool, 10)
 	h.f.SearchFn = func(ctx context.Context, q archive.Query) (*archive.Result, error) {
 		if q.Text == "slow" {
+			started <- true
 			<-ctx.Done()
 			cancelled <- q.Text
 			return nil, ctx.Err()
@@ -317,7 +320,7 @@ func TestNewerKeystrokeCancelsSlowSearch(t *testing.T) {
 		return h.f.search(ctx, q)
 	}
 	h.b.SetQuery("slow")
-	time.Sleep(30 * time.Millisecond)
+	<-started
 	h.b.SetQuery("almaty")
 	h.wait("search")
 	select {

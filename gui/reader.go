@@ -34,7 +34,6 @@ func NewReader() *Reader {
 	r.title.Wrapping = fyne.TextWrapWord
 	r.meta = widget.NewLabel("")
 	r.meta.Wrapping = fyne.TextWrapWord
-	r.meta.Importance = widget.LowImportance
 	r.credits = widget.NewLabel("")
 	r.credits.Wrapping = fyne.TextWrapWord
 	r.credits.Importance = widget.LowImportance

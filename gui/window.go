@@ -278,11 +278,16 @@ func (w *Window) Import(paths []string) {
 	go func() {
 		sum, err := w.backend.Import(ctx, arch, paths, func(p ImportProgress) {
 			fyne.Do(func() {
+				text := fmt.Sprintf("Importing: %d files", p.Done)
 				if p.Total > 0 {
 					w.importBar.Max = float64(p.Total)
 					w.importBar.SetValue(float64(p.Done))
+					text = fmt.Sprintf("Importing: %d of %d files", p.Done, p.Total)
 				}
-				w.importLabel.SetText(fmt.Sprintf("Importing %s", filepath.Base(p.Current)))
+				if p.Current != "" {
+					text += " (" + filepath.Base(p.Current) + ")"
+				}
+				w.importLabel.SetText(text)
 			})
 		})
 		cancelled := ctx.Err() != nil
