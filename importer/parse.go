@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/wiretrace/wiretrace/archive"
@@ -63,6 +64,11 @@ func KindOf(name string, head []byte) Kind {
 type Defaults struct {
 	Entry  *Entry
 	Source string
+	// fallbackDate is used when the document states no date (a WARC
+	// record's capture date).
+	fallbackDate time.Time
+	// kind forces the format when the name says nothing (a WARC record).
+	kind Kind
 }
 
 // Parse reads the articles in one file's bytes. name is the file's name as
@@ -73,7 +79,13 @@ func Parse(name string, raw []byte, d Defaults) ([]*archive.Article, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, ErrEmpty
 	}
-	kind := KindOf(name, raw)
+	kind := d.kind
+	if kind == "" {
+		kind = containerKind(name, raw)
+	}
+	if kind == "" {
+		kind = KindOf(name, raw)
+	}
 	hint := ""
 	if d.Entry != nil {
 		hint = d.Entry.Charset
@@ -96,13 +108,13 @@ func Parse(name string, raw []byte, d Defaults) ([]*archive.Article, error) {
 			return nil, err
 		}
 		arts = []*archive.Article{a}
-	case KindJSONL:
-		return nil, fmt.Errorf("%w: JSON Lines files are read line by line", ErrUnsupported)
+	case KindJSONL, KindFeed, KindWARC, KindZip, KindTar, KindMHTML:
+		return parseContainer(name, raw, kind, d)
 	default:
 		return nil, fmt.Errorf("%w %q", ErrUnsupported, filepath.Ext(name))
 	}
 	for _, a := range arts {
-		a.Origin = filepath.Base(name)
+		a.Origin = originName(name)
 		if err := Finish(a, d); err != nil {
 			return nil, err
 		}
@@ -172,6 +184,9 @@ func Finish(a *archive.Article, d Defaults) error {
 	if d.Source != "" && (d.Entry == nil || d.Entry.Source == "") {
 		a.Source = d.Source
 	}
+	if a.Published.IsZero() {
+		a.Published = d.fallbackDate
+	}
 	a.Title = strings.TrimSpace(a.Title)
 	a.Text = strings.TrimSpace(a.Text)
 	if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) {
@@ -203,4 +218,47 @@ func hostName(raw string) string {
 		return ""
 	}
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// originName is the name an article's file is known by: its base name, or
+// for a member of a container "bundle.zip/dir/page.html".
+func originName(name string) string {
+	if i := strings.Index(name, ".zip/"); i >= 0 {
+		return filepath.Base(name[:i+4]) + name[i+4:]
+	}
+	for _, ext := range []string{".tar.gz/", ".tgz/", ".tar/"} {
+		if i := strings.Index(name, ext); i >= 0 {
+			return filepath.Base(name[:i+len(ext)-1]) + name[i+len(ext)-1:]
+		}
+	}
+	return filepath.Base(name)
+}
+
+// parseContainer reads every article of a container held in memory.
+func parseContainer(name string, raw []byte, kind Kind, d Defaults) ([]*archive.Article, error) {
+	var arts []*archive.Article
+	var problems []string
+	s := sink{
+		doc: func(n string, b []byte, dd Defaults) error {
+			as, err := Parse(n, b, dd)
+			if err != nil {
+				problems = append(problems, n+": "+err.Error())
+				return nil
+			}
+			arts = append(arts, as...)
+			return nil
+		},
+		art: func(a *archive.Article) error { arts = append(arts, a); return nil },
+		bad: func(n string, err error, _ bool) { problems = append(problems, n+": "+err.Error()) },
+	}
+	if err := streamContainer(kind, name, bytes.NewReader(raw), int64(len(raw)), d, s, 0); err != nil {
+		return nil, err
+	}
+	if len(arts) == 0 {
+		if len(problems) > 0 {
+			return nil, fmt.Errorf("%w (%s)", ErrNoText, problems[0])
+		}
+		return nil, ErrNoText
+	}
+	return arts, nil
 }

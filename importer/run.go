@@ -256,7 +256,10 @@ func (r *runner) fileJob(path string, fi fs.FileInfo) job {
 		head = head[:n]
 		f.Close()
 	}
-	j.kind = KindOf(path, head)
+	j.kind = containerKind(path, head)
+	if j.kind == "" {
+		j.kind = KindOf(path, head)
+	}
 	if j.kind == "" {
 		j.skip = fmt.Errorf("%w %q", ErrUnsupported, filepath.Ext(path))
 	}
@@ -299,7 +302,7 @@ func (r *runner) folderManifest(dir string) *Manifest {
 // streams).
 func parseJob(j job) result {
 	res := result{job: j}
-	if j.skip != nil || j.kind == KindJSONL {
+	if j.skip != nil || IsContainer(j.kind) {
 		return res
 	}
 	if j.size > MaxFileSize {
@@ -327,7 +330,7 @@ func (r *runner) write(ctx context.Context, results <-chan result) error {
 		}
 		res, err := r.s.AddBatch(ctx, batch, files)
 		if err != nil {
-			return err
+			return &fatalError{err}
 		}
 		var ids []int64
 		for _, a := range res {
@@ -341,7 +344,7 @@ func (r *runner) write(ctx context.Context, results <-chan result) error {
 		batch, files = batch[:0], files[:0]
 		if r.o.AfterBatch != nil && len(ids) > 0 {
 			if err := r.o.AfterBatch(ctx, ids); err != nil {
-				return fmt.Errorf("after batch: %w", err)
+				return &fatalError{err}
 			}
 		}
 		r.progress()
@@ -363,8 +366,8 @@ func (r *runner) write(ctx context.Context, results <-chan result) error {
 			r.sum.Duplicates++
 			return nil
 		}
-		if res.kind == KindJSONL {
-			return r.streamJSONL(ctx, res.job, abs, &batch, &files, flush)
+		if IsContainer(res.kind) {
+			return r.streamFile(ctx, res.job, abs, &batch, &files, flush)
 		}
 		if res.err != nil {
 			r.sum.Failed++
@@ -401,9 +404,10 @@ func (r *runner) write(ctx context.Context, results <-chan result) error {
 	return flush()
 }
 
-// streamJSONL stores the articles of a JSON Lines file batch by batch; the
+// streamFile stores the articles of a container file (JSON Lines, feed,
+// WARC, zip, tar) batch by batch, parsing its documents in parallel; the
 // file is marked imported with its last batch.
-func (r *runner) streamJSONL(ctx context.Context, j job, abs string, batch *[]*archive.Article, files *[]archive.ImportedFile, flush func() error) error {
+func (r *runner) streamFile(ctx context.Context, j job, abs string, batch *[]*archive.Article, files *[]archive.ImportedFile, flush func() error) error {
 	f, err := os.Open(j.path)
 	if err != nil {
 		r.sum.Failed++
@@ -412,38 +416,110 @@ func (r *runner) streamJSONL(ctx context.Context, j job, abs string, batch *[]*a
 	}
 	defer f.Close()
 	good, bad := 0, 0
-	err = ReadJSONL(f, filepath.Base(j.path), j.d, func(a *archive.Article) error {
+	add := func(a *archive.Article) error {
 		good++
 		*batch = append(*batch, a)
 		if len(*batch) >= r.o.BatchSize {
 			return flush()
 		}
 		return ctx.Err()
-	}, func(line int, err error) {
-		bad++
-		r.report(Problem{Path: fmt.Sprintf("%s:%d", j.path, line), Err: err})
-	})
+	}
+	// Documents are parsed in parallel, a chunk at a time, and stored in order.
+	type doc struct {
+		name string
+		raw  []byte
+		d    Defaults
+		arts []*archive.Article
+		err  error
+	}
+	var chunk []*doc
+	parseChunk := func() error {
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, r.o.Workers)
+		for _, dc := range chunk {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer wg.Done()
+				dc.arts, dc.err = Parse(dc.name, dc.raw, dc.d)
+				<-sem
+			}()
+		}
+		wg.Wait()
+		for _, dc := range chunk {
+			if dc.err != nil {
+				bad++
+				r.report(Problem{Path: dc.name, Err: dc.err})
+				continue
+			}
+			for _, a := range dc.arts {
+				if err := add(a); err != nil {
+					return err
+				}
+			}
+		}
+		chunk = chunk[:0]
+		return nil
+	}
+	s := sink{
+		doc: func(name string, raw []byte, d Defaults) error {
+			chunk = append(chunk, &doc{name: name, raw: raw, d: d})
+			if len(chunk) >= 4*r.o.Workers {
+				return parseChunk()
+			}
+			return nil
+		},
+		art: func(a *archive.Article) error {
+			if err := parseChunk(); err != nil {
+				return err
+			}
+			return add(a)
+		},
+		bad: func(name string, err error, skipped bool) {
+			if skipped {
+				r.sum.Skipped++
+			} else {
+				bad++
+			}
+			r.report(Problem{Path: name, Err: err, Skipped: skipped})
+		},
+	}
+	err = streamContainer(j.kind, j.path, f, j.size, j.d, s, 0)
+	var fe *fatalError
+	if err == nil || !errors.As(err, &fe) {
+		// Keep what was read before a damaged part.
+		if perr := parseChunk(); perr != nil {
+			err = perr
+		}
+	}
 	r.sum.Failed += bad
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		var pe *fs.PathError
-		if errors.As(err, &pe) || !strings.Contains(err.Error(), "add articles") {
-			r.sum.Failed++
-			r.report(Problem{Path: j.path, Err: err})
+		if errors.As(err, &fe) {
+			return err
+		}
+		r.sum.Failed++
+		r.report(Problem{Path: j.path, Err: err})
+		if good == 0 {
 			return nil
 		}
-		return err
 	}
-	if good == 0 && bad == 0 {
+	if good == 0 && bad == 0 && err == nil {
 		r.sum.Failed++
-		r.report(Problem{Path: j.path, Err: ErrEmpty})
+		r.report(Problem{Path: j.path, Err: ErrNoText})
 		return nil
 	}
 	*files = append(*files, archive.ImportedFile{Path: abs, Size: j.size, MTime: j.mtime})
 	return nil
 }
+
+// fatalError is a failure of the archive, not of a file: it stops the import.
+type fatalError struct{ err error }
+
+func (e *fatalError) Error() string { return e.err.Error() }
+func (e *fatalError) Unwrap() error { return e.err }
 
 func (r *runner) report(p Problem) {
 	r.mu.Lock()
