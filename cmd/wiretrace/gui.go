@@ -1,0 +1,263 @@
+//go:build !nogui
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
+
+	"github.com/wiretrace/wiretrace"
+	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/gui"
+	"github.com/wiretrace/wiretrace/importer"
+)
+
+// appID is the app's unique id (FyneApp.toml says the same); Fyne keeps
+// the preferences, such as the recent archives, under it.
+const appID = "io.wiretrace.app"
+
+func init() {
+	defaultCommand = "gui"
+	register(&command{
+		name:    "gui",
+		usage:   "[--db FILE] [--query TEXT] [--open ID] [--tab article|provenance]",
+		summary: "open the desktop app (on the last archive used, or --db FILE)",
+		run:     func(ctx context.Context, env *Env, args []string) error { return runGUI(ctx, env, "gui", args) },
+	})
+	register(&command{
+		name:    "demo",
+		usage:   "[--query TEXT] [--open ID] [--tab article|provenance]",
+		summary: "open the desktop app on the seed articles embedded in the binary",
+		run:     func(ctx context.Context, env *Env, args []string) error { return runGUI(ctx, env, "demo", args) },
+	})
+}
+
+// guiOptions are the flags of gui and demo. --link, --size and
+// --quit-after exist for docs/screenshots.sh.
+type guiOptions struct {
+	db        string
+	query     string
+	open      int64
+	tab       string
+	link      int
+	size      string
+	quitAfter time.Duration
+}
+
+func runGUI(ctx context.Context, env *Env, name string, args []string) error {
+	c := commands[name]
+	fs := newFlags(c, env)
+	var o guiOptions
+	if name == "gui" {
+		fs.StringVar(&o.db, "db", "", "archive `FILE` (default: the last archive opened in the app, else $WIRETRACE_DB or the per-user data dir)")
+	}
+	fs.StringVar(&o.query, "query", "", "start with this search `TEXT`")
+	fs.Int64Var(&o.open, "open", 0, "open the article with this `ID`")
+	fs.StringVar(&o.tab, "tab", "article", "panel shown beside the results: article or provenance")
+	fs.IntVar(&o.link, "link", 0, "with --tab provenance: show the evidence of link `N` (1 is the first)")
+	fs.StringVar(&o.size, "size", "1280x800", "window size `WxH`")
+	fs.DurationVar(&o.quitAfter, "quit-after", 0, "quit after `DURATION` (for screenshots and smoke tests)")
+	pos, err := parseFlags(c, env, fs, args)
+	if errors.Is(err, errHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	usage := "wiretrace " + c.name + " " + c.usage
+	if len(pos) > 0 {
+		return &usageError{err: fmt.Errorf("%s: unexpected argument %q", name, pos[0]), usage: usage}
+	}
+	if o.tab != "article" && o.tab != "provenance" {
+		return &usageError{err: fmt.Errorf("%s: --tab must be article or provenance", name), usage: usage}
+	}
+	w, h, ok := parseSize(o.size)
+	if !ok {
+		return &usageError{err: fmt.Errorf("%s: --size must look like 1280x800", name), usage: usage}
+	}
+
+	a := app.NewWithID(appID)
+	a.SetIcon(gui.Icon())
+	win := gui.NewWindow(a, guiBackend())
+	win.Window().Resize(fyne.NewSize(float32(w), float32(h)))
+
+	if name == "demo" {
+		dir, err := os.MkdirTemp("", "wiretrace-demo-")
+		if err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		defer os.RemoveAll(dir)
+		path := filepath.Join(dir, "demo.db")
+		if err := buildDemoArchive(ctx, path); err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		s, err := archive.Open(path)
+		if err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		win.SetArchive("demo (seed articles)", storeArchive{s}, s.Close)
+	} else {
+		path := o.db
+		if path == "" && os.Getenv("WIRETRACE_DB") == "" {
+			if recent := gui.Recent(a); len(recent) > 0 {
+				path = recent[0]
+			}
+		}
+		if path == "" {
+			path = defaultDB()
+		}
+		if err := win.OpenPath(path, true); err != nil {
+			fmt.Fprintf(env.Stderr, "wiretrace: %v\n", err)
+			dialog.ShowError(err, win.Window())
+		}
+	}
+
+	b := win.Browser()
+	if o.query != "" {
+		b.SetQuery(o.query)
+	}
+	if o.open > 0 {
+		b.Open(o.open, o.tab == "article")
+	}
+	if o.tab == "provenance" {
+		b.ShowProvenance()
+		if o.link > 0 {
+			time.AfterFunc(1500*time.Millisecond, func() { fyne.Do(func() { b.SelectLink(o.link - 1) }) })
+		}
+	}
+	if o.quitAfter > 0 {
+		time.AfterFunc(o.quitAfter, func() { fyne.Do(a.Quit) })
+	}
+	go func() {
+		<-ctx.Done()
+		fyne.Do(a.Quit)
+	}()
+	win.Window().ShowAndRun()
+	return nil
+}
+
+func parseSize(s string) (w, h int, ok bool) {
+	ws, hs, found := strings.Cut(s, "x")
+	w, err1 := strconv.Atoi(ws)
+	h, err2 := strconv.Atoi(hs)
+	return w, h, found && err1 == nil && err2 == nil && w > 0 && h > 0
+}
+
+// storeArchive adapts *archive.Store to gui.Archive. Search and Article
+// come from the store; Links and StoryOf are used when the store has them
+// (provenance storage) and are empty until then.
+type storeArchive struct{ *archive.Store }
+
+var _ gui.Archive = storeArchive{}
+
+func (s storeArchive) Links(ctx context.Context, id int64) ([]archive.Link, error) {
+	if l, ok := any(s.Store).(interface {
+		Links(context.Context, int64) ([]archive.Link, error)
+	}); ok {
+		return l.Links(ctx, id)
+	}
+	return nil, nil
+}
+
+func (s storeArchive) StoryOf(ctx context.Context, id int64) (*archive.Story, error) {
+	if l, ok := any(s.Store).(interface {
+		StoryOf(context.Context, int64) (*archive.Story, error)
+	}); ok {
+		return l.StoryOf(ctx, id)
+	}
+	return nil, nil
+}
+
+// guiBackend opens archives with archive.Open, imports with the importer
+// and exports with Store.CopyTo.
+func guiBackend() gui.Backend {
+	return gui.Backend{
+		Open: func(path string, create bool) (gui.Archive, func() error, error) {
+			if !create {
+				if _, err := os.Stat(path); err != nil {
+					return nil, nil, err
+				}
+			}
+			s, err := archive.Open(path)
+			if err != nil {
+				return nil, nil, err
+			}
+			return storeArchive{s}, s.Close, nil
+		},
+		Import: func(ctx context.Context, a gui.Archive, paths []string, progress func(gui.ImportProgress)) (gui.ImportSummary, error) {
+			s, ok := a.(storeArchive)
+			if !ok {
+				return gui.ImportSummary{}, errors.New("import: not an archive file")
+			}
+			opts := importer.Options{
+				Progress: func(p importer.Progress) {
+					total := 0
+					if p.Counted {
+						total = p.TotalFiles
+					}
+					progress(gui.ImportProgress{Done: p.Files, Total: total})
+				},
+			}
+			if afterImportBatch != nil {
+				opts.AfterBatch = func(ctx context.Context, ids []int64) error { return afterImportBatch(ctx, s.Store, ids) }
+			}
+			sum, err := importer.Run(ctx, s.Store, paths, opts)
+			if sum == nil {
+				return gui.ImportSummary{}, err
+			}
+			out := gui.ImportSummary{Imported: sum.Imported, Duplicates: sum.Duplicates}
+			for _, p := range sum.Problems {
+				out.Failed = append(out.Failed, oneLine(p.String()))
+			}
+			return out, err
+		},
+		Export: func(ctx context.Context, a gui.Archive, dest string) error {
+			s, ok := a.(storeArchive)
+			if !ok {
+				return errors.New("export: not an archive file")
+			}
+			// The save dialog has already created dest, empty.
+			if fi, err := os.Stat(dest); err == nil && fi.Size() == 0 {
+				os.Remove(dest)
+			}
+			return s.CopyTo(ctx, dest)
+		},
+	}
+}
+
+// buildDemoArchive imports the seed articles embedded in the binary (with
+// their manifest) into a new archive at path.
+func buildDemoArchive(ctx context.Context, path string) error {
+	dir := filepath.Join(filepath.Dir(path), "seeds")
+	seeds, err := fs.Sub(wiretrace.Seeds, "testdata/seeds")
+	if err != nil {
+		return err
+	}
+	if err := os.CopyFS(dir, seeds); err != nil {
+		return fmt.Errorf("write seeds: %w", err)
+	}
+	s, err := archive.Open(path)
+	if err != nil {
+		return err
+	}
+	opts := importer.Options{}
+	if afterImportBatch != nil {
+		opts.AfterBatch = func(ctx context.Context, ids []int64) error { return afterImportBatch(ctx, s, ids) }
+	}
+	if _, err := importer.Run(ctx, s, []string{dir}, opts); err != nil {
+		s.Close()
+		return fmt.Errorf("import seeds: %w", err)
+	}
+	return s.Close()
+}
