@@ -1,0 +1,453 @@
+// Package provenance finds where the text of an article came from: which
+// other articles share its passages (text reuse), which are translations
+// of it, which way the copying went, what each copy changed, and how
+// articles group into stories.
+//
+// It is pure code. The archive stores what it computes and answers its
+// index lookups through the Index interface, so linking a new article
+// costs one lookup per fingerprint and a few alignments, whatever the size
+// of the archive.
+package provenance
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/provenance/agency"
+)
+
+// Doc is an article as provenance sees it.
+type Doc struct {
+	ID        int64
+	Source    string // outlet
+	Title     string
+	Text      string
+	Language  string // ISO 639-1, "" when unknown (then guessed from the text)
+	Published time.Time
+	Credits   []archive.Credit
+}
+
+// Meta is what the linker needs to know of a candidate before reading it.
+type Meta struct {
+	Source   string
+	Language string
+}
+
+// Index is the archive's side of linking: the fingerprint index and the
+// articles. The archive implements it; tests use a map.
+type Index interface {
+	// Postings returns, for each of fps, the ids of the articles whose
+	// Fingerprints hold it, at most limit ids per fingerprint (a
+	// fingerprint with limit ids is held by at least that many). Missing
+	// fingerprints may be absent from the map.
+	Postings(ctx context.Context, fps []uint64, limit int) (map[uint64][]int64, error)
+	// Meta returns the outlet and language of the given articles; unknown
+	// ids may be absent from the map.
+	Meta(ctx context.Context, ids []int64) (map[int64]Meta, error)
+	// Doc returns an article. It returns an error wrapping ErrNotFound
+	// when the article does not exist (any more).
+	Doc(ctx context.Context, id int64) (Doc, error)
+}
+
+// ErrNotFound is what an Index returns (wrapped) for a missing article.
+var ErrNotFound = errors.New("provenance: article not found")
+
+// Linker links articles to their relatives in an Index.
+type Linker struct {
+	Index Index
+	// MaxDF: a fingerprint held by more articles than this is too common
+	// to be provenance (boilerplate, stock phrases). Default 200.
+	MaxDF int
+	// OutletDF: a fingerprint held by this many articles of one outlet is
+	// that outlet's boilerplate (footers, "Related News", subscription
+	// pleas). Default 3.
+	OutletDF int
+	// MaxCandidates bounds the articles aligned per kind of link.
+	// Default 25.
+	MaxCandidates int
+	// Before restricts links to articles with smaller ids: set it when
+	// linking a whole archive in id order, so that each pair is aligned
+	// once.
+	Before bool
+}
+
+func (l *Linker) maxDF() int {
+	if l.MaxDF > 0 {
+		return l.MaxDF
+	}
+	return 200
+}
+
+func (l *Linker) outletDF() int {
+	if l.OutletDF > 0 {
+		return l.OutletDF
+	}
+	return 3
+}
+
+func (l *Linker) maxCandidates() int {
+	if l.MaxCandidates > 0 {
+		return l.MaxCandidates
+	}
+	return 25
+}
+
+// LinkArticle returns the reuse and translation links between d and the
+// articles of idx, with default settings. d's own fingerprints may already
+// be in the index.
+func LinkArticle(ctx context.Context, idx Index, d Doc) ([]archive.Link, error) {
+	return (&Linker{Index: idx}).Link(ctx, d)
+}
+
+type candidate struct {
+	id    int64
+	count int
+}
+
+// Link returns the reuse and translation links between d and the articles
+// of the index, each oriented from the original to the copy.
+func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
+	toks := tokenize(d.Text)
+	lang := d.Language
+	if lang == "" {
+		lang = guessLanguage(d.Text)
+	}
+	fps := Fingerprints(d.Title, d.Text)
+	if len(fps) == 0 {
+		return nil, nil
+	}
+	limit := l.maxDF() + 1
+	post, err := l.Index.Postings(ctx, fps, limit)
+	if err != nil {
+		return nil, fmt.Errorf("link article %d: postings: %w", d.ID, err)
+	}
+	idset := map[int64]bool{}
+	for _, ids := range post {
+		for _, id := range ids {
+			if id != d.ID {
+				idset[id] = true
+			}
+		}
+	}
+	ids := make([]int64, 0, len(idset))
+	for id := range idset {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	meta, err := l.Index.Meta(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("link article %d: meta: %w", d.ID, err)
+	}
+
+	// Boilerplate: too common overall, or repeated by one outlet.
+	boiler := map[uint64]bool{}
+	for fp, ids := range post {
+		if len(ids) >= limit {
+			boiler[fp] = true
+			continue
+		}
+		per := map[string]int{}
+		if d.Source != "" {
+			per[d.Source] = 1
+		}
+		for _, id := range ids {
+			if id == d.ID {
+				continue
+			}
+			if s := meta[id].Source; s != "" {
+				per[s]++
+				if per[s] >= l.outletDF() {
+					boiler[fp] = true
+					break
+				}
+			}
+		}
+	}
+
+	reuseCount := map[int64]int{}
+	anchorCount := map[int64]int{}
+	for fp, ids := range post {
+		if boiler[fp] {
+			continue
+		}
+		for _, id := range ids {
+			if id == d.ID || l.Before && id > d.ID {
+				continue
+			}
+			if IsAnchorKey(fp) {
+				anchorCount[id]++
+			} else {
+				reuseCount[id]++
+			}
+		}
+	}
+	var links []archive.Link
+	done := map[int64]bool{}
+	for _, c := range top(reuseCount, 2, l.maxCandidates()) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		m := meta[c.id]
+		if lang != "" && m.Language != "" && m.Language != lang {
+			continue
+		}
+		od, err := l.Index.Doc(ctx, c.id)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("link article %d: %w", d.ID, err)
+		}
+		al := alignReuse(tokenize(od.Text), toks, boiler)
+		if !al.isReuse(od.Source != "" && od.Source == d.Source) {
+			continue
+		}
+		links = append(links, reuseLink(od, d, al))
+		done[c.id] = true
+	}
+	for _, c := range top(anchorCount, 3, l.maxCandidates()) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if done[c.id] {
+			continue
+		}
+		m := meta[c.id]
+		if lang != "" && m.Language != "" && m.Language == lang {
+			continue
+		}
+		od, err := l.Index.Doc(ctx, c.id)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("link article %d: %w", d.ID, err)
+		}
+		olang := od.Language
+		if olang == "" {
+			olang = guessLanguage(od.Text)
+		}
+		if olang == "" || lang == "" || olang == lang {
+			continue
+		}
+		ta := alignTranslation(fullText(od), fullText(d))
+		if !ta.isTranslation() {
+			continue
+		}
+		links = append(links, translationLink(od, d, ta))
+	}
+	return links, nil
+}
+
+// top returns the candidates with at least min shared keys, most first,
+// at most n.
+func top(counts map[int64]int, min, n int) []candidate {
+	var out []candidate
+	for id, c := range counts {
+		if c >= min {
+			out = append(out, candidate{id, c})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].count != out[j].count {
+			return out[i].count > out[j].count
+		}
+		return out[i].id < out[j].id
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+const maxEvidence = 12
+
+// reuseLink builds the link between a (an older article) and b from
+// their alignment, oriented by Direction.
+func reuseLink(a, b Doc, al reuseAlignment) archive.Link {
+	ta, tb := tokenize(a.Text), tokenize(b.Text)
+	aIsOrig, conf, reason := Direction(a, b, archive.LinkReuse, al.shareA(), al.shareB())
+	from, to, tf, tt := a, b, ta, tb
+	shareFrom, shareTo := al.shareA(), al.shareB()
+	runs := al.runs
+	if !aIsOrig {
+		from, to, tf, tt = b, a, tb, ta
+		shareFrom, shareTo = shareTo, shareFrom
+		runs = make([]run, len(al.runs))
+		for i, r := range al.runs {
+			runs[i] = run{a0: r.b0, a1: r.b1, b0: r.a0, b1: r.a1}
+		}
+		sort.Slice(runs, func(i, j int) bool { return runs[i].a0 < runs[j].a0 })
+	}
+	link := archive.Link{From: from.ID, To: to.ID, Kind: archive.LinkReuse,
+		DirectionConfidence: round2(conf), DirectionReason: reason,
+		Reused: round2(shareFrom), ReusedOfCopy: round2(shareTo), Evidence: []archive.Passage{}}
+	passages := reuseAlignment{runs: runs}.passages()
+	for _, p := range passages {
+		if len(link.Evidence) == maxEvidence {
+			break
+		}
+		link.Evidence = append(link.Evidence, archive.Passage{
+			FromText: clip(from.Text[tf[p.a0].s:tf[p.a1-1].e], 400),
+			ToText:   clip(to.Text[tt[p.b0].s:tt[p.b1-1].e], 400),
+		})
+	}
+	link.Changes = reuseChanges(from, to, tf, tt, runs)
+	return link
+}
+
+// translationLink builds the link between a (older) and its translation
+// counterpart b.
+func translationLink(a, b Doc, ta translationAlignment) archive.Link {
+	shareA := float64(ta.coveredA) / math.Max(1, float64(ta.lenA))
+	shareB := float64(ta.coveredB) / math.Max(1, float64(ta.lenB))
+	aIsOrig, conf, reason := Direction(a, b, archive.LinkTranslation, shareA, shareB)
+	from, to := a, b
+	textF, textT := ta.textA, ta.textB
+	sf, st := ta.sentsA, ta.sentsB
+	pairs := ta.pairs
+	if !aIsOrig {
+		from, to = b, a
+		textF, textT = textT, textF
+		sf, st = st, sf
+		shareA, shareB = shareB, shareA
+		pairs = make([]sentencePair, len(ta.pairs))
+		for i, p := range ta.pairs {
+			pairs[i] = sentencePair{a: p.b, b: p.a, score: p.score}
+		}
+	}
+	link := archive.Link{From: from.ID, To: to.ID, Kind: archive.LinkTranslation,
+		DirectionConfidence: round2(conf), DirectionReason: reason,
+		Reused: round2(shareA), ReusedOfCopy: round2(shareB), Evidence: []archive.Passage{}}
+	for _, p := range pairs {
+		if len(link.Evidence) == maxEvidence {
+			break
+		}
+		link.Evidence = append(link.Evidence, archive.Passage{
+			FromText: clip(textF[sf[p.a].s:sf[p.a].e], 400),
+			ToText:   clip(textT[st[p.b].s:st[p.b].e], 400),
+		})
+	}
+	link.Changes = translationChanges(from, to, textF, textT, sf, st, pairs)
+	return link
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// vote is one piece of evidence on the direction of a link.
+type vote struct {
+	aIsOrig bool
+	conf    float64
+	reason  string
+}
+
+// Direction infers which of a and b is the original: it returns true when
+// a is, with a confidence in [0.5, 1) and the reasons. shareA is the share
+// of a found in b, shareB of b found in a. The evidence: an article
+// published by the agency the other credits as its supplier is the
+// original; the earlier publication is; a text contained in the other is
+// the trimmed copy; an article that credits its supplier is closer to the
+// source than one (a translation, a rewrite) that credits nobody; at last
+// the earlier import.
+func Direction(a, b Doc, kind string, shareA, shareB float64) (bool, float64, string) {
+	var votes []vote
+	if s := agency.Outlet(a.Source); s != "" && credits(b, s) {
+		votes = append(votes, vote{true, 0.95, fmt.Sprintf("%s credits %s", outletName(b), s)})
+	}
+	if s := agency.Outlet(b.Source); s != "" && credits(a, s) {
+		votes = append(votes, vote{false, 0.95, fmt.Sprintf("%s credits %s", outletName(a), s)})
+	}
+	if !a.Published.IsZero() && !b.Published.IsZero() && !a.Published.Equal(b.Published) {
+		gap := a.Published.Sub(b.Published)
+		if gap < 0 {
+			gap = -gap
+		}
+		conf := 0.6
+		switch {
+		case gap >= 24*time.Hour:
+			conf = 0.85
+		case gap >= time.Hour:
+			conf = 0.75
+		}
+		earlier := a.Published.Before(b.Published)
+		e := a
+		if !earlier {
+			e = b
+		}
+		votes = append(votes, vote{earlier, conf, fmt.Sprintf("%s published earlier (%s)", outletName(e), e.Published.Format("2006-01-02 15:04"))})
+	}
+	if kind == archive.LinkReuse {
+		switch {
+		case shareB >= 0.8 && shareA < 0.7:
+			votes = append(votes, vote{true, 0.65, fmt.Sprintf("%s is contained in %s (trimmed copy)", outletName(b), outletName(a))})
+		case shareA >= 0.8 && shareB < 0.7:
+			votes = append(votes, vote{false, 0.65, fmt.Sprintf("%s is contained in %s (trimmed copy)", outletName(a), outletName(b))})
+		}
+	}
+	sa, sb := suppliers(a), suppliers(b)
+	switch {
+	case len(sa) > 0 && len(sb) == 0:
+		votes = append(votes, vote{true, 0.65, fmt.Sprintf("%s credits %s, %s credits nobody", outletName(a), strings.Join(sa, ", "), outletName(b))})
+	case len(sb) > 0 && len(sa) == 0:
+		votes = append(votes, vote{false, 0.65, fmt.Sprintf("%s credits %s, %s credits nobody", outletName(b), strings.Join(sb, ", "), outletName(a))})
+	}
+	if len(votes) == 0 {
+		return a.ID < b.ID, 0.5, "no evidence of direction: earlier import first"
+	}
+	// Sum the log-odds of the votes.
+	var score float64
+	for _, v := range votes {
+		lo := math.Log(v.conf / (1 - v.conf))
+		if v.aIsOrig {
+			score += lo
+		} else {
+			score -= lo
+		}
+	}
+	aIsOrig := score > 0 || score == 0 && a.ID < b.ID
+	var reasons []string
+	for _, v := range votes {
+		if v.aIsOrig == aIsOrig {
+			reasons = append(reasons, v.reason)
+		}
+	}
+	conf := 1 / (1 + math.Exp(-math.Abs(score)))
+	if conf > 0.99 {
+		conf = 0.99
+	}
+	return aIsOrig, conf, strings.Join(reasons, "; ")
+}
+
+func outletName(d Doc) string {
+	if d.Source != "" {
+		return d.Source
+	}
+	return fmt.Sprintf("article %d", d.ID)
+}
+
+// credits reports whether d credits agency name in any role but photo.
+func credits(d Doc, name string) bool {
+	for _, c := range d.Credits {
+		if c.Agency == name && c.Role != archive.RolePhoto {
+			return true
+		}
+	}
+	return false
+}
+
+// suppliers returns the supplier agencies d credits.
+func suppliers(d Doc) []string {
+	var out []string
+	for _, c := range d.Credits {
+		if c.Role == archive.RoleSupplier {
+			out = append(out, c.Agency)
+		}
+	}
+	return out
+}

@@ -1,0 +1,277 @@
+package provenance
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one normalised word of a text and where it sits in the text.
+type token struct {
+	norm string // lower case, accents folded, spelling normalised
+	s, e int    // byte offsets of the word in the text
+	cap  bool   // the word starts with an upper-case letter
+	num  bool   // the word is a number
+}
+
+// foldTable maps accented Latin letters to their base letter.
+var foldTable = map[rune]string{}
+
+func init() {
+	groups := map[string]string{
+		"a": "àáâãäåāăąǎ", "c": "çćĉċč", "d": "ďđ", "e": "èéêëēĕėęě", "g": "ĝğġģ", "h": "ĥħ",
+		"i": "ìíîïĩīĭįı", "j": "ĵ", "k": "ķ", "l": "ĺļľŀł", "n": "ñńņňŉ", "o": "òóôõöøōŏőǒ",
+		"r": "ŕŗř", "s": "śŝşšș", "t": "ţťŧț", "u": "ùúûüũūŭůűųǔ", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
+		"ae": "æ", "oe": "œ", "ss": "ß", "th": "þ",
+	}
+	for base, letters := range groups {
+		for _, r := range letters {
+			foldTable[r] = base
+		}
+	}
+}
+
+// cyrillic transliterates Russian and Ukrainian letters to Latin, so that
+// names can be matched across scripts (Токаев, Tokayev).
+var cyrillic = map[rune]string{
+	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "e", 'ж': "zh", 'з': "z", 'и': "i",
+	'й': "i", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t",
+	'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "",
+	'э': "e", 'ю': "yu", 'я': "ya", 'і': "i", 'ї': "i", 'є': "e", 'ґ': "g",
+}
+
+// foldWord lower-cases w and folds its accents.
+func foldWord(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		r = unicode.ToLower(r)
+		if f, ok := foldTable[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// spelling maps British spellings (and a few others) to one form, so that
+// "organised" and "organized" give the same token. It only needs to be
+// consistent, not correct: "raised" becomes "raized" in every text alike.
+func spelling(w string) string {
+	n := len(w)
+	if n < 5 {
+		return w
+	}
+	switch w {
+	case "defence":
+		return "defense"
+	case "offence":
+		return "offense"
+	case "licence":
+		return "license"
+	case "programme", "programmes":
+		return "program" + w[9:]
+	case "grey":
+		return "gray"
+	}
+	for _, suf := range [][2]string{
+		{"isation", "ization"}, {"isations", "izations"}, {"ising", "izing"}, {"ised", "ized"}, {"ises", "izes"},
+		{"ise", "ize"}, {"yse", "yze"}, {"ysed", "yzed"}, {"ysing", "yzing"},
+		{"ours", "ors"}, {"our", "or"}, {"oured", "ored"}, {"ouring", "oring"}, {"ourite", "orite"},
+		{"tre", "ter"}, {"tres", "ters"}, {"ogue", "og"}, {"ogues", "ogs"},
+		{"lled", "led"}, {"lling", "ling"}, {"ller", "ler"},
+	} {
+		if strings.HasSuffix(w, suf[0]) && n-len(suf[0]) >= 2 {
+			return w[:n-len(suf[0])] + suf[1]
+		}
+	}
+	return w
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// tokenize splits text into normalised words. Numbers keep their digits
+// only, so "2,000", "2.000" and "2 000" are all "2000"; decimals get a
+// point ("2,5" and "2.5" are "2.5").
+func tokenize(text string) []token {
+	var toks []token
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		if r >= '0' && r <= '9' {
+			s, e, norm := scanNumber(text, i)
+			toks = append(toks, token{norm: norm, s: s, e: e, num: true})
+			i = e
+			continue
+		}
+		s := i
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				break
+			}
+			i += size
+		}
+		w := text[s:i]
+		first, _ := utf8.DecodeRuneInString(w)
+		toks = append(toks, token{norm: spelling(foldWord(w)), s: s, e: i, cap: unicode.IsUpper(first)})
+	}
+	return toks
+}
+
+// scanNumber reads the number that starts at text[s] and returns its end
+// and normal form.
+func scanNumber(text string, s int) (int, int, string) {
+	var b strings.Builder
+	i := s
+	for i < len(text) {
+		c := text[i]
+		if c >= '0' && c <= '9' {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		// A separator followed by a digit group: thousands when exactly
+		// three digits follow, a decimal point otherwise.
+		sep := 0
+		switch {
+		case c == ',' || c == '.' || c == ' ' || c == '\'':
+			sep = 1
+		case strings.HasPrefix(text[i:], "\u00a0"), strings.HasPrefix(text[i:], "\u202f"):
+			sep = 2
+			if strings.HasPrefix(text[i:], "\u202f") {
+				sep = 3
+			}
+		}
+		if sep == 0 || i+sep >= len(text) || text[i+sep] < '0' || text[i+sep] > '9' {
+			break
+		}
+		j := i + sep
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		if j-(i+sep) == 3 {
+			b.WriteString(text[i+sep : j])
+		} else if c == ',' || c == '.' {
+			if strings.Contains(b.String(), ".") {
+				break
+			}
+			b.WriteByte('.')
+			b.WriteString(text[i+sep : j])
+		} else {
+			break
+		}
+		i = j
+	}
+	// Letters glued to the number ("12th", "2022年") end the token.
+	return s, i, b.String()
+}
+
+// span is a half-open byte range of a text.
+type span struct{ s, e int }
+
+// paragraphs returns the byte spans of the non-empty lines of text.
+func paragraphs(text string) []span {
+	var out []span
+	off := 0
+	for off <= len(text) {
+		k := strings.IndexByte(text[off:], '\n')
+		end := len(text)
+		if k >= 0 {
+			end = off + k
+		}
+		s, e := off, end
+		for s < e && (text[s] == ' ' || text[s] == '\t' || text[s] == '\r') {
+			s++
+		}
+		for e > s && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r') {
+			e--
+		}
+		if e > s {
+			out = append(out, span{s, e})
+		}
+		if k < 0 {
+			break
+		}
+		off = end + 1
+	}
+	return out
+}
+
+// abbreviations end with a point that does not end a sentence.
+var abbreviations = map[string]bool{"m": true, "mr": true, "mrs": true, "ms": true, "dr": true, "st": true,
+	"mme": true, "mm": true, "gen": true, "col": true, "lt": true, "sgt": true, "prof": true, "jan": true,
+	"feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true, "no": true, "vs": true,
+	"sr": true, "jr": true, "gov": true, "sen": true, "rep": true, "u.s": true, "p": true, "s": true, "co": true, "inc": true}
+
+// sentences returns the byte spans of the sentences of text: lines are
+// split after '.', '!', '?' (and their CJK forms) followed by a space and
+// not preceded by a known abbreviation.
+func sentences(text string) []span {
+	var out []span
+	for _, p := range paragraphs(text) {
+		s := p.s
+		for i := p.s; i < p.e; {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			if !strings.ContainsRune(".!?。！？", r) {
+				continue
+			}
+			// Include closing quotes and brackets.
+			for i < p.e {
+				r2, sz := utf8.DecodeRuneInString(text[i:])
+				if !strings.ContainsRune("\"'”’»)]…", r2) {
+					break
+				}
+				i += sz
+			}
+			if i < p.e && r < 0x3000 && text[i] != ' ' {
+				continue
+			}
+			if r == '.' {
+				w := lastWord(text[s:i])
+				if abbreviations[strings.ToLower(w)] || len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+					continue
+				}
+			}
+			if e := trimSpan(text, s, i); e.e > e.s {
+				out = append(out, e)
+			}
+			s = i
+		}
+		if e := trimSpan(text, s, p.e); e.e > e.s {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func lastWord(s string) string {
+	s = strings.TrimRight(s, ".!?\"'”’»)]… ")
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !isWordRune(r) && r != '.' })
+	return s[i+1:]
+}
+
+func trimSpan(text string, s, e int) span {
+	for s < e && (text[s] == ' ' || text[s] == '\t') {
+		s++
+	}
+	for e > s && (text[e-1] == ' ' || text[e-1] == '\t') {
+		e--
+	}
+	return span{s, e}
+}
+
+// clip returns s cut to at most n runes, with an ellipsis when cut.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,406 @@
+package provenance
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Translations are found without a model: numbers, names and quotations
+// survive translation, and a translation keeps the order of the sentences
+// of its original. Each sentence gets a set of anchors (numbers in one
+// form, names reduced to a consonant skeleton that ignores
+// transliteration: Tokayev, Tokaïev, Tokajew and Токаев are all "tkv"),
+// and a monotone dynamic programme aligns the sentences of the two texts on
+// their shared anchors, favouring pairs at the same relative position.
+
+// quoteAnchor stands for "this sentence holds a quotation".
+const quoteAnchor = "\"q"
+
+// anchor is one translation-proof feature of a sentence.
+type anchor struct {
+	key    string
+	num    bool
+	weight float64
+}
+
+// skeleton reduces a name to a form that survives transliteration: folded,
+// Cyrillic transliterated, then its first letter and the following
+// consonants, with similar sounds merged (c/q/k, z/s, w/v) and repeats
+// collapsed.
+func skeleton(w string) string {
+	var lat strings.Builder
+	for _, r := range foldWord(w) {
+		if t, ok := cyrillic[r]; ok {
+			lat.WriteString(t)
+			continue
+		}
+		lat.WriteRune(r)
+	}
+	l := strings.TrimSuffix(lat.String(), "w")
+	if !strings.HasSuffix(l, "o") {
+		l = lat.String() // only "-ow" (Moscow) loses its w; Tokajew keeps it
+	}
+	var b strings.Builder
+	var last rune
+	for i, r := range l {
+		switch r {
+		case 'c', 'q':
+			r = 'k'
+		case 'z':
+			r = 's'
+		case 'w':
+			r = 'v'
+		case 'x':
+			r = 'k'
+		}
+		if i > 0 && strings.ContainsRune("aeiouyjh", r) {
+			continue
+		}
+		if r == last {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
+// notNames are capitalised words that are not names, in the languages of
+// the archive; they start sentences or titles.
+var notNames = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an and but in on at of for to from with by as he she it they we i you this that these those
+		his her its their our after before while when if mr mrs ms le la les un une des du de et mais dans sur pour par avec selon il elle ils elles
+		nous vous ce cette ces son sa ses leur m mme el los las una unos y pero en con por para según él ella ellos este esta
+		der die das ein eine und aber im am mit von für nach laut er sie es wir ich dieser diese herr frau
+		в на и но с по для от о об он она они это этот эта`) {
+		notNames[w] = true
+	}
+}
+
+// sentenceAnchors returns the anchors of each sentence span of text.
+func sentenceAnchors(text string, sents []span) [][]anchor {
+	toks := make([][]token, len(sents))
+	// Names: capitalised words seen at least once inside a sentence.
+	names := map[string]bool{}
+	for i, s := range sents {
+		toks[i] = tokenize(text[s.s:s.e])
+		for j, t := range toks[i] {
+			if j > 0 && t.cap && !t.num {
+				names[t.norm] = true
+			}
+		}
+	}
+	out := make([][]anchor, len(sents))
+	for i, s := range sents {
+		seen := map[string]bool{}
+		add := func(a anchor) {
+			if !seen[a.key] {
+				seen[a.key] = true
+				out[i] = append(out[i], a)
+			}
+		}
+		for _, t := range toks[i] {
+			switch {
+			case t.num:
+				digits := strings.Trim(t.norm, ".")
+				if len(digits) < 2 {
+					continue
+				}
+				w := 2.0
+				raw := text[s.s+t.s : s.s+t.e]
+				if len(digits) == 4 && raw == digits && (strings.HasPrefix(digits, "19") || strings.HasPrefix(digits, "20")) {
+					w = 1
+				}
+				add(anchor{key: "#" + digits, num: true, weight: w})
+			case t.cap && names[t.norm] && !notNames[t.norm] && utf8.RuneCountInString(t.norm) >= 3:
+				if isAcronym(text[s.s+t.s : s.s+t.e]) {
+					add(anchor{key: "@" + t.norm, weight: 1})
+					continue
+				}
+				if sk := skeleton(t.norm); utf8.RuneCountInString(sk) >= 3 {
+					add(anchor{key: sk, weight: 1})
+				}
+			}
+		}
+		if strings.ContainsAny(text[s.s:s.e], "\"“”«»„") {
+			add(anchor{key: quoteAnchor, weight: 0.5})
+		}
+	}
+	return out
+}
+
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// sentencePair is one aligned pair of sentences.
+type sentencePair struct {
+	a, b  int // sentence indexes
+	score float64
+}
+
+// translationAlignment is the result of aligning two texts sentence by
+// sentence on their anchors.
+type translationAlignment struct {
+	pairs        []sentencePair
+	textA, textB string // the aligned texts: title and text of each article
+	score        float64
+	sentsA       []span
+	sentsB       []span
+	anchoredA    int // sentences of A with at least one anchor
+	anchoredB    int
+	coveredA     int // bytes of A in aligned sentences
+	coveredB     int
+	lenA, lenB   int
+	sharedNumber bool // a number anchor is shared by an aligned pair
+	strong       int  // pairs aligned on anchors; the others are filled in
+	quoteA       []bool
+	quoteB       []bool
+}
+
+// fillIn pairs the sentences left between two anchored pairs when both
+// gaps hold the same number of sentences (at most 4) of similar lengths and
+// quotations: a translation keeps the sentences that carry no anchor in
+// place too.
+func (ta *translationAlignment) fillIn() {
+	if len(ta.pairs) == 0 {
+		return
+	}
+	similar := func(i, j int) bool {
+		la := float64(ta.sentsA[i].e - ta.sentsA[i].s)
+		lb := float64(ta.sentsB[j].e - ta.sentsB[j].s)
+		return math.Min(la, lb)/math.Max(la, lb) >= 0.45 && ta.quoteA[i] == ta.quoteB[j]
+	}
+	var out []sentencePair
+	prevA, prevB := -1, -1
+	bounds := append(append([]sentencePair(nil), ta.pairs...), sentencePair{a: len(ta.sentsA), b: len(ta.sentsB)})
+	for k, p := range bounds {
+		ga, gb := p.a-prevA-1, p.b-prevB-1
+		if ga == gb && ga > 0 && ga <= 4 && k > 0 && k < len(bounds)-1 {
+			ok := true
+			for x := 1; x <= ga; x++ {
+				if !similar(prevA+x, prevB+x) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				for x := 1; x <= ga; x++ {
+					out = append(out, sentencePair{a: prevA + x, b: prevB + x})
+				}
+			}
+		}
+		if k < len(bounds)-1 {
+			out = append(out, p)
+		}
+		prevA, prevB = p.a, p.b
+	}
+	ta.pairs = out
+}
+
+// Thresholds of a translation link.
+const (
+	minTranslationPairs = 3
+	minTranslationScore = 5.0
+	minTranslationShare = 0.35 // of the anchored sentences of the shorter text
+	minPairScore        = 1.5 // a strong pair, anchored on specific numbers or names
+	minWeakScore        = 0.2 // a weak pair: a frequent name, or quotations of similar length
+	minTranslationCover = 0.4 // of the shorter text, in aligned sentences
+)
+
+// fullText is what translations are aligned on: the title, which is
+// translated too, and the text.
+func fullText(d Doc) string {
+	if strings.TrimSpace(d.Title) == "" {
+		return d.Text
+	}
+	return d.Title + "\n" + d.Text
+}
+
+// alignTranslation aligns the sentences of a and b.
+func alignTranslation(a, b string) translationAlignment {
+	ta := translationAlignment{textA: a, textB: b, sentsA: sentences(a), sentsB: sentences(b), lenA: len(a), lenB: len(b)}
+	aa := sentenceAnchors(a, ta.sentsA)
+	ab := sentenceAnchors(b, ta.sentsB)
+	for _, s := range ta.sentsA {
+		ta.quoteA = append(ta.quoteA, strings.ContainsAny(a[s.s:s.e], "\"“”«»„"))
+	}
+	for _, s := range ta.sentsB {
+		ta.quoteB = append(ta.quoteB, strings.ContainsAny(b[s.s:s.e], "\"“”«»„"))
+	}
+	n, m := len(aa), len(ab)
+	if n == 0 || m == 0 {
+		return ta
+	}
+	// Anchors frequent in the pair of texts (the president's name in every
+	// sentence) weigh less.
+	freq := map[string]int{}
+	for _, side := range [][][]anchor{aa, ab} {
+		for _, as := range side {
+			for _, x := range as {
+				freq[x.key]++
+			}
+		}
+	}
+	for _, as := range aa {
+		if len(as) > 0 {
+			ta.anchoredA++
+		}
+	}
+	for _, as := range ab {
+		if len(as) > 0 {
+			ta.anchoredB++
+		}
+	}
+	score := func(i, j int) (float64, bool) {
+		var s float64
+		num := false
+		real := 0
+		for _, x := range aa[i] {
+			for _, y := range ab[j] {
+				if x.key != y.key {
+					continue
+				}
+				if x.key == quoteAnchor {
+					s += x.weight
+					continue
+				}
+				s += x.weight / (1 + 0.35*float64(freq[x.key]-2))
+				if x.num {
+					num = true
+				}
+				real++
+			}
+		}
+		if real == 0 && s > 0 {
+			// Two quotations alone: a weak pair, if lengths agree.
+			s = 0.3
+		}
+		// Same relative position, similar length.
+		pa := (float64(i) + 0.5) / float64(n)
+		pb := (float64(j) + 0.5) / float64(m)
+		s *= 1 - math.Min(0.8, math.Abs(pa-pb))
+		la := float64(ta.sentsA[i].e - ta.sentsA[i].s)
+		lb := float64(ta.sentsB[j].e - ta.sentsB[j].s)
+		if r := math.Min(la, lb) / math.Max(la, lb); r < 0.5 {
+			s *= r * 2
+		}
+		return s, num
+	}
+	dp := make([][]float64, n+1)
+	for i := range dp {
+		dp[i] = make([]float64, m+1)
+	}
+	sc := make([][]float64, n)
+	for i := 0; i < n; i++ {
+		sc[i] = make([]float64, m)
+		for j := 0; j < m; j++ {
+			sc[i][j], _ = score(i, j)
+		}
+	}
+	for i := 1; i <= n; i++ {
+		for j := 1; j <= m; j++ {
+			best := math.Max(dp[i-1][j], dp[i][j-1])
+			if s := sc[i-1][j-1]; s >= minWeakScore && dp[i-1][j-1]+s > best {
+				best = dp[i-1][j-1] + s
+			}
+			dp[i][j] = best
+		}
+	}
+	for i, j := n, m; i > 0 && j > 0; {
+		s := sc[i-1][j-1]
+		switch {
+		case s >= minWeakScore && dp[i][j] == dp[i-1][j-1]+s:
+			ta.pairs = append(ta.pairs, sentencePair{a: i - 1, b: j - 1, score: s})
+			if _, num := score(i-1, j-1); num {
+				ta.sharedNumber = true
+			}
+			if s >= minPairScore {
+				ta.strong++
+				ta.score += s
+			}
+			i, j = i-1, j-1
+		case dp[i][j] == dp[i-1][j]:
+			i--
+		default:
+			j--
+		}
+	}
+	for l, r := 0, len(ta.pairs)-1; l < r; l, r = l+1, r-1 {
+		ta.pairs[l], ta.pairs[r] = ta.pairs[r], ta.pairs[l]
+	}
+	ta.fillIn()
+	for _, p := range ta.pairs {
+		ta.coveredA += ta.sentsA[p.a].e - ta.sentsA[p.a].s
+		ta.coveredB += ta.sentsB[p.b].e - ta.sentsB[p.b].s
+	}
+	return ta
+}
+
+// isTranslation reports whether the alignment is strong enough to call one
+// text a translation of the other.
+func (ta translationAlignment) isTranslation() bool {
+	if ta.strong < minTranslationPairs || ta.score < minTranslationScore {
+		return false
+	}
+	short := ta.anchoredA
+	if ta.anchoredB < short {
+		short = ta.anchoredB
+	}
+	if short == 0 {
+		return false
+	}
+	if float64(ta.strong)/float64(short) >= minTranslationShare {
+		return true
+	}
+	// Or most of the shorter text is aligned, anchored or filled in.
+	shorter := math.Min(float64(ta.lenA), float64(ta.lenB))
+	covered := math.Min(float64(ta.coveredA), float64(ta.coveredB))
+	return covered >= minTranslationCover*shorter
+}
+
+// languageStopwords are frequent words of each language, to guess the
+// language of an article that does not say.
+var languageStopwords = map[string][]string{
+	"en": strings.Fields("the and of to in that is was for on with said by as"),
+	"fr": strings.Fields("le la les et des du est une dans pour que qui sur par avec pas"),
+	"es": strings.Fields("el la los las y del que en por con una para se al según"),
+	"de": strings.Fields("der die das und ist nicht mit den von zu sich auf dem ein eine"),
+	"it": strings.Fields("il di che della del per con non una sono gli nel alla"),
+	"pt": strings.Fields("o os do da que em para com não uma dos das ao pelo"),
+	"ru": strings.Fields("и в не на что с по как это он из за для от"),
+}
+
+// guessLanguage returns the ISO 639-1 code of the language whose frequent
+// words text uses most, or "" when it cannot tell.
+func guessLanguage(text string) string {
+	counts := map[string]int{}
+	words := map[string]int{}
+	for _, t := range tokenize(text) {
+		words[t.norm]++
+	}
+	best, bestN := "", 0
+	for lang, sw := range languageStopwords {
+		for _, w := range sw {
+			counts[lang] += words[foldWord(w)]
+		}
+		if counts[lang] > bestN {
+			best, bestN = lang, counts[lang]
+		}
+	}
+	if bestN < 3 {
+		return ""
+	}
+	return best
+}
