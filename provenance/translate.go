@@ -214,9 +214,9 @@ const (
 	minTranslationPairs = 3
 	minTranslationScore = 5.0
 	minTranslationShare = 0.35 // of the anchored sentences of the shorter text
-	minPairScore        = 1.5 // a strong pair, anchored on specific numbers or names
-	minWeakScore        = 0.2 // a weak pair: a frequent name, or quotations of similar length
-	minTranslationCover = 0.4 // of the shorter text, in aligned sentences
+	minPairScore        = 1.5  // a strong pair, anchored on specific numbers or names
+	minWeakScore        = 0.2  // a weak pair: a frequent name, or quotations of similar length
+	minTranslationCover = 0.4  // of the shorter text, in aligned sentences
 )
 
 // fullText is what translations are aligned on: the title, which is
