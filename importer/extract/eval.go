@@ -239,7 +239,7 @@ func EvalExtraction(dir string) (Score, error) {
 	return s, nil
 }
 
-// EvalDates scores HTML's publication date against the htmldate
+// EvalDates scores the publication date HTML reads (PublishedDate) against the htmldate
 // benchmark in dir, comparing calendar days (YYYY-MM-DD) exactly; a null
 // expected date must yield no date. It returns an error only when the
 // annotations cannot be read.
@@ -257,13 +257,13 @@ func EvalDates(dir string) (DateScore, error) {
 			failed[i] = true
 			return
 		}
-		p, err := HTML(raw, strOrEmpty(rows[i].URL))
+		d, err := PublishedDate(raw, strOrEmpty(rows[i].URL))
 		if err != nil {
 			failed[i] = true
 			return
 		}
-		if !p.Published.IsZero() {
-			got[i] = p.Published.Format(time.DateOnly)
+		if !d.IsZero() {
+			got[i] = d.Format(time.DateOnly)
 		}
 	})
 	var s DateScore

@@ -46,19 +46,9 @@ const maxPageBytes = 16 << 20
 // for binary data and ErrEmpty for empty input; a page without main text
 // is not an error (Text is empty).
 func HTML(raw []byte, pageURL string) (*Page, error) {
-	if len(bytes.TrimSpace(raw)) == 0 {
-		return nil, fmt.Errorf("extract: %w", ErrEmpty)
-	}
-	if len(raw) > maxPageBytes {
-		raw = raw[:maxPageBytes]
-	}
-	text, _, err := charset.Decode(raw, "", true)
+	doc, err := parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("extract: %w", err)
-	}
-	doc, err := html.Parse(strings.NewReader(text))
-	if err != nil {
-		return nil, fmt.Errorf("extract: parse html: %w", err)
+		return nil, err
 	}
 	var base *nurl.URL
 	if pageURL != "" {
@@ -104,6 +94,39 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
+// parse decodes raw to UTF-8 and parses it as HTML.
+func parse(raw []byte) (*html.Node, error) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return nil, fmt.Errorf("extract: %w", ErrEmpty)
+	}
+	if len(raw) > maxPageBytes {
+		raw = raw[:maxPageBytes]
+	}
+	text, _, err := charset.Decode(raw, "", true)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("extract: parse html: %w", err)
+	}
+	removeAnnotations(doc)
+	return doc, nil
+}
+
+// PublishedDate returns the original publication date of one HTML page
+// (raw bytes in any charset) fetched from pageURL ("" if unknown), or the
+// zero time when the page does not tell. It is the date HTML puts in
+// Page.Published, without the cost of extracting the text. It returns the
+// same errors as HTML.
+func PublishedDate(raw []byte, pageURL string) (time.Time, error) {
+	doc, err := parse(raw)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return publishedDate(doc, pageURL), nil
+}
+
 type mainResult struct {
 	text string
 	meta trafilatura.Metadata
@@ -134,4 +157,19 @@ func extractMain(doc *html.Node, base *nurl.URL, date time.Time) (res mainResult
 	res.text = strings.Join(blocks, "\n\n")
 	res.meta = r.Metadata
 	return res, nil
+}
+
+// removeAnnotations deletes ruby annotations (<rt>, <rp>): the readings
+// printed above CJK characters are not part of the text, and left in they
+// split every annotated word.
+func removeAnnotations(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && (c.Data == "rt" || c.Data == "rp") {
+			n.RemoveChild(c)
+		} else {
+			removeAnnotations(c)
+		}
+		c = next
+	}
 }

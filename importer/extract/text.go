@@ -88,10 +88,17 @@ var (
 	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?: news| articles?| stories| posts| content| topics| coverage)?|more (?:news|stories|articles|from [\pL .]+|on this (?:topic|story))|read (?:also|more|next)|see also|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?|popular (?:posts|stories|articles)|most (?:read|popular|viewed)|trending(?: now)?|top stories|latest (?:news|stories|posts)|(?:lesen sie|lies) (?:auch|mehr|weiter)|auch interessant|das (?:könnte|dürfte) (?:sie|dich) auch interessieren|(?:das )?(?:könnte|dürfte) (?:sie|dich) auch interessieren|(?:weitere|ähnliche|verwandte) (?:artikel|beiträge|themen|nachrichten|meldungen|news)|mehr (?:zum thema|aus (?:dem|der) [\pL ]+|dazu|lesen)|empfohlene (?:artikel|beiträge)|meistgelesen|top-?themen|(?:à|a) lire (?:aussi|également)|lire (?:aussi|également|la suite)|voir aussi|sur le même (?:sujet|thème)|(?:dans|sur) (?:la|le) même (?:rubrique|thème)|(?:le |te )?puede(?:n)? interesar|(?:lea|vea|mira|mire|lee) (?:también|además)|(?:noticias|artículos|contenidos?) relacionad[oa]s|contenido relacionado|más noticias|también te puede interesar|te recomendamos|(?:czytaj|zobacz) (?:też|także|również|więcej)|polecamy|leggi anche|potrebbe interessarti|articoli correlati|leia (?:também|mais)|veja (?:também|mais)|notícias relacionadas|lees ook|gerelateerde artikelen)\s*[:.!?»›>\-–—]*$`)
 	// A short paragraph that asks the reader to subscribe, sign up, share
 	// or comment.
-	promo = regexp.MustCompile(`(?i)(?:subscribe (?:to|now|today|for)|sign up (?:for|to|now|here)|signing up|newsletter|(?:follow|like) us on|share (?:this|on) (?:article|story|facebook|twitter)|(?:join|be part of) the (?:conversation|discussion)|we want to hear what you think|submit your letter|already a subscriber|log ?in (?:to|for) (?:read|continue|immediate|comment)|abonnieren sie|jetzt abonnieren|newsletter (?:abonnieren|bestellen|anmelden)|zum newsletter|melden sie sich (?:jetzt )?(?:für|zum)|(?:sie sind|du bist) (?:aktuell |derzeit )?nicht eingeloggt|jetzt (?:registrieren|anmelden)|um (?:diesen artikel|den artikel|weiter) ?(?:zu )?(?:lesen|weiterzulesen)|abonnez-vous|inscrivez-vous|s'abonner|pour (?:lire|accéder à) (?:la suite|l'intégralité|cet article)|pour accéder en illimité|suscr(?:í|i)b(?:e|ase|ete)|únete|unete a nuestro|síguenos|suscripción|zapisz się|subskrypcj|zaprenumeruj|iscriviti|assine|inscreva-se|get the [\pL ]+ daily edition|never miss (?:the latest|a story)|don't miss (?:out|a story)|(?:comments?|kommentare?|commentaires?|comentarios?) \(\d+\)|(?:leave|post|write) a (?:comment|reply)|(?:kommentar|kommentare) (?:schreiben|verfassen|hinzufügen)|keine kommentare|no comments(?: yet)?|(?:schreiben|hinterlassen) sie (?:einen|den ersten) kommentar|deja (?:un|tu) comentario|laisser un commentaire)`)
+	promo = regexp.MustCompile(`(?i)(?:subscribe (?:to|now|today|for)|sign up (?:for|to|now|here)|signing up|newsletter|(?:follow|like) us on|share (?:this|on) (?:article|story|facebook|twitter)|(?:join|be part of) the (?:conversation|discussion)|we want to hear what you think|submit your letter|already a subscriber|log ?in (?:to|for) (?:read|continue|immediate|comment)|abonnieren sie|jetzt abonnieren|newsletter (?:abonnieren|bestellen|anmelden)|zum newsletter|melden sie sich (?:jetzt )?(?:für|zum)|(?:sie sind|du bist) (?:aktuell |derzeit )?nicht eingeloggt|jetzt (?:registrieren|anmelden)|um (?:diesen artikel|den artikel|weiter) ?(?:zu )?(?:lesen|weiterzulesen)|abonnez-vous|inscrivez-vous|s'abonner|pour (?:lire|accéder à) (?:la suite|l'intégralité|cet article)|pour accéder en illimité|suscr(?:í|i)b(?:e|ase|ete)|únete|unete a nuestro|síguenos|suscripción|zapisz się|subskrypcj|zaprenumeruj|iscriviti|assine|inscreva-se|get the [\pL' ’]+ daily edition|never miss (?:the latest|a story)|don't miss (?:out|a story)|(?:comments?|kommentare?|commentaires?|comentarios?) \(\d+\)|(?:leave|post|write) a (?:comment|reply)|(?:kommentar|kommentare) (?:schreiben|verfassen|hinzufügen)|keine kommentare|no comments(?: yet)?|(?:schreiben|hinterlassen) sie (?:einen|den ersten) kommentar|deja (?:un|tu) comentario|laisser un commentaire)`)
 	// A paragraph after which the rest of the extracted text is paywall or
 	// shop promotion.
 	paywall = regexp.MustCompile(`(?i)^(?:to (?:view|read|continue reading) the (?:full|rest of the|whole) (?:story|article)|to continue reading|subscribe to (?:continue|read)|this (?:article|content) is (?:for|only available to) (?:subscribers|members)|(?:weiterlesen|lesen sie weiter) mit|um (?:den (?:ganzen|vollständigen) artikel|weiter) ?(?:zu )?(?:lesen|weiterzulesen)|dieser (?:artikel|inhalt) ist (?:nur )?(?:für|exklusiv)|pour lire la suite|la suite (?:de cet article )?est réservée|este (?:contenido|artículo) es exclusivo|para (?:seguir|continuar) leyendo|aby (?:przeczytać|czytać) (?:cały|dalej))`)
+	// A short heading that introduces links or a list of other content:
+	// "Lesen Sie auch die folgenden Beiträge:", "Das Thema könnte dich auch
+	// interessieren:".
+	relatedIntro = regexp.MustCompile(`(?i)^(?:read (?:also|more)|more (?:from|on|about)|see (?:also|more)|related|you (?:may|might) also|lesen sie (?:auch|mehr)|auch (?:lesen|interessant)|(?:das|dies) (?:thema )?(?:könnte|dürfte) (?:sie|dich) (?:auch )?interessieren|weitere (?:beiträge|artikel|themen|tipps|informationen zum thema)|entdecke (?:weitere|mehr)|mehr (?:zum thema|über|aus|dazu)|lust auf mehr|vorschau auf|à lire|lire aussi|voir aussi|más (?:sobre|noticias|información)|(?:le |te )?puede interesar|(?:lea|vea|lee) también|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|leggi anche|leia também|veja também)\b.*[:?!]$`)
+	// Interface labels left as paragraphs: update stamps, sharing,
+	// rating, table-of-contents and image buttons, ad labels.
+	uiLine = regexp.MustCompile(`(?i)^(?:last (?:modified|updated)|(?:zuletzt )?aktualisiert(?: am)?|letzte änderung|updated(?: on)?|veröffentlicht(?: am)?|veröffentlichung|von:|by:|bewerten:?|rate this|view comments|(?:\d+ )?comments?|inhaltsverzeichnis|table of contents|beitragsbild|bild anzeigen|externer inhalt|teilen|drucken|share(?: this)?|print|tweet|e-?mail|advertisement|anzeige|werbung|publicidad|publicité|pubblicità)(?:\s*[:.]?\s*[\d./:, -]*)?$`)
 	// Image credits and captions left as paragraphs of their own.
 	creditLine = regexp.MustCompile(`(?i)^(?:(?:photo|foto|bild|image|picture|crédits? photos?|fotos?|quelle|source|credit)s?\s*(?:credit)?\s*[:©]|©|\(c\)\s)`)
 )
@@ -116,6 +123,15 @@ func cleanBlocks(blocks []string) []string {
 			continue
 		}
 		if n <= 80 && strings.HasSuffix(b, ":") && relatedHeading.MatchString(strings.TrimSuffix(b, ":")) {
+			continue
+		}
+		if n <= 100 && relatedIntro.MatchString(b) {
+			for i+1 < len(blocks) && isLinkTitle(blocks[i+1]) {
+				i++
+			}
+			continue
+		}
+		if n <= 40 && uiLine.MatchString(b) {
 			continue
 		}
 		if n <= 250 && promo.MatchString(b) {
