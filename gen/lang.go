@@ -156,19 +156,25 @@ func (l *language) formatNumber(n int) string {
 	return b.String()
 }
 
+var (
+	frNames = strings.NewReplacer("ayev", "aïev", "iyev", "iïev", "sh", "ch", "Sh", "Ch")
+	deNames = strings.NewReplacer("ayev", "ajew", "yev", "jew", "etsov", "ezow", "sh", "sch", "Sh", "Sch")
+	esNames = strings.NewReplacer("ayev", "áyev")
+)
+
 // nameIn spells a person or place name the way language l writes it:
 // Tokayev is Tokaïev in French, Tokajew in German and Токаев in Russian.
 func nameIn(name, code string) string {
 	switch code {
 	case "fr":
-		name = strings.NewReplacer("ayev", "aïev", "iyev", "iïev", "sh", "ch", "Sh", "Ch", "kh", "kh").Replace(name)
+		name = frNames.Replace(name)
 	case "de":
-		name = strings.NewReplacer("ayev", "ajew", "yev", "jew", "etsov", "ezow", "sh", "sch", "Sh", "Sch").Replace(name)
+		name = deNames.Replace(name)
 		if strings.HasSuffix(name, "ov") {
 			name = strings.TrimSuffix(name, "ov") + "ow"
 		}
 	case "es":
-		name = strings.NewReplacer("ayev", "áyev", "sh", "sh").Replace(name)
+		name = esNames.Replace(name)
 	case "ru":
 		return toCyrillic(name)
 	}
