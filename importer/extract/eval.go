@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -135,12 +134,10 @@ func readPage(dir, path string) ([]byte, error) {
 	return io.ReadAll(r)
 }
 
-var spaces = regexp.MustCompile(`\s+`)
-
-// normalizeSpace collapses runs of white space into one space and trims,
-// as upstream's scoring does.
+// normalizeSpace collapses runs of white space (Unicode white space, as
+// Python's \s in upstream's scoring) into one space and trims.
 func normalizeSpace(s string) string {
-	return strings.TrimSpace(spaces.ReplaceAllString(s, " "))
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // parallel runs fn(i) for i in [0,n) on GOMAXPROCS workers.

@@ -17,6 +17,7 @@ import (
 	nurl "net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -73,7 +74,12 @@ func HTML(raw []byte, pageURL string) (*Page, error) {
 	p.SiteName = firstNonEmpty(p.SiteName, own.site)
 	p.Author = firstNonEmpty(p.Author, own.author)
 	p.Description = firstNonEmpty(p.Description, own.desc)
-	p.Language = firstNonEmpty(own.lang, p.Language)
+	// The language detected from a long enough text beats the page's
+	// declaration, which templates often get wrong; short texts keep the
+	// declared language.
+	if utf8.RuneCountInString(p.Text) < 200 || p.Language == "" {
+		p.Language = firstNonEmpty(own.lang, p.Language)
+	}
 	if p.URL == "" {
 		if u, err := nurl.Parse(own.canonical); err == nil && u.IsAbs() {
 			p.URL = own.canonical

@@ -134,7 +134,7 @@ func cleanBlocks(blocks []string) []string {
 		if n <= 40 && uiLine.MatchString(b) {
 			continue
 		}
-		if n <= 250 && promo.MatchString(b) {
+		if n <= 250 && maybePromo(b) && promo.MatchString(b) {
 			continue
 		}
 		if n <= 120 && creditLine.MatchString(b) {
@@ -184,4 +184,24 @@ func leadParagraph(doc *html.Node, desc string, blocks []string) string {
 		return ""
 	}
 	return desc
+}
+
+// promoWords are lower-case fragments of which every promo match holds
+// one; they let cleanBlocks skip the costly promo pattern on most text.
+var promoWords = []string{
+	"subscri", "sign", "newsletter", "follow", "like us", "share", "conversation", "hear what", "letter",
+	"log", "abonn", "eingeloggt", "registrier", "anmelden", "lesen", "inscri", "accéder", "suscr", "únete",
+	"unete", "síguenos", "zapisz", "subskry", "zaprenumeruj", "iscriviti", "assine", "inscreva", "edition",
+	"miss", "comment", "kommentar", "coment", "reply", "melden", "abonnez", "abonner",
+}
+
+// maybePromo reports whether b holds one of promoWords.
+func maybePromo(b string) bool {
+	lower := strings.ToLower(b)
+	for _, w := range promoWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,298 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+
+	"github.com/wiretrace/wiretrace/importer/charset"
+)
+
+const articleBody = `
+<p>Kazakhstan's President Kassym-Jomart Tokayev said on Friday he had authorised security forces to shoot to kill without warning, as Russian-led peacekeepers arrived in the country after days of unrest.</p>
+<p>The violence, the worst in the former Soviet republic's 30 years of independence, began as protests against a fuel price hike and grew into a broad movement against the government.</p>
+<h2>Troops at the airport</h2>
+<p>AFP correspondents saw armoured vehicles and troops near the main square of Almaty, the largest city, where government buildings were stormed and set ablaze earlier in the week.</p>
+<p>Authorities said dozens of people had been killed and thousands detained across the country since the unrest began.</p>`
+
+func newsPage(extraHead, body string) string {
+	return `<!DOCTYPE html>
+<html lang="en-GB"><head>
+<meta charset="utf-8">
+<title>Tokayev orders troops to shoot to kill | World News Daily</title>
+<meta property="og:title" content="Tokayev orders troops to shoot to kill">
+<meta property="og:site_name" content="World News Daily">
+<meta name="author" content="Jane Reporter">
+<meta name="description" content="Kazakhstan's president authorised security forces to fire without warning.">
+` + extraHead + `
+<script>var tracking = "Share to Facebook";</script>
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article>
+<h1>Tokayev orders troops to shoot to kill</h1>
+` + body + `
+<p>Related News</p>
+<ul><li><a href="/a">Russia sends paratroopers</a></li><li><a href="/b">Fuel prices capped</a></li></ul>
+<p>Sign up for our newsletter to get the day's top stories.</p>
+</article>
+<footer><p>&copy; 2022 World News Daily. All rights reserved.</p></footer>
+</body></html>`
+}
+
+func TestHTML(t *testing.T) {
+	page := newsPage(`<meta property="article:published_time" content="2022-01-07T10:15:00+06:00">`, articleBody)
+	p, err := HTML([]byte(page), "https://worldnews.example.com/2022/01/07/tokayev")
+	if err != nil {
+		t.Fatalf("HTML: %v", err)
+	}
+	checks := []struct{ field, got, want string }{
+		{"Title", p.Title, "Tokayev orders troops to shoot to kill"},
+		{"SiteName", p.SiteName, "World News Daily"},
+		{"Author", p.Author, "Jane Reporter"},
+		{"Language", p.Language, "en"},
+		{"URL", p.URL, "https://worldnews.example.com/2022/01/07/tokayev"},
+		{"Published", p.Published.Format(time.DateOnly), "2022-01-07"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s: got %q, want %q", c.field, c.got, c.want)
+		}
+	}
+	for _, want := range []string{"authorised security forces to shoot to kill", "AFP correspondents saw armoured vehicles", "Troops at the airport"} {
+		if !strings.Contains(p.Text, want) {
+			t.Errorf("Text lacks %q:\n%s", want, p.Text)
+		}
+	}
+	for _, bad := range []string{"Related News", "Russia sends paratroopers", "newsletter", "Share to Facebook", "All rights reserved", "Sport"} {
+		if strings.Contains(p.Text, bad) {
+			t.Errorf("Text holds boilerplate %q:\n%s", bad, p.Text)
+		}
+	}
+	if !strings.Contains(p.Text, "\n\n") {
+		t.Errorf("paragraphs are not separated by blank lines:\n%s", p.Text)
+	}
+}
+
+func TestHTMLCharsets(t *testing.T) {
+	latin1, _ := charmap.Windows1252.NewEncoder().String(newsPage("", articleBody+"<p>Un café au lait à Almaty coûte désormais deux fois plus cher qu’avant la crise, disent les habitants.</p>"))
+	latin1 = strings.Replace(latin1, `<meta charset="utf-8">`, `<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">`, 1)
+	sjisBody := `<p>カザフスタンのトカエフ大統領は、治安部隊に対し警告なしに発砲することを許可したと述べた。政府によると、抗議活動で多数の死者が出ている。</p>
+<p>ロシア主導の平和維持部隊が到着し、アルマトイの空港は再び管理下に置かれたという。市内では銃声が聞こえたと住民は話している。</p>
+<p>燃料価格の引き上げに抗議するデモは、独立以来最悪の騒乱に発展した。数千人が拘束されたと当局は発表した。</p>`
+	sjis, err := japanese.ShiftJIS.NewEncoder().String(strings.Replace(newsPage("", sjisBody), `<meta charset="utf-8">`, `<meta charset="Shift_JIS">`, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, raw, want string
+	}{
+		{"windows-1252", latin1, "Un café au lait à Almaty coûte désormais"},
+		{"shift_jis", sjis, "トカエフ大統領は、治安部隊に対し警告なしに発砲"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := HTML([]byte(tt.raw), "")
+			if err != nil {
+				t.Fatalf("HTML: %v", err)
+			}
+			if !strings.Contains(p.Text, tt.want) {
+				t.Errorf("Text lacks %q:\n%s", tt.want, p.Text)
+			}
+			if !utf8.ValidString(p.Text) || !utf8.ValidString(p.Title) {
+				t.Error("output is not valid UTF-8")
+			}
+		})
+	}
+}
+
+func TestHTMLErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  []byte
+		want error
+	}{
+		{"empty", nil, ErrEmpty},
+		{"blank", []byte(" \n\t "), ErrEmpty},
+		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), charset.ErrBinary},
+		{"nul bytes", []byte("<html>\x00\x00\x01\x02\x00</html>"), charset.ErrBinary},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := HTML(tt.raw, "")
+			if !errors.Is(err, tt.want) {
+				t.Errorf("got %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestHTMLOddInput(t *testing.T) {
+	inputs := map[string]string{
+		"text only":     "just some words, no markup at all",
+		"unclosed":      "<html><body><div><p>unclosed <b>bold <i>italic",
+		"only head":     "<html><head><title>Title only</title></head></html>",
+		"deep nesting":  strings.Repeat("<div>", 5000) + "deep text" + strings.Repeat("</div>", 10),
+		"broken meta":   `<meta charset="nonsense-charset"><meta property="article:published_time" content="not a date"><p>x</p>`,
+		"broken jsonld": `<script type="application/ld+json">{"datePublished": "2020-13-45", "author": [1, {"name": 3}</script><p>x</p>`,
+		"many tables":   strings.Repeat("<table><tr><td>a</td><td>b</td></tr>", 2000),
+	}
+	for name, in := range inputs {
+		t.Run(name, func(t *testing.T) {
+			p, err := HTML([]byte(in), "::not a url::")
+			if err != nil {
+				return // an error is fine, a panic is not
+			}
+			if !utf8.ValidString(p.Text) {
+				t.Error("invalid UTF-8 in text")
+			}
+		})
+	}
+}
+
+func TestPublishedDate(t *testing.T) {
+	tests := []struct {
+		name, head, body, url, want string
+	}{
+		{
+			name: "article meta wins over generic date",
+			head: `<meta name="date" content="2021-10-15"><meta property="article:published_time" content="2021-10-13T09:00:00+02:00">`,
+			want: "2021-10-13",
+		},
+		{
+			name: "json-ld datePublished",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-12-25T01:59:50+02:00","dateModified":"2021-01-02T00:00:00+02:00"}</script>`,
+			want: "2020-12-25",
+		},
+		{
+			name: "utc time read on the local calendar",
+			head: `<meta property="article:published_time" content="2023-11-09T02:11:03+00:00">
+<script type="application/ld+json">{"uploadDate":"2023-11-08T21:11:03-05:00"}</script>`,
+			want: "2023-11-08",
+		},
+		{
+			name: "utc time and naive local time",
+			head: `<meta property="article:published_time" content="2023-11-09T01:49:09+00:00"><meta name="sailthru.date" content="2023-11-08 17:49:09">`,
+			want: "2023-11-08",
+		},
+		{
+			name: "url date one day off a utc time",
+			head: `<meta property="article:published_time" content="2018-12-31T23:11:59+00:00">`,
+			url:  "https://example.wordpress.com/2019/01/01/new-year/",
+			want: "2019-01-01",
+		},
+		{
+			name: "url date much older than metadata",
+			head: `<meta itemprop="datePublished" content="2019-06-17T18:28:00+0200">`,
+			url:  "https://example.com/home/2017/7/12/story",
+			want: "2017-07-12",
+		},
+		{
+			name: "rfc 1123 in json-ld",
+			head: `<script type="application/ld+json">{"datePublished":"Tue, Sep 15 2020 10:01:41 EDT"}</script>`,
+			want: "2020-09-15",
+		},
+		{
+			name: "date under the headline, not today's date in the header",
+			body: `<div class="top">Tuesday, 08 Dec 2020</div><h1>Envoy says the counteroffensive restores integrity</h1><div>13 Oct 2020 18:29</div><p>Text.</p>`,
+			want: "2020-10-13",
+		},
+		{
+			name: "german byline date",
+			body: `<h1>Neue Präsidentin der Caritas gewählt</h1><p class="meta">Berlin, 13. Oktober 2021</p><p>Text.</p>`,
+			want: "2021-10-13",
+		},
+		{
+			name: "no date",
+			body: `<h1>An undated page about nothing</h1><p>No dates here.</p>`,
+			want: "",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := fmt.Sprintf("<html><head><title>t</title>%s</head><body>%s</body></html>", tt.head, tt.body)
+			d, err := PublishedDate([]byte(page), tt.url)
+			if err != nil {
+				t.Fatalf("PublishedDate: %v", err)
+			}
+			got := ""
+			if !d.IsZero() {
+				got = d.Format(time.DateOnly)
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCleanBlocks(t *testing.T) {
+	in := []string{
+		"The first real paragraph of the story, which is long enough to be text.",
+		"Lesen Sie auch:",
+		"Eine andere Geschichte",
+		"Noch eine Geschichte",
+		"The second real paragraph goes on with the story and ends with a full stop.",
+		"VEA TAMBIÉN: Otra noticia sin relación",
+		"Subscribe to our newsletter for daily updates",
+		"Photo: Reuters",
+		"Last updated: 12.01.2022",
+		"The third paragraph.",
+		"To view the full story, please subscribe to The Daily.",
+		"First-time subscribers get a gift.",
+	}
+	want := []string{
+		"The first real paragraph of the story, which is long enough to be text.",
+		"The second real paragraph goes on with the story and ends with a full stop.",
+		"The third paragraph.",
+	}
+	got := cleanBlocks(in)
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q,\nwant %q", got, want)
+	}
+}
+
+func TestSiteFromHost(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{"https://www.reuters.com/world/asia/x", "Reuters"},
+		{"https://news.bbc.co.uk/2/hi/x.stm", "BBC"},
+		{"https://www.example.co.uk/a", "example.co.uk"},
+		{"http://blog.example.org/post", "example.org"},
+		{"", ""},
+		{"not a url", ""},
+	}
+	for _, tt := range tests {
+		if got := siteFromHost(tt.url); got != tt.want {
+			t.Errorf("siteFromHost(%q) = %q, want %q", tt.url, got, tt.want)
+		}
+	}
+}
+
+func TestNormalizeLang(t *testing.T) {
+	for in, want := range map[string]string{"de-DE": "de", "en_US": "en", "FR": "fr", "": "", "x": "", "zh-Hans-CN": "zh", "fr, en": "fr"} {
+		if got := normalizeLang(in); got != want {
+			t.Errorf("normalizeLang(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// BenchmarkHTML measures one typical news page (about 10 KB of HTML).
+func BenchmarkHTML(b *testing.B) {
+	var body strings.Builder
+	for i := 0; i < 6; i++ {
+		body.WriteString(articleBody)
+	}
+	page := []byte(newsPage(`<meta property="article:published_time" content="2022-01-07T10:15:00+06:00">`, body.String()))
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := HTML(page, "https://worldnews.example.com/2022/01/07/tokayev"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
