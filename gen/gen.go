@@ -287,7 +287,7 @@ func (g *Generator) plan() {
 				slots = append(slots, slot{t: t, event: e, src: a, src2: b, outlet: int16(oi), agency: -1, kind: kMerge, lang: uint8(li), undated: undated(g.cfg.Undated)})
 			}
 		}
-		if r.IntN(100) < 20 {
+		for k := r.IntN(100); k < 40; k += 25 {
 			oi := r.IntN(len(g.Outlets))
 			slots = append(slots, slot{t: et + r.Int64N(24*3600), event: e, src: -1, src2: -1, outlet: int16(oi), agency: -1, kind: kEvent, lang: uint8(langIndex(g.Outlets[oi].Lang)), undated: undated(g.cfg.Undated)})
 		}

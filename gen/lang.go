@@ -182,7 +182,7 @@ func nameIn(name, code string) string {
 }
 
 var cyrDigraphs = []struct{ lat, cyr string }{
-	{"ayev", "аев"}, {"iyev", "иев"}, {"yev", "ев"}, {"shch", "щ"}, {"sh", "ш"}, {"ch", "ч"}, {"zh", "ж"}, {"kh", "х"}, {"ts", "ц"},
+	{"ayev", "аев"}, {"iyev", "иев"}, {"yev", "ев"}, {"th", "т"}, {"ph", "ф"}, {"ee", "и"}, {"oo", "у"}, {"shch", "щ"}, {"sh", "ш"}, {"ch", "ч"}, {"zh", "ж"}, {"kh", "х"}, {"ts", "ц"},
 	{"ya", "я"}, {"yu", "ю"}, {"ye", "е"}, {"yo", "ё"}, {"ay", "ай"}, {"ey", "ей"}, {"oy", "ой"},
 }
 

@@ -67,7 +67,7 @@ type event struct {
 	quote   sentence // a short statement every report may quote
 }
 
-var roleKeys = []string{"minister", "president", "spokesman", "leader", "officials", "prime"}
+var roleKeys = []string{"minister", "president", "spokesman", "leader"}
 
 func (g *Generator) event(e int) *event {
 	r := g.rng(streamEvent, uint64(e))

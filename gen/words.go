@@ -41,7 +41,60 @@ inauguration ceremony anniversary memorial funeral tribute condolences
 mourning celebration festival exhibition concert tournament championship league
 cup stadium fans players striker goalkeeper midfielder defender referee penalty
 victory defeat draw semifinal quarterfinal qualifier transfer injury
-restores restoring restorative restorer`,
+restores restoring restorative restorer
+statement statements spokeswoman spokesperson adviser advisers envoy envoys ambassador
+ambassadors diplomat diplomats negotiator negotiators mediator mediation talks
+dialogue summit summits communique declaration resolution resolutions veto
+referendum ballot ballots turnout polling constituency constituencies candidate
+candidates nominee nomination primaries runoff recount landslide incumbent
+challenger lawmaker lawmakers legislator legislators senator senators governor
+governors mayor mayors councillor councillors chancellor premier monarch king
+queen prince princess emperor sultan sheikh cleric clerics bishop pope
+militia militias rebels rebel insurgents insurgency jihadists extremists gunmen
+gunman bomber bombing bombings explosion explosions blast blasts shelling
+airstrike airstrikes drone drones artillery rockets grenade ambush hostage
+hostages kidnapping abduction refugees refugee migrants migrant asylum
+deportation displacement evacuation evacuated shelter shelters camp camps
+famine malnutrition cholera measles malaria tuberculosis polio dengue
+vaccination quarantine lockdown restrictions reopening recovery stimulus
+bailout austerity privatisation nationalisation merger acquisition takeover
+shareholders investors investor startup startups entrepreneur bankruptcy
+insolvency layoffs redundancies hiring recruitment productivity competitiveness
+manufacturing construction mining logistics shipping freight aviation airline
+airlines carrier carriers passenger passengers commuters traffic congestion
+pollution smog emissions renewable renewables solar wind hydropower coal lignite
+uranium lithium copper gold silver iron steel aluminium cement timber cotton
+wheat rice maize corn soybeans sugar coffee cocoa tea fertiliser fertilisers
+livestock cattle poultry fisheries irrigation reservoir glacier glaciers
+deforestation biodiversity wildlife conservation habitat species extinction
+coastline erosion rainfall monsoon snowfall temperatures forecast meteorologists
+scientists researchers university universities professor professors study
+studies survey surveys census statistics analysts economists analyst economist
+forecasts estimates projections outlook slowdown recession downturn rebound
+surge slump plunge rally volatility benchmark index indices yields bonds
+treasury liquidity lending borrowing mortgage mortgages rents housing tenants
+landlords homelessness poverty inequality welfare benefits healthcare insurance
+hospitals pharmacies medicines prescription surgeon surgeons therapy cancer
+diabetes obesity smoking alcohol narcotics cocaine heroin cannabis cartel cartels
+gang gangs murder murders homicide manslaughter robbery burglary theft looting
+looters arson vandalism riot riots rioters stampede crackdown teargas batons
+curfews blackout outage outages cyberattack hackers hacking ransomware malware
+espionage surveillance censorship disinformation propaganda broadcaster
+broadcasters newspaper newspapers editor editors columnist publisher platform
+platforms smartphone smartphones semiconductor semiconductors chip chips
+satellite satellites spacecraft launch rocket astronauts telescope laboratory
+vaccine trial trials regulator regulators watchdog ombudsman auditor audit
+inquiry tribunal arbitration settlement compensation damages fine fines penalty
+sanction embargo boycott blockade tariffs levy levies duty excise customs
+smugglers contraband counterfeit piracy pirates coastguard navy warship
+warships submarine submarines aircraft fighter jets helicopter helicopters
+paratroopers commandos reservists conscripts conscription mobilisation veterans
+pensioners retirees youth teenagers pupils teachers classroom curriculum exams
+scholarship graduates tuition campus dormitory athletes athlete olympic
+olympics medal medals marathon cyclist cycling tennis cricket rugby basketball
+volleyball boxing wrestling swimming skiing racing grand prix formula driver
+drivers podium title titles trophy squad captain manager managers club clubs
+derby relegation promotion fixture fixtures goals goal scorer hat-trick`,
 	"fr": `mais plus fait selon deux entre depuis avant contre sans sous après lors ainsi
 encore aussi très tout tous toutes autres même déjà alors pendant ville pays
 gouvernementale présidence autorités habitants quartier région nord sud est ouest
@@ -107,6 +160,10 @@ var surnameStarts = []string{
 	"Sharm", "Kum", "Sing", "Tan", "Wat", "Yam", "Mac", "O'Br", "Dum", "Lef",
 	"Rou", "Cas", "Vil", "Esp", "Lop", "Ben", "Abd", "Okon", "Mens", "Kuz",
 	"Ual", "Zhan", "Ter", "Bar", "Sal", "Kem", "Ors", "Pal", "Ril", "Dav",
+	"Ad", "Bak", "Chal", "Dem", "Erd", "Fal", "Gol", "Hal", "Isk", "Jam",
+	"Kal", "Lis", "Mah", "Nur", "Ost", "Pop", "Qas", "Rom", "Sut", "Tal",
+	"Um", "Val", "Wol", "Yus", "Zam", "Ag", "Bog", "Ciel", "Dob", "Ev",
+	"Fed", "Grig", "Hak", "Ibr", "Jov", "Kip", "Lom", "Mus", "Nik", "Okt",
 }
 
 var surnameEnds = []string{
@@ -150,6 +207,24 @@ var places = [][2]string{
 	{"Tbilisi", "Georgia"}, {"Yerevan", "Armenia"}, {"Baku", "Azerbaijan"},
 	{"Colombo", "Sri Lanka"}, {"Kathmandu", "Nepal"}, {"Riyadh", "Saudi Arabia"},
 	{"Doha", "Qatar"}, {"Dubai", "United Arab Emirates"}, {"Khartoum", "Sudan"},
+	{"Mogadishu", "Somalia"}, {"Kampala", "Uganda"}, {"Harare", "Zimbabwe"},
+	{"Lusaka", "Zambia"}, {"Luanda", "Angola"}, {"Maputo", "Mozambique"},
+	{"Abidjan", "Ivory Coast"}, {"Niamey", "Niger"}, {"Ouagadougou", "Burkina Faso"},
+	{"Tripoli", "Libya"}, {"Amman", "Jordan"}, {"Jerusalem", "Israel"},
+	{"Sanaa", "Yemen"}, {"Muscat", "Oman"}, {"Kuwait City", "Kuwait"},
+	{"Dushanbe", "Tajikistan"}, {"Ashgabat", "Turkmenistan"}, {"Ulaanbaatar", "Mongolia"},
+	{"Yangon", "Myanmar"}, {"Phnom Penh", "Cambodia"}, {"Vientiane", "Laos"},
+	{"Kuala Lumpur", "Malaysia"}, {"Singapore", "Singapore"}, {"Taipei", "Taiwan"},
+	{"Hong Kong", "China"}, {"Pyongyang", "North Korea"}, {"Wellington", "New Zealand"},
+	{"Port Moresby", "Papua New Guinea"}, {"Quito", "Ecuador"}, {"La Paz", "Bolivia"},
+	{"Asuncion", "Paraguay"}, {"Montevideo", "Uruguay"}, {"Panama City", "Panama"},
+	{"San Jose", "Costa Rica"}, {"Managua", "Nicaragua"}, {"Tegucigalpa", "Honduras"},
+	{"Port-au-Prince", "Haiti"}, {"Kingston", "Jamaica"}, {"Reykjavik", "Iceland"},
+	{"Oslo", "Norway"}, {"Helsinki", "Finland"}, {"Copenhagen", "Denmark"},
+	{"Tallinn", "Estonia"}, {"Riga", "Latvia"}, {"Vilnius", "Lithuania"},
+	{"Chisinau", "Moldova"}, {"Bucharest", "Romania"}, {"Sofia", "Bulgaria"},
+	{"Belgrade", "Serbia"}, {"Zagreb", "Croatia"}, {"Sarajevo", "Bosnia"},
+	{"Budapest", "Hungary"}, {"Bratislava", "Slovakia"}, {"Ljubljana", "Slovenia"},
 }
 
 // organisations are bodies that events involve.
