@@ -422,3 +422,48 @@ func BenchmarkNew(b *testing.B) {
 		New(Config{Articles: 100000, Seed: 1})
 	}
 }
+
+func TestScore(t *testing.T) {
+	g := New(Config{Articles: 2000, Seed: 4})
+	var truth []Truth
+	for _, tr := range g.All() {
+		truth = append(truth, tr)
+	}
+	exp := ExpectedLinks(truth)
+	var perfect []Pair
+	for p := range exp {
+		perfect = append(perfect, p)
+	}
+	s := Score(truth, perfect)
+	if s.Precision != 1 || s.Recall != 1 || s.StoryRecall != 1 {
+		t.Errorf("perfect links score %+v", s)
+	}
+	// Linking every same-event pair adds only false links.
+	var sameEvent []Pair
+	byEvent := map[int][]int64{}
+	for _, tr := range truth {
+		byEvent[tr.Event] = append(byEvent[tr.Event], tr.ID)
+	}
+	for _, ids := range byEvent {
+		for i := range ids {
+			for j := i + 1; j < len(ids); j++ {
+				if !ShareText(&truth[ids[i]-1], &truth[ids[j]-1]) {
+					sameEvent = append(sameEvent, MakePair(ids[i], ids[j]))
+				}
+			}
+		}
+	}
+	if len(sameEvent) == 0 {
+		t.Fatal("no same-event pair without shared text")
+	}
+	s = Score(truth, append(perfect, sameEvent...))
+	if s.Recall != 1 || s.Precision >= 1 || s.FalseSameEvent != len(sameEvent) {
+		t.Errorf("with same-event links: %+v (%d same-event pairs)", s, len(sameEvent))
+	}
+	for p, kind := range exp {
+		a, b := truth[p.A-1], truth[p.B-1]
+		if (kind == archive.LinkTranslation) != (a.Language != b.Language) {
+			t.Errorf("link %v kind %s between %s and %s", p, kind, a.Language, b.Language)
+		}
+	}
+}
