@@ -1,0 +1,609 @@
+package archive
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// The provenance tables: the fingerprint index, links and stories. The
+// archive only stores them; package provenance computes them.
+
+// GraphEdge is one edge of the syndication graph: From supplied (agency)
+// or was copied by (outlet) To, Count times.
+type GraphEdge struct {
+	From       string `json:"from"`
+	To         string `json:"to"`
+	Kind       string `json:"kind"` // "credit" (agency to outlet), LinkReuse or LinkTranslation (outlet to outlet)
+	FromAgency bool   `json:"from_agency,omitempty"`
+	Count      int    `json:"count"`
+}
+
+// ArticleCredit is one credit of one article.
+type ArticleCredit struct {
+	Article int64  `json:"article"`
+	Agency  string `json:"agency"`
+	Role    string `json:"role"`
+}
+
+// chunk is how many ids go in one IN (...) list.
+const chunk = 500
+
+func packFingerprints(fps []uint64) []byte {
+	s := append([]uint64(nil), fps...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	buf := make([]byte, 0, len(s)*4)
+	var prev uint64
+	for _, v := range s {
+		buf = binary.AppendUvarint(buf, v-prev)
+		prev = v
+	}
+	return buf
+}
+
+func unpackFingerprints(b []byte) []uint64 {
+	var out []uint64
+	var prev uint64
+	for len(b) > 0 {
+		d, n := binary.Uvarint(b)
+		if n <= 0 {
+			break
+		}
+		prev += d
+		out = append(out, prev)
+		b = b[n:]
+	}
+	return out
+}
+
+// SetFingerprints replaces the fingerprints of articles in the index, in
+// one transaction: fps maps an article id to its fingerprints (values
+// below 2^63).
+func (s *Store) SetFingerprints(ctx context.Context, fps map[int64][]uint64) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("set fingerprints: %w", err)
+	}
+	defer tx.Rollback()
+	if err := setFingerprintsTx(ctx, tx, fps); err != nil {
+		return fmt.Errorf("set fingerprints: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("set fingerprints: %w", err)
+	}
+	return nil
+}
+
+func setFingerprintsTx(ctx context.Context, tx *sql.Tx, fps map[int64][]uint64) error {
+	old, err := tx.PrepareContext(ctx, "SELECT fps FROM article_fingerprints WHERE article = ?")
+	if err != nil {
+		return err
+	}
+	defer old.Close()
+	del, err := tx.PrepareContext(ctx, "DELETE FROM fingerprints WHERE fp = ? AND article = ?")
+	if err != nil {
+		return err
+	}
+	defer del.Close()
+	ins, err := tx.PrepareContext(ctx, "INSERT OR IGNORE INTO fingerprints (fp, article) VALUES (?, ?)")
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	save, err := tx.PrepareContext(ctx, "INSERT OR REPLACE INTO article_fingerprints (article, fps) VALUES (?, ?)")
+	if err != nil {
+		return err
+	}
+	defer save.Close()
+	ids := make([]int64, 0, len(fps))
+	for id := range fps {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, id := range ids {
+		var blob []byte
+		switch err := old.QueryRowContext(ctx, id).Scan(&blob); {
+		case err == nil:
+			for _, fp := range unpackFingerprints(blob) {
+				if _, err := del.ExecContext(ctx, int64(fp), id); err != nil {
+					return err
+				}
+			}
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		for _, fp := range fps[id] {
+			if _, err := ins.ExecContext(ctx, int64(fp), id); err != nil {
+				return fmt.Errorf("article %d: %w", id, err)
+			}
+		}
+		if _, err := save.ExecContext(ctx, id, packFingerprints(fps[id])); err != nil {
+			return fmt.Errorf("article %d: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// Postings returns, for each fingerprint, the ids of the articles that
+// hold it in ascending order, at most limit of them: a fingerprint with
+// limit ids is held by at least that many. Fingerprints held by no article
+// are absent from the map.
+func (s *Store) Postings(ctx context.Context, fps []uint64, limit int) (map[uint64][]int64, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("postings: %w", err)
+	}
+	defer conn.Close()
+	st, err := conn.PrepareContext(ctx, "SELECT article FROM fingerprints WHERE fp = ? ORDER BY article LIMIT ?")
+	if err != nil {
+		return nil, fmt.Errorf("postings: %w", err)
+	}
+	defer st.Close()
+	out := make(map[uint64][]int64, len(fps))
+	for _, fp := range fps {
+		rows, err := st.QueryContext(ctx, int64(fp), limit)
+		if err != nil {
+			return nil, fmt.Errorf("postings: %w", err)
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("postings: %w", err)
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("postings: %w", err)
+		}
+		if len(ids) > 0 {
+			out[fp] = ids
+		}
+	}
+	return out, nil
+}
+
+// Briefs returns the articles with the given ids without their text
+// (Text is empty); ids that do not exist are absent from the map.
+func (s *Store) Briefs(ctx context.Context, ids []int64) (map[int64]*Article, error) {
+	out := make(map[int64]*Article, len(ids))
+	for start := 0; start < len(ids); start += chunk {
+		part := ids[start:min(start+chunk, len(ids))]
+		q := "SELECT id, source, url, title, byline, dateline, credits, published, language, '', origin, hash, imported FROM articles WHERE id IN (" + placeholders(len(part)) + ")"
+		rows, err := s.db.QueryContext(ctx, q, int64Args(part)...)
+		if err != nil {
+			return nil, fmt.Errorf("briefs: %w", err)
+		}
+		for rows.Next() {
+			a, err := scanArticle(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("briefs: %w", err)
+			}
+			out[a.ID] = a
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("briefs: %w", err)
+		}
+	}
+	return out, nil
+}
+
+func placeholders(n int) string {
+	if n == 0 {
+		return "NULL"
+	}
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+func int64Args(ids []int64) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
+
+// ReplaceLinks deletes every link that touches one of articles and stores
+// links instead, in one transaction.
+func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("replace links: %w", err)
+	}
+	defer tx.Rollback()
+	del, err := tx.PrepareContext(ctx, "DELETE FROM links WHERE from_article = ?1 OR to_article = ?1")
+	if err != nil {
+		return fmt.Errorf("replace links: %w", err)
+	}
+	defer del.Close()
+	for _, id := range articles {
+		if _, err := del.ExecContext(ctx, id); err != nil {
+			return fmt.Errorf("replace links of article %d: %w", id, err)
+		}
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO links
+		(from_article, to_article, kind, direction_confidence, direction_reason, reused, reused_copy, evidence, changes)
+		VALUES (?,?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return fmt.Errorf("replace links: %w", err)
+	}
+	defer ins.Close()
+	for _, l := range links {
+		ev := l.Evidence
+		if ev == nil {
+			ev = []Passage{}
+		}
+		evj, err := json.Marshal(ev)
+		if err != nil {
+			return fmt.Errorf("replace links: %w", err)
+		}
+		chj, err := json.Marshal(l.Changes)
+		if err != nil {
+			return fmt.Errorf("replace links: %w", err)
+		}
+		if _, err := ins.ExecContext(ctx, l.From, l.To, l.Kind, l.DirectionConfidence, l.DirectionReason,
+			l.Reused, l.ReusedOfCopy, string(evj), string(chj)); err != nil {
+			return fmt.Errorf("replace links: link %d -> %d: %w", l.From, l.To, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("replace links: %w", err)
+	}
+	return nil
+}
+
+const linkCols = "from_article, to_article, kind, direction_confidence, direction_reason, reused, reused_copy, evidence, changes"
+
+func scanLink(r scanner) (Link, error) {
+	var l Link
+	var ev, ch string
+	if err := r.Scan(&l.From, &l.To, &l.Kind, &l.DirectionConfidence, &l.DirectionReason, &l.Reused, &l.ReusedOfCopy, &ev, &ch); err != nil {
+		return l, err
+	}
+	if err := json.Unmarshal([]byte(ev), &l.Evidence); err != nil {
+		return l, fmt.Errorf("link %d -> %d: evidence: %w", l.From, l.To, err)
+	}
+	if l.Evidence == nil {
+		l.Evidence = []Passage{}
+	}
+	if err := json.Unmarshal([]byte(ch), &l.Changes); err != nil {
+		return l, fmt.Errorf("link %d -> %d: changes: %w", l.From, l.To, err)
+	}
+	return l, nil
+}
+
+func (s *Store) queryLinks(ctx context.Context, q string, args ...any) ([]Link, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Link
+	for rows.Next() {
+		l, err := scanLink(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// Links returns the links from and to an article, the strongest first.
+func (s *Store) Links(ctx context.Context, article int64) ([]Link, error) {
+	out, err := s.queryLinks(ctx, "SELECT "+linkCols+" FROM links WHERE from_article = ?1 UNION ALL SELECT "+linkCols+
+		" FROM links WHERE to_article = ?1 AND from_article != ?1 ORDER BY reused DESC, from_article, to_article", article)
+	if err != nil {
+		return nil, fmt.Errorf("links of article %d: %w", article, err)
+	}
+	return out, nil
+}
+
+// LinkedIDs returns the ids of the articles linked to any of articles.
+func (s *Store) LinkedIDs(ctx context.Context, articles []int64) ([]int64, error) {
+	seen := map[int64]bool{}
+	var out []int64
+	for start := 0; start < len(articles); start += chunk {
+		part := articles[start:min(start+chunk, len(articles))]
+		ph := placeholders(len(part))
+		args := append(int64Args(part), int64Args(part)...)
+		rows, err := s.db.QueryContext(ctx, "SELECT to_article FROM links WHERE from_article IN ("+ph+
+			") UNION SELECT from_article FROM links WHERE to_article IN ("+ph+")", args...)
+		if err != nil {
+			return nil, fmt.Errorf("linked articles: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("linked articles: %w", err)
+			}
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("linked articles: %w", err)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out, nil
+}
+
+// LinksAmong returns the links whose two ends are both in articles.
+func (s *Store) LinksAmong(ctx context.Context, articles []int64) ([]Link, error) {
+	in := map[int64]bool{}
+	for _, id := range articles {
+		in[id] = true
+	}
+	var out []Link
+	for start := 0; start < len(articles); start += chunk {
+		part := articles[start:min(start+chunk, len(articles))]
+		ls, err := s.queryLinks(ctx, "SELECT "+linkCols+" FROM links WHERE from_article IN ("+placeholders(len(part))+")", int64Args(part)...)
+		if err != nil {
+			return nil, fmt.Errorf("links among articles: %w", err)
+		}
+		for _, l := range ls {
+			if in[l.To] {
+				out = append(out, l)
+			}
+		}
+	}
+	return out, nil
+}
+
+// AllLinks returns every link, by origin and copy.
+func (s *Store) AllLinks(ctx context.Context) ([]Link, error) {
+	out, err := s.queryLinks(ctx, "SELECT "+linkCols+" FROM links ORDER BY from_article, to_article, kind")
+	if err != nil {
+		return nil, fmt.Errorf("all links: %w", err)
+	}
+	return out, nil
+}
+
+// SaveStories stores stories, replacing the stories their articles
+// belonged to, in one transaction. A story of one article is stored as no
+// story: its article is removed from any stored story.
+func (s *Store) SaveStories(ctx context.Context, stories []Story) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save stories: %w", err)
+	}
+	defer tx.Rollback()
+	old, err := tx.PrepareContext(ctx, "DELETE FROM stories WHERE id = (SELECT story FROM story_articles WHERE article = ?)")
+	if err != nil {
+		return fmt.Errorf("save stories: %w", err)
+	}
+	defer old.Close()
+	insS, err := tx.PrepareContext(ctx, "INSERT OR REPLACE INTO stories (id, origin_agency, origin_article, size) VALUES (?,?,?,?)")
+	if err != nil {
+		return fmt.Errorf("save stories: %w", err)
+	}
+	defer insS.Close()
+	insM, err := tx.PrepareContext(ctx, "INSERT OR REPLACE INTO story_articles (article, story, lag) VALUES (?,?,?)")
+	if err != nil {
+		return fmt.Errorf("save stories: %w", err)
+	}
+	defer insM.Close()
+	for _, st := range stories {
+		for _, m := range st.Articles {
+			if _, err := old.ExecContext(ctx, m.Article); err != nil {
+				return fmt.Errorf("save story %d: %w", st.ID, err)
+			}
+		}
+	}
+	for _, st := range stories {
+		if len(st.Articles) < 2 {
+			continue
+		}
+		if _, err := insS.ExecContext(ctx, st.ID, st.OriginAgency, st.OriginArticle, len(st.Articles)); err != nil {
+			return fmt.Errorf("save story %d: %w", st.ID, err)
+		}
+		for _, m := range st.Articles {
+			if _, err := insM.ExecContext(ctx, m.Article, st.ID, int64(m.Lag)); err != nil {
+				return fmt.Errorf("save story %d: %w", st.ID, err)
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save stories: %w", err)
+	}
+	return nil
+}
+
+// StoryOf returns the story of an article: its stored story, or a story of
+// its own when it has none (with its supplier agency as origin). It
+// returns an error wrapping ErrNotFound when the article does not exist.
+func (s *Store) StoryOf(ctx context.Context, article int64) (*Story, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, "SELECT story FROM story_articles WHERE article = ?", article).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		a, err := s.Article(ctx, article)
+		if err != nil {
+			return nil, fmt.Errorf("story of article %d: %w", article, err)
+		}
+		st := singleton(a)
+		return &st, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("story of article %d: %w", article, err)
+	}
+	sts, err := s.stories(ctx, "WHERE s.id = ?", id)
+	if err != nil {
+		return nil, fmt.Errorf("story of article %d: %w", article, err)
+	}
+	if len(sts) == 0 {
+		return nil, fmt.Errorf("story of article %d: %w", article, ErrNotFound)
+	}
+	return &sts[0], nil
+}
+
+func singleton(a *Article) Story {
+	st := Story{ID: a.ID, OriginArticle: a.ID, Articles: []StoryMember{{Article: a.ID, Source: a.Source, Title: a.Title, Language: a.Language, Published: a.Published}}}
+	if ag := a.Agencies(RoleSupplier); len(ag) > 0 {
+		st.OriginAgency = ag[0]
+	}
+	return st
+}
+
+// Stories returns the stored stories (two articles or more), largest
+// first, then the articles that are stories of their own when singletons
+// is set.
+func (s *Store) Stories(ctx context.Context, singletons bool) ([]Story, error) {
+	out, err := s.stories(ctx, "")
+	if err != nil {
+		return nil, fmt.Errorf("stories: %w", err)
+	}
+	if !singletons {
+		return out, nil
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT "+articleCols+" FROM articles WHERE id NOT IN (SELECT article FROM story_articles) ORDER BY id")
+	if err != nil {
+		return nil, fmt.Errorf("stories: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("stories: %w", err)
+		}
+		out = append(out, singleton(a))
+	}
+	return out, rows.Err()
+}
+
+func (s *Store) stories(ctx context.Context, where string, args ...any) ([]Story, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.origin_agency, s.origin_article, s.size, m.article, m.lag,
+		a.source, a.title, a.language, a.published
+		FROM stories s JOIN story_articles m ON m.story = s.id JOIN articles a ON a.id = m.article `+where+`
+		ORDER BY s.size DESC, s.id, a.pubday IS NULL, a.published, a.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Story
+	for rows.Next() {
+		var st Story
+		var size int
+		var m StoryMember
+		var lag int64
+		var published string
+		if err := rows.Scan(&st.ID, &st.OriginAgency, &st.OriginArticle, &size, &m.Article, &lag, &m.Source, &m.Title, &m.Language, &published); err != nil {
+			return nil, err
+		}
+		m.Lag = time.Duration(lag)
+		m.Published, _ = time.Parse(time.RFC3339, published)
+		if n := len(out); n == 0 || out[n-1].ID != st.ID {
+			out = append(out, st)
+		}
+		out[len(out)-1].Articles = append(out[len(out)-1].Articles, m)
+	}
+	return out, rows.Err()
+}
+
+// AllCredits returns the credits of every article, by article.
+func (s *Store) AllCredits(ctx context.Context) ([]ArticleCredit, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT article, agency, role FROM article_agencies ORDER BY article, role, agency")
+	if err != nil {
+		return nil, fmt.Errorf("credits: %w", err)
+	}
+	defer rows.Close()
+	var out []ArticleCredit
+	for rows.Next() {
+		var c ArticleCredit
+		if err := rows.Scan(&c.Article, &c.Agency, &c.Role); err != nil {
+			return nil, fmt.Errorf("credits: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Graph returns the syndication graph: agencies to the outlets that credit
+// them as supplier, and outlets to the outlets that copied or translated
+// their articles, with counts, largest first.
+func (s *Store) Graph(ctx context.Context) ([]GraphEdge, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT g.agency, a.source, 'credit', 1, count(*) FROM article_agencies g JOIN articles a ON a.id = g.article
+		WHERE g.role = 'supplier' GROUP BY g.agency, a.source
+		UNION ALL
+		SELECT f.source, t.source, l.kind, 0, count(*) FROM links l
+		JOIN articles f ON f.id = l.from_article JOIN articles t ON t.id = l.to_article
+		GROUP BY f.source, t.source, l.kind
+		ORDER BY 5 DESC, 1, 2, 3`)
+	if err != nil {
+		return nil, fmt.Errorf("graph: %w", err)
+	}
+	defer rows.Close()
+	var out []GraphEdge
+	for rows.Next() {
+		var e GraphEdge
+		var ag int
+		if err := rows.Scan(&e.From, &e.To, &e.Kind, &ag, &e.Count); err != nil {
+			return nil, fmt.Errorf("graph: %w", err)
+		}
+		e.FromAgency = ag == 1
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// ClearProvenance deletes the fingerprint index, links and stories, before
+// a full relink.
+func (s *Store) ClearProvenance(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("clear provenance: %w", err)
+	}
+	defer tx.Rollback()
+	for _, t := range []string{"story_articles", "stories", "links", "fingerprints", "article_fingerprints"} {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
+			return fmt.Errorf("clear provenance: %s: %w", t, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("clear provenance: %w", err)
+	}
+	return nil
+}
+
+// SetCredits replaces the credits of an article (as a relink recomputes
+// them).
+func (s *Store) SetCredits(ctx context.Context, article int64, credits []Credit) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("set credits of article %d: %w", article, err)
+	}
+	defer tx.Rollback()
+	cj, err := json.Marshal(nonNilCredits(credits))
+	if err != nil {
+		return fmt.Errorf("set credits of article %d: %w", article, err)
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE articles SET credits = ? WHERE id = ?", string(cj), article); err != nil {
+		return fmt.Errorf("set credits of article %d: %w", article, err)
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM article_agencies WHERE article = ?", article); err != nil {
+		return fmt.Errorf("set credits of article %d: %w", article, err)
+	}
+	for _, c := range credits {
+		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO article_agencies (article, agency, role) VALUES (?,?,?)", article, c.Agency, c.Role); err != nil {
+			return fmt.Errorf("set credits of article %d: %w", article, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("set credits of article %d: %w", article, err)
+	}
+	return nil
+}

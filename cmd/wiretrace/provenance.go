@@ -1,0 +1,264 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/provenance"
+)
+
+func init() {
+	register(&command{
+		name:    "provenance",
+		usage:   "[--db FILE] [--json] [--singletons=false] [ID]",
+		summary: "show where an article's text came from, or all stories and the syndication graph",
+		run:     runProvenance,
+	})
+}
+
+// provenanceOut is the JSON shape of the provenance command.
+type provenanceOut struct {
+	Article *articleRef             `json:"article,omitempty"`
+	Stories []storyOut              `json:"stories"`
+	Links   []archive.Link          `json:"links"`
+	Credits []archive.ArticleCredit `json:"credits"`
+	Graph   []archive.GraphEdge     `json:"graph,omitempty"`
+}
+
+type articleRef struct {
+	ID     int64  `json:"id"`
+	Title  string `json:"title"`
+	Source string `json:"source"`
+	Origin string `json:"origin,omitempty"`
+}
+
+type storyOut struct {
+	ID       int64       `json:"id"`
+	Origin   originOut   `json:"origin"`
+	Articles []memberOut `json:"articles"`
+}
+
+type originOut struct {
+	Agency  string `json:"agency,omitempty"`
+	Article int64  `json:"article"`
+}
+
+type memberOut struct {
+	Article    int64     `json:"article"`
+	Source     string    `json:"source"`
+	Title      string    `json:"title"`
+	Language   string    `json:"language"`
+	Published  time.Time `json:"published,omitzero"`
+	LagSeconds int64     `json:"lag_seconds,omitempty"`
+}
+
+func toStoryOut(st archive.Story) storyOut {
+	o := storyOut{ID: st.ID, Origin: originOut{Agency: st.OriginAgency, Article: st.OriginArticle}, Articles: []memberOut{}}
+	for _, m := range st.Articles {
+		o.Articles = append(o.Articles, memberOut{Article: m.Article, Source: m.Source, Title: m.Title,
+			Language: m.Language, Published: m.Published, LagSeconds: int64(m.Lag / time.Second)})
+	}
+	return o
+}
+
+func runProvenance(ctx context.Context, env *Env, args []string) error {
+	c := commands["provenance"]
+	fs := newFlags(c, env)
+	db := dbFlag(fs)
+	asJSON := fs.Bool("json", false, "print stories, links and credits as JSON")
+	singles := fs.Bool("singletons", true, "without ID: also list the articles that are stories of their own")
+	pos, err := parseFlags(c, env, fs, args)
+	if err == errHelp {
+		fmt.Fprintln(env.Stdout, "\nWith ID: the article's credits, its links (reuse, translation) with direction, share reused,")
+		fmt.Fprintln(env.Stdout, "evidence and changes, and its story. Without ID: every story, link and credit, and the")
+		fmt.Fprintln(env.Stdout, "agency/outlet syndication graph. Links are computed at import; 'wiretrace relink' recomputes them.")
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(pos) > 1 {
+		return &usageError{err: fmt.Errorf("provenance: want at most one article ID"), usage: "wiretrace provenance " + c.usage}
+	}
+	var id int64
+	if len(pos) == 1 {
+		if id, err = strconv.ParseInt(pos[0], 10, 64); err != nil {
+			return &usageError{err: fmt.Errorf("provenance: %q is not an article ID", pos[0]), usage: "wiretrace provenance " + c.usage}
+		}
+	}
+	s, err := openExisting(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	out := provenanceOut{Stories: []storyOut{}, Links: []archive.Link{}, Credits: []archive.ArticleCredit{}}
+	if id != 0 {
+		a, err := s.Article(ctx, id)
+		if err != nil {
+			return err
+		}
+		out.Article = &articleRef{ID: a.ID, Title: a.Title, Source: a.Source, Origin: a.Origin}
+		for _, cr := range a.Credits {
+			out.Credits = append(out.Credits, archive.ArticleCredit{Article: a.ID, Agency: cr.Agency, Role: cr.Role})
+		}
+		links, err := s.Links(ctx, id)
+		if err != nil {
+			return err
+		}
+		out.Links = append(out.Links, links...)
+		st, err := s.StoryOf(ctx, id)
+		if err != nil {
+			return err
+		}
+		out.Stories = append(out.Stories, toStoryOut(*st))
+	} else {
+		sts, err := s.Stories(ctx, *singles)
+		if err != nil {
+			return err
+		}
+		for _, st := range sts {
+			out.Stories = append(out.Stories, toStoryOut(st))
+		}
+		links, err := s.AllLinks(ctx)
+		if err != nil {
+			return err
+		}
+		out.Links = append(out.Links, links...)
+		cr, err := s.AllCredits(ctx)
+		if err != nil {
+			return err
+		}
+		out.Credits = append(out.Credits, cr...)
+		if out.Graph, err = s.Graph(ctx); err != nil {
+			return err
+		}
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, out)
+	}
+	titles := map[int64]string{}
+	for _, st := range out.Stories {
+		for _, m := range st.Articles {
+			titles[m.Article] = m.Source
+		}
+	}
+	name := func(id int64) string {
+		if src, ok := titles[id]; ok && src != "" {
+			return fmt.Sprintf("#%d (%s)", id, src)
+		}
+		if b, err := s.Briefs(ctx, []int64{id}); err == nil && b[id] != nil && b[id].Source != "" {
+			return fmt.Sprintf("#%d (%s)", id, b[id].Source)
+		}
+		return fmt.Sprintf("#%d", id)
+	}
+	w := env.Stdout
+	if out.Article != nil {
+		fmt.Fprintf(w, "#%d %s\n%s\n\n", out.Article.ID, out.Article.Title, orUnknown(out.Article.Source))
+		printCredits(w, out.Credits, false)
+		printLinks(w, out.Links, name, true)
+	} else {
+		printCredits(w, out.Credits, true)
+		printLinks(w, out.Links, name, false)
+		printGraph(w, out.Graph)
+	}
+	printStories(w, out.Stories)
+	return nil
+}
+
+func printCredits(w io.Writer, cs []archive.ArticleCredit, withArticle bool) {
+	fmt.Fprintf(w, "credits (%d):\n", len(cs))
+	if len(cs) == 0 {
+		fmt.Fprintln(w, "  none: the article credits no agency")
+	}
+	for _, c := range cs {
+		if withArticle {
+			fmt.Fprintf(w, "  #%-6d %-12s %s\n", c.Article, c.Agency, c.Role)
+		} else {
+			fmt.Fprintf(w, "  %-12s %s\n", c.Agency, c.Role)
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+func printLinks(w io.Writer, links []archive.Link, name func(int64) string, detail bool) {
+	fmt.Fprintf(w, "links (%d):\n", len(links))
+	for _, l := range links {
+		fmt.Fprintf(w, "  %s -> %s  %s, %.0f%% of the original reused (%.0f%% of the copy), direction %.2f: %s\n",
+			name(l.From), name(l.To), l.Kind, 100*l.Reused, 100*l.ReusedOfCopy, l.DirectionConfidence, l.DirectionReason)
+		if !detail {
+			continue
+		}
+		ch := l.Changes
+		var notes []string
+		if ch.NewHeadline {
+			notes = append(notes, "new headline")
+		}
+		if len(ch.Cut) > 0 {
+			notes = append(notes, fmt.Sprintf("%d paragraphs cut", len(ch.Cut)))
+		}
+		if len(ch.Added) > 0 {
+			notes = append(notes, fmt.Sprintf("%d paragraphs added", len(ch.Added)))
+		}
+		if ch.Credited {
+			notes = append(notes, "credits its source")
+		} else {
+			notes = append(notes, "UNDECLARED copy: credits no source")
+		}
+		fmt.Fprintf(w, "    changes: %s\n", strings.Join(notes, ", "))
+		for _, a := range ch.Altered {
+			fmt.Fprintf(w, "    altered: %s\n", a)
+		}
+		for i, e := range l.Evidence {
+			if i == 5 {
+				fmt.Fprintf(w, "    ... %d more passages\n", len(l.Evidence)-5)
+				break
+			}
+			fmt.Fprintf(w, "    < %s\n    > %s\n", clipLine(e.FromText, 160), clipLine(e.ToText, 160))
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+func printGraph(w io.Writer, g []archive.GraphEdge) {
+	fmt.Fprintf(w, "syndication graph (%d edges):\n", len(g))
+	for _, e := range g {
+		fmt.Fprintf(w, "  %-24s -> %-24s %-11s %d\n", clipLine(e.From, 24), clipLine(orUnknown(e.To), 24), e.Kind, e.Count)
+	}
+	fmt.Fprintln(w)
+}
+
+func printStories(w io.Writer, sts []storyOut) {
+	fmt.Fprintf(w, "stories (%d):\n", len(sts))
+	for _, st := range sts {
+		origin := "origin unknown"
+		if st.Origin.Agency != "" {
+			origin = "origin " + st.Origin.Agency
+		}
+		fmt.Fprintf(w, "  story %d, %s, first article #%d, %d articles\n", st.ID, origin, st.Origin.Article, len(st.Articles))
+		for _, m := range st.Articles {
+			day := "undated   "
+			if !m.Published.IsZero() {
+				day = m.Published.Format("2006-01-02")
+			}
+			lag := provenance.Lag(time.Duration(m.LagSeconds) * time.Second)
+			if lag != "" {
+				lag = " +" + lag
+			}
+			fmt.Fprintf(w, "    %s #%-6d %-3s %-22s %s%s\n", day, m.Article, m.Language, clipLine(orUnknown(m.Source), 22), clipLine(m.Title, 70), lag)
+		}
+	}
+}
+
+func clipLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

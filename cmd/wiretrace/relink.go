@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/provenance/linkstore"
+)
+
+func init() {
+	register(&command{
+		name:    "relink",
+		usage:   "[--db FILE] [--json]",
+		summary: "recompute the fingerprint index, links and stories of the whole archive",
+		run:     runRelink,
+	})
+	// Every import batch links its new articles.
+	afterImportBatch = linkArticles
+}
+
+// linkArticles fingerprints and links the articles ids that an import
+// batch has just committed, and updates their stories.
+func linkArticles(ctx context.Context, s *archive.Store, ids []int64) error {
+	return linkstore.Link(ctx, s, ids)
+}
+
+func runRelink(ctx context.Context, env *Env, args []string) error {
+	c := commands["relink"]
+	fs := newFlags(c, env)
+	db := dbFlag(fs)
+	asJSON := fs.Bool("json", false, "print the counts as JSON")
+	pos, err := parseFlags(c, env, fs, args)
+	if err == errHelp {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return &usageError{err: fmt.Errorf("relink: unexpected argument %q", pos[0]), usage: "wiretrace relink " + c.usage}
+	}
+	s, err := openExisting(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	start := time.Now()
+	st, err := linkstore.Relink(ctx, s, nil)
+	if err != nil {
+		return err
+	}
+	el := time.Since(start)
+	if *asJSON {
+		return writeJSON(env.Stdout, struct {
+			linkstore.Stats
+			Seconds float64 `json:"seconds"`
+		}{st, el.Seconds()})
+	}
+	fmt.Fprintf(env.Stdout, "relinked %d articles: %d links, %d stories of two or more articles (%.1fs)\n",
+		st.Articles, st.Links, st.Stories, el.Seconds())
+	return nil
+}

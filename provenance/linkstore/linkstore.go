@@ -1,0 +1,248 @@
+// Package linkstore runs package provenance over an archive: it adapts an
+// archive.Store to provenance.Index, links newly imported articles and
+// relinks a whole archive. The archive stores; provenance computes; this
+// package only moves values between the two.
+package linkstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/provenance"
+)
+
+// Index is an archive.Store seen as a provenance.Index.
+type Index struct{ Store *archive.Store }
+
+var _ provenance.Index = Index{}
+
+// Postings implements provenance.Index.
+func (x Index) Postings(ctx context.Context, fps []uint64, limit int) (map[uint64][]int64, error) {
+	return x.Store.Postings(ctx, fps, limit)
+}
+
+// Meta implements provenance.Index.
+func (x Index) Meta(ctx context.Context, ids []int64) (map[int64]provenance.Meta, error) {
+	bs, err := x.Store.Briefs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]provenance.Meta, len(bs))
+	for id, a := range bs {
+		out[id] = provenance.Meta{Source: a.Source, Language: a.Language}
+	}
+	return out, nil
+}
+
+// Doc implements provenance.Index.
+func (x Index) Doc(ctx context.Context, id int64) (provenance.Doc, error) {
+	a, err := x.Store.Article(ctx, id)
+	if errors.Is(err, archive.ErrNotFound) {
+		return provenance.Doc{}, fmt.Errorf("%w: %w", provenance.ErrNotFound, err)
+	}
+	if err != nil {
+		return provenance.Doc{}, err
+	}
+	return DocOf(a), nil
+}
+
+// DocOf returns the provenance view of an article.
+func DocOf(a *archive.Article) provenance.Doc {
+	return provenance.Doc{ID: a.ID, Source: a.Source, Title: a.Title, Text: a.Text, Language: a.Language,
+		Published: a.Published, Credits: a.Credits}
+}
+
+// maxStory bounds the articles gathered when a story is recomputed.
+const maxStory = 5000
+
+// Link fingerprints the articles ids (new articles, larger ids than any
+// already linked), links each to the older articles of the archive,
+// stores the links and updates the stories they touch. The import command
+// calls it after each committed batch.
+func Link(ctx context.Context, s *archive.Store, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	ids = append([]int64(nil), ids...)
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	docs := make([]provenance.Doc, 0, len(ids))
+	fps := make(map[int64][]uint64, len(ids))
+	for _, id := range ids {
+		a, err := s.Article(ctx, id)
+		if errors.Is(err, archive.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("link: %w", err)
+		}
+		d := DocOf(a)
+		docs = append(docs, d)
+		fps[id] = provenance.Fingerprints(d.Title, d.Text)
+	}
+	if err := s.SetFingerprints(ctx, fps); err != nil {
+		return fmt.Errorf("link: %w", err)
+	}
+	l := &provenance.Linker{Index: Index{s}, Before: true}
+	var links []archive.Link
+	for _, d := range docs {
+		ls, err := l.Link(ctx, d)
+		if err != nil {
+			return fmt.Errorf("link: %w", err)
+		}
+		links = append(links, ls...)
+	}
+	if err := s.ReplaceLinks(ctx, ids, links); err != nil {
+		return fmt.Errorf("link: %w", err)
+	}
+	if len(links) == 0 {
+		return nil
+	}
+	var touched []int64
+	for _, l := range links {
+		touched = append(touched, l.From, l.To)
+	}
+	return UpdateStories(ctx, s, touched)
+}
+
+// UpdateStories recomputes and stores the stories of the given articles:
+// the connected components of links that hold them.
+func UpdateStories(ctx context.Context, s *archive.Store, ids []int64) error {
+	seen := map[int64]bool{}
+	var all, frontier []int64
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			all = append(all, id)
+			frontier = append(frontier, id)
+		}
+	}
+	for len(frontier) > 0 && len(all) < maxStory {
+		next, err := s.LinkedIDs(ctx, frontier)
+		if err != nil {
+			return fmt.Errorf("update stories: %w", err)
+		}
+		frontier = frontier[:0]
+		for _, id := range next {
+			if !seen[id] {
+				seen[id] = true
+				all = append(all, id)
+				frontier = append(frontier, id)
+			}
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	briefs, err := s.Briefs(ctx, all)
+	if err != nil {
+		return fmt.Errorf("update stories: %w", err)
+	}
+	links, err := s.LinksAmong(ctx, all)
+	if err != nil {
+		return fmt.Errorf("update stories: %w", err)
+	}
+	docs := make([]provenance.Doc, 0, len(all))
+	for _, id := range all {
+		if a, ok := briefs[id]; ok {
+			docs = append(docs, DocOf(a))
+		}
+	}
+	if err := s.SaveStories(ctx, provenance.Stories(docs, links)); err != nil {
+		return fmt.Errorf("update stories: %w", err)
+	}
+	return nil
+}
+
+// Stats counts what a relink computed.
+type Stats struct {
+	Articles int `json:"articles"`
+	Links    int `json:"links"`
+	Stories  int `json:"stories"` // of two articles or more
+}
+
+// Progress is called during a relink with the phase ("fingerprints",
+// "links", "stories") and the articles done so far out of total.
+type Progress func(phase string, done, total int)
+
+// Relink recomputes the fingerprint index, the links and the stories of
+// the whole archive.
+func Relink(ctx context.Context, s *archive.Store, progress Progress) (Stats, error) {
+	var st Stats
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
+	if err := s.ClearProvenance(ctx); err != nil {
+		return st, fmt.Errorf("relink: %w", err)
+	}
+	var ids []int64
+	var docs []provenance.Doc // without text, for the stories
+	const batch = 500
+	fps := map[int64][]uint64{}
+	flush := func() error {
+		if len(fps) == 0 {
+			return nil
+		}
+		err := s.SetFingerprints(ctx, fps)
+		fps = map[int64][]uint64{}
+		return err
+	}
+	err := s.Each(ctx, func(a *archive.Article) error {
+		d := DocOf(a)
+		fps[a.ID] = provenance.Fingerprints(d.Title, d.Text)
+		d.Text = ""
+		docs = append(docs, d)
+		ids = append(ids, a.ID)
+		if len(fps) >= batch {
+			progress("fingerprints", len(ids), 0)
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return st, fmt.Errorf("relink: fingerprints: %w", err)
+	}
+	st.Articles = len(ids)
+	progress("fingerprints", len(ids), len(ids))
+
+	l := &provenance.Linker{Index: Index{s}, Before: true}
+	var all []archive.Link
+	for start := 0; start < len(ids); start += batch {
+		part := ids[start:min(start+batch, len(ids))]
+		var links []archive.Link
+		for _, id := range part {
+			d, err := Index{s}.Doc(ctx, id)
+			if errors.Is(err, provenance.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return st, fmt.Errorf("relink: %w", err)
+			}
+			ls, err := l.Link(ctx, d)
+			if err != nil {
+				return st, fmt.Errorf("relink: %w", err)
+			}
+			links = append(links, ls...)
+		}
+		if err := s.ReplaceLinks(ctx, part, links); err != nil {
+			return st, fmt.Errorf("relink: %w", err)
+		}
+		all = append(all, links...)
+		progress("links", start+len(part), len(ids))
+	}
+	st.Links = len(all)
+	stories := provenance.Stories(docs, all)
+	for _, x := range stories {
+		if len(x.Articles) > 1 {
+			st.Stories++
+		}
+	}
+	if err := s.SaveStories(ctx, stories); err != nil {
+		return st, fmt.Errorf("relink: %w", err)
+	}
+	progress("stories", len(ids), len(ids))
+	return st, nil
+}
