@@ -83,7 +83,16 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "manifests: %s in each folder; ground truth: %s\n", gen.ManifestName, filepath.Join(*out, gen.TruthName))
 		return nil
 	}
-	s, err := archive.Open(*db)
+	// A new archive is built under a temporary name and renamed when
+	// complete, so that an interrupted run leaves no half-filled archive.
+	target := *db
+	if _, err := os.Stat(*db); errors.Is(err, os.ErrNotExist) {
+		target = *db + ".partial"
+		for _, p := range []string{target, target + "-wal", target + "-shm"} {
+			os.Remove(p)
+		}
+	}
+	s, err := archive.Open(target)
 	if err != nil {
 		return fmt.Errorf("gen: %w", err)
 	}
@@ -113,7 +122,12 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	if err := s.Close(); err != nil && werr == nil {
-		werr = fmt.Errorf("gen: close %s: %w", *db, err)
+		werr = fmt.Errorf("gen: close %s: %w", target, err)
+	}
+	if werr == nil && target != *db {
+		if err := os.Rename(target, *db); err != nil {
+			werr = fmt.Errorf("gen: %w", err)
+		}
 	}
 	if werr != nil {
 		return werr
