@@ -88,6 +88,8 @@ func HTML(raw []byte, pageURL string) (*Page, error) {
 	if p.SiteName == "" {
 		p.SiteName = siteFromHost(p.URL)
 	}
+	p.Title = cleanTitle(p.Title, p.SiteName, p.URL)
+	p.Author = cleanAuthor(p.Author)
 	return p, nil
 }
 

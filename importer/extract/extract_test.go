@@ -296,3 +296,34 @@ func BenchmarkHTML(b *testing.B) {
 		}
 	}
 }
+
+func TestCleanTitle(t *testing.T) {
+	tests := []struct{ title, site, url, want string }{
+		{"Receita de Sequilho | CyberCook", "", "https://cybercook.com.br/x", "Receita de Sequilho"},
+		{"Investigador chileno asegura algo | EL DEBER", "", "https://eldeber.com.bo/x", "Investigador chileno asegura algo"},
+		{"Tokayev orders troops to shoot - World News Daily", "World News Daily", "", "Tokayev orders troops to shoot"},
+		{"BBC News - Kazakhstan unrest explained", "BBC", "https://www.bbc.co.uk/news/x", "Kazakhstan unrest explained"},
+		{"Frei erfunden: Grab-Bote fliegt - nach Singapur", "Der Farang", "https://der-farang.com/x", "Frei erfunden: Grab-Bote fliegt - nach Singapur"},
+		{"Short | Site", "Site", "", "Short | Site"},
+	}
+	for _, tt := range tests {
+		if got := cleanTitle(tt.title, tt.site, tt.url); got != tt.want {
+			t.Errorf("cleanTitle(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+func TestCleanAuthor(t *testing.T) {
+	for in, want := range map[string]string{
+		"By Jane Reporter":                     "Jane Reporter",
+		"Zum Profil von jesusfreak jesusfreak": "jesusfreak",
+		"MORITZ GATHMANN am":                   "MORITZ GATHMANN",
+		"Zeige alle Beiträge von Petra Ruland": "Petra Ruland",
+		"Name":                                 "",
+		"Camila Méndez":                        "Camila Méndez",
+	} {
+		if got := cleanAuthor(in); got != want {
+			t.Errorf("cleanAuthor(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

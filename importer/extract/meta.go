@@ -3,7 +3,9 @@ package extract
 import (
 	"encoding/json"
 	nurl "net/url"
+	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -40,6 +42,13 @@ var multiLabelSuffixes = map[string]bool{
 	"com.kz": true, "gov.kz": true, "org.kz": true,
 }
 
+// genericSecondLevel labels under a country code make a public suffix
+// of two labels (com.bo, org.pe, gob.mx).
+var genericSecondLevel = map[string]bool{
+	"com": true, "co": true, "org": true, "net": true, "gov": true, "gob": true, "edu": true, "ac": true,
+	"or": true, "ne": true, "go": true, "nic": true, "mil": true,
+}
+
 // siteFromHost returns an outlet name for a URL's host: a known outlet's
 // name, or the registrable domain ("example.co.uk").
 func siteFromHost(pageURL string) string {
@@ -63,7 +72,8 @@ func siteFromHost(pageURL string) string {
 		return host
 	}
 	n := 2
-	if multiLabelSuffixes[strings.Join(labels[len(labels)-2:], ".")] {
+	sld, tld := labels[len(labels)-2], labels[len(labels)-1]
+	if multiLabelSuffixes[sld+"."+tld] || len(tld) == 2 && genericSecondLevel[sld] {
 		n = 3
 	}
 	if n > len(labels) {
@@ -216,4 +226,81 @@ func normalizeLang(tag string) string {
 		}
 	}
 	return tag
+}
+
+// titleSeparators split a page title from the site name around it.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " « ", " / "}
+
+// compact lower-cases s and keeps only letters and digits, so that
+// "EL DEBER", "eldeber" and "El-Deber" compare equal.
+func compact(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// cleanTitle removes the site name that pages add before or after the
+// headline in <title> ("Headline | Site", "Site - Headline"). A part is
+// the site name when it matches site, or holds the name of the URL's
+// domain ("cybercook" for cybercook.com.br).
+func cleanTitle(title, site, pageURL string) string {
+	title = normalizeSpace(title)
+	label := ""
+	if d := siteFromHost(pageURL); d != "" && strings.Contains(d, ".") {
+		label = compact(d[:strings.IndexByte(d, '.')])
+	}
+	cs := compact(site)
+	isSite := func(part string) bool {
+		c := compact(part)
+		if c == "" {
+			return false
+		}
+		if cs != "" && (c == cs || strings.Contains(c, cs) && len(c) <= len(cs)+12) {
+			return true
+		}
+		return len(label) >= 4 && strings.Contains(c, label) && len(c) <= len(label)+16
+	}
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(title, sep); i > 0 {
+			head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
+			if len(head) >= 10 && isSite(tail) {
+				return cleanTitle(head, site, pageURL)
+			}
+		}
+		if i := strings.Index(title, sep); i > 0 {
+			head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
+			if len(tail) >= 10 && isSite(head) {
+				return cleanTitle(tail, site, pageURL)
+			}
+		}
+	}
+	return title
+}
+
+var (
+	authorPrefix = regexp.MustCompile(`(?i)^(?:(?:written |posted |published )?by|von|par|por|autor(?:in)?|auteur|author|zum profil von|zeige alle beiträge von|alle beiträge von|more posts by|text(?:e)?|redaktion)\s*:?\s+`)
+	authorSuffix = regexp.MustCompile(`(?i)\s+(?:am|at|le|el|on|um)$`)
+)
+
+// cleanAuthor removes labels around an author name ("By", "Von",
+// "Zum Profil von", a trailing "am") and placeholders such as "Name".
+func cleanAuthor(a string) string {
+	a = normalizeSpace(a)
+	for i := 0; i < 2; i++ {
+		a = strings.TrimSpace(authorPrefix.ReplaceAllString(a, ""))
+		a = strings.TrimSpace(authorSuffix.ReplaceAllString(a, ""))
+	}
+	switch strings.ToLower(a) {
+	case "name", "admin", "administrator", "author", "autor", "auteur", "auteurs", "unknown", "anonymous", "redaktion", "editor":
+		return ""
+	}
+	// "jesusfreak jesusfreak": a user name doubled by the profile link.
+	if f := strings.Fields(a); len(f) == 2 && f[0] == f[1] {
+		return f[0]
+	}
+	return a
 }
