@@ -33,6 +33,12 @@ func alignReuse(ta, tb []token, boiler map[uint64]bool) reuseAlignment {
 	if len(ha) == 0 || len(hb) == 0 {
 		return al
 	}
+	selB := make([]bool, len(hb))
+	if len(boiler) > 0 {
+		for _, p := range winnow(hb, winnowW) {
+			selB[p] = true
+		}
+	}
 	pos := make(map[uint64][]int, len(ha))
 	for i, h := range ha {
 		if len(pos[h]) < maxPositions {
@@ -88,7 +94,7 @@ func alignReuse(ta, tb []token, boiler map[uint64]bool) reuseAlignment {
 		if r.a1-r.a0 < minRunTokens || overlaps(usedA, r.a0, r.a1) || overlaps(usedB, r.b0, r.b1) {
 			continue
 		}
-		if boilerRun(ha, r, boiler) {
+		if boilerRun(hb, selB, r, boiler) {
 			continue
 		}
 		for i := r.a0; i < r.a1; i++ {
@@ -114,17 +120,25 @@ func overlaps(used []bool, s, e int) bool {
 	return false
 }
 
-// boilerRun reports whether a passage holds a boilerplate fingerprint.
-func boilerRun(ha []uint64, r run, boiler map[uint64]bool) bool {
+// boilerRun reports whether a passage is boilerplate: most of the
+// fingerprints of B inside it (selB marks them) are boilerplate. A
+// passage that merely contains a stock phrase is kept.
+func boilerRun(hb []uint64, selB []bool, r run, boiler map[uint64]bool) bool {
 	if len(boiler) == 0 {
 		return false
 	}
-	for i := r.a0; i+shingleK <= r.a1 && i < len(ha); i++ {
-		if boiler[ha[i]] {
-			return true
+	nb, ng := 0, 0
+	for i := r.b0; i+shingleK <= r.b1 && i < len(hb); i++ {
+		if !selB[i] {
+			continue
+		}
+		if boiler[hb[i]] {
+			nb++
+		} else {
+			ng++
 		}
 	}
-	return false
+	return nb > 0 && nb >= ng
 }
 
 // shareA is the share of A's words found in B.

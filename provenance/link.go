@@ -170,6 +170,8 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 		}
 	}
 
+	// Candidates: reuse in the same language, translations in another
+	// (an unknown language may be either).
 	reuseCount := map[int64]int{}
 	anchorCount := map[int64]int{}
 	for fp, ids := range post {
@@ -180,9 +182,14 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 			if id == d.ID || l.Before && id > d.ID {
 				continue
 			}
+			ml := meta[id].Language
+			same := lang == "" || ml == "" || ml == lang
+			other := lang == "" || ml == "" || ml != lang
 			if IsAnchorKey(fp) {
-				anchorCount[id]++
-			} else {
+				if other {
+					anchorCount[id]++
+				}
+			} else if same {
 				reuseCount[id]++
 			}
 		}
@@ -211,7 +218,7 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 		links = append(links, reuseLink(od, d, al))
 		done[c.id] = true
 	}
-	for _, c := range top(anchorCount, 3, l.maxCandidates()) {
+	for _, c := range top(anchorCount, 2, l.maxCandidates()) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}

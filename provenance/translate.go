@@ -38,9 +38,11 @@ func skeleton(w string) string {
 		}
 		lat.WriteRune(r)
 	}
-	l := strings.TrimSuffix(lat.String(), "w")
-	if !strings.HasSuffix(l, "o") {
-		l = lat.String() // only "-ow" (Moscow) loses its w; Tokajew keeps it
+	// German and French spellings of the same sounds.
+	l := strings.NewReplacer("tsch", "ch", "sch", "sh", "ph", "f", "ou", "u").Replace(lat.String())
+	l = strings.TrimSuffix(l, "w")
+	if !strings.HasSuffix(l, "o") && strings.HasSuffix(lat.String(), "w") {
+		l += "w" // only "-ow" (Moscow) loses its w; Tokajew keeps it
 	}
 	var b strings.Builder
 	var last rune
@@ -165,8 +167,11 @@ type translationAlignment struct {
 	lenA, lenB   int
 	sharedNumber bool // a number anchor is shared by an aligned pair
 	strong       int  // pairs aligned on anchors; the others are filled in
-	quoteA       []bool
-	quoteB       []bool
+	// lenDev is the standard deviation of the log ratio of the lengths of
+	// aligned sentences: a translation keeps it small (Gale and Church).
+	lenDev float64
+	quoteA []bool
+	quoteB []bool
 }
 
 // fillIn pairs the sentences left between two anchored pairs when both
@@ -214,9 +219,10 @@ const (
 	minTranslationPairs = 3
 	minTranslationScore = 5.0
 	minTranslationShare = 0.35 // of the anchored sentences of the shorter text
-	minPairScore        = 1.5  // a strong pair, anchored on specific numbers or names
+	minPairScore        = 1.2  // a strong pair, anchored on specific numbers or names
 	minWeakScore        = 0.2  // a weak pair: a frequent name, or quotations of similar length
 	minTranslationCover = 0.4  // of the shorter text, in aligned sentences
+	minTranslationBoth  = 0.6  // of both texts, with fewer strong pairs
 )
 
 // fullText is what translations are aligned on: the title, which is
@@ -276,7 +282,11 @@ func alignTranslation(a, b string) translationAlignment {
 					s += x.weight
 					continue
 				}
-				s += x.weight / (1 + 0.35*float64(freq[x.key]-2))
+				w := x.weight
+				if f := freq[x.key]; f > 2 {
+					w *= math.Sqrt(2 / float64(f))
+				}
+				s += w
 				if x.num {
 					num = true
 				}
@@ -341,9 +351,25 @@ func alignTranslation(a, b string) translationAlignment {
 		ta.pairs[l], ta.pairs[r] = ta.pairs[r], ta.pairs[l]
 	}
 	ta.fillIn()
+	var logs []float64
 	for _, p := range ta.pairs {
-		ta.coveredA += ta.sentsA[p.a].e - ta.sentsA[p.a].s
-		ta.coveredB += ta.sentsB[p.b].e - ta.sentsB[p.b].s
+		la := ta.sentsA[p.a].e - ta.sentsA[p.a].s
+		lb := ta.sentsB[p.b].e - ta.sentsB[p.b].s
+		ta.coveredA += la
+		ta.coveredB += lb
+		logs = append(logs, math.Log(float64(lb+1)/float64(la+1)))
+	}
+	ta.lenDev = 1
+	if len(logs) >= 3 {
+		var mean, v float64
+		for _, x := range logs {
+			mean += x
+		}
+		mean /= float64(len(logs))
+		for _, x := range logs {
+			v += (x - mean) * (x - mean)
+		}
+		ta.lenDev = math.Sqrt(v / float64(len(logs)))
 	}
 	return ta
 }
@@ -351,6 +377,11 @@ func alignTranslation(a, b string) translationAlignment {
 // isTranslation reports whether the alignment is strong enough to call one
 // text a translation of the other.
 func (ta translationAlignment) isTranslation() bool {
+	if ta.strong >= 3 && ta.score >= 4 && ta.lenA > 0 && ta.lenB > 0 &&
+		float64(ta.coveredA) >= minTranslationBoth*float64(ta.lenA) && float64(ta.coveredB) >= minTranslationBoth*float64(ta.lenB) {
+		// Fewer anchors, but sentence after sentence of both texts aligned.
+		return true
+	}
 	if ta.strong < minTranslationPairs || ta.score < minTranslationScore {
 		return false
 	}

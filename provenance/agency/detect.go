@@ -180,7 +180,8 @@ var rolePriority = map[string]int{archive.RoleSupplier: 0, archive.RoleCited: 1,
 //
 // Each agency appears once, with its strongest role (supplier, then cited,
 // then photo). source is the outlet that published the article: an outlet
-// that is itself an agency is not credited by its own articles. Short
+// that is itself an agency ("Reuters", "Sputnik News") is the supplier of
+// its own articles, credited once whatever its text says. Short
 // acronyms that are also common words ("AP", "PTI", "ANI") count only in a
 // credit context. The result is nil when nothing is credited.
 func Detect(title, text, source string) []archive.Credit {
@@ -191,8 +192,12 @@ func Detect(title, text, source string) []archive.Credit {
 	first := map[int]int{}
 	consider := func(ag int, role, evidence string, pos int) {
 		name := Table[ag].Name
-		if role == "" || name == self {
+		if role == "" {
 			return
+		}
+		if name == self {
+			// The outlet's own agency is its supplier, credited once.
+			role = archive.RoleSupplier
 		}
 		if c, ok := best[ag]; ok && rolePriority[c.Role] <= rolePriority[role] {
 			return
@@ -218,6 +223,11 @@ func Detect(title, text, source string) []archive.Credit {
 		post := strings.TrimSpace(title[m.e:])
 		if post == "" && pre != "" && strings.ContainsAny(pre[len(pre)-1:], "-|:(–—") {
 			consider(m.p.agency, archive.RoleSupplier, strings.TrimSpace(title), len(text)+m.s)
+		}
+	}
+	if self != "" {
+		if i, ok := byName[strings.ToLower(self)]; ok {
+			consider(i, archive.RoleSupplier, "published by "+self, -1)
 		}
 	}
 	if len(best) == 0 {
@@ -325,7 +335,9 @@ var (
 		"корреспондент", "корреспондента", "корреспонденту", "корреспонденты", "журналист", "журналисты",
 		"'s correspondent", "’s correspondent", "'s reporter", "’s reporter"}
 	photoStaff   = []string{"photographer", "photographers", "photojournalist", "photographe", "fotógrafo", "fotograf", "фотограф"}
-	creditPrefix = []string{"by", "source:", "sources:", "source :", "sources :", "with inputs from", "with input from",
+	creditPrefix = []string{"with inputs from", "with input from", "con información de", "con informacion de",
+		"mit material von", "по материалам", "с использованием материалов", "来源：", "来源:", "消息来源：",
+		"by", "source:", "sources:", "source :", "sources :", "with inputs from", "with input from",
 		"inputs from", "with", "avec", "mit", "con", "from", "courtesy", "copyright", "(c)", "quelle:", "fuente:",
 		"источник:", "par", "von", "por", "de", "texte:", "text:", "agencies:", "agences:", "©", "and", "et", "und", "y"}
 	citePre = []string{"told", "according to", "reports", "reported", "reported by", "quoted by", "cited by", "citing",
@@ -399,10 +411,14 @@ func classify(text string, ls *lines, m mention, ambiguous bool) string {
 		if c := strings.IndexByte(post, ')'); c >= 0 && !strings.Contains(post[:c], "(") {
 			rest := strings.TrimSpace(post[c+1:])
 			inner := strings.ToLower(pre[o+1:])
+			rest = strings.TrimLeft(rest, ".")
 			switch {
 			case rest != "" && strings.ContainsRune("-–—:−", []rune(rest)[0]):
 				return archive.RoleSupplier
-			case strings.Contains(inner, "inputs from") || strings.HasPrefix(strings.TrimSpace(inner), "with "):
+			case strings.Contains(inner, "inputs from") || hasAnyPrefix(strings.TrimSpace(inner), "with ", "avec ", "con ", "mit ", "via "):
+				return archive.RoleSupplier
+			case !ambiguous && ls.rank[idx] >= 0 && ls.rank[idx] <= 2 && datelineLike(pre[:o]):
+				// "Oslo, March 22 (IANS) Minister ..." at the top.
 				return archive.RoleSupplier
 			case rest == "" && (strings.TrimSpace(pre[:o]) == "" || ls.rank[idx] >= ls.count-3):
 				return archive.RoleSupplier
@@ -410,10 +426,21 @@ func classify(text string, ls *lines, m mention, ambiguous bool) string {
 		}
 	}
 
+	// "published from a syndicated IANS feed".
+	if strings.Contains(lpre, "syndicated") || strings.Contains(lpre, "agency feed") {
+		return archive.RoleSupplier
+	}
+	// Chinese datelines: "新华社北京1月9日电".
+	if !m.p.boundary && m.s-start <= 6 && ls.rank[idx] >= 0 && ls.rank[idx] <= 2 {
+		if k := strings.Index(post, "电"); k >= 0 && k <= 60 {
+			return archive.RoleSupplier
+		}
+	}
+
 	// A byline or sign-off line: "IANS | Nur-Sultan", "--IANS", "By AFP",
 	// "With inputs from PTI", "© 2022 The Associated Press".
 	if utf8.RuneCountInString(strings.TrimSpace(text[start:end])) <= 80 && creditLinePrefix(lpre) {
-		if tpost == "" || strings.ContainsRune("|,/;·•–—-)]._", []rune(tpost)[0]) ||
+		if tpost == "" || strings.ContainsRune("|,/;·•–—-)]._）", []rune(tpost)[0]) ||
 			hasWordPrefix(tpost, "and") || hasWordPrefix(tpost, "et") || hasWordPrefix(tpost, "und") ||
 			strings.HasPrefix(tpost, "&") {
 			return archive.RoleSupplier
@@ -445,6 +472,28 @@ func classify(text string, ls *lines, m mention, ambiguous bool) string {
 	return archive.RoleCited
 }
 
+// datelineLike reports whether s, the text before "(AGENCY)", looks like
+// a dateline: a short place in capitals, or a place and a date.
+func datelineLike(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return true
+	}
+	if utf8.RuneCountInString(s) > 40 {
+		return false
+	}
+	return strings.ContainsAny(s, "0123456789") || strings.ToUpper(s) == s
+}
+
+func hasAnyPrefix(s string, ps ...string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // creditLinePrefix reports whether what precedes a mention on its line is
 // only the start of a credit line: dashes, "By", "Source:", "With inputs
 // from", a copyright sign and year...
@@ -453,7 +502,7 @@ func creditLinePrefix(lpre string) bool {
 	for {
 		before := s
 		s = strings.TrimLeftFunc(s, func(r rune) bool {
-			return unicode.IsSpace(r) || unicode.IsDigit(r) || strings.ContainsRune("-–—=•·*_|([©,/&", r)
+			return unicode.IsSpace(r) || unicode.IsDigit(r) || strings.ContainsRune("-–—=•·*_|([©,/&（", r)
 		})
 		for _, p := range creditPrefix {
 			if hasWordPrefix(s, p) || strings.HasPrefix(s, p) && strings.HasSuffix(p, ":") {
