@@ -578,32 +578,3 @@ func (s *Store) ClearProvenance(ctx context.Context) error {
 	}
 	return nil
 }
-
-// SetCredits replaces the credits of an article (as a relink recomputes
-// them).
-func (s *Store) SetCredits(ctx context.Context, article int64, credits []Credit) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("set credits of article %d: %w", article, err)
-	}
-	defer tx.Rollback()
-	cj, err := json.Marshal(nonNilCredits(credits))
-	if err != nil {
-		return fmt.Errorf("set credits of article %d: %w", article, err)
-	}
-	if _, err := tx.ExecContext(ctx, "UPDATE articles SET credits = ? WHERE id = ?", string(cj), article); err != nil {
-		return fmt.Errorf("set credits of article %d: %w", article, err)
-	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM article_agencies WHERE article = ?", article); err != nil {
-		return fmt.Errorf("set credits of article %d: %w", article, err)
-	}
-	for _, c := range credits {
-		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO article_agencies (article, agency, role) VALUES (?,?,?)", article, c.Agency, c.Role); err != nil {
-			return fmt.Errorf("set credits of article %d: %w", article, err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("set credits of article %d: %w", article, err)
-	}
-	return nil
-}

@@ -1,0 +1,181 @@
+package archive_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/wiretrace/wiretrace/archive"
+)
+
+func TestFingerprintIndex(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	fill(t, s)
+	big := uint64(1<<47 - 1)
+	if err := s.SetFingerprints(ctx, map[int64][]uint64{1: {10, 20, 30, big}, 2: {20, 30, 40}, 3: {30}}); err != nil {
+		t.Fatal(err)
+	}
+	post, err := s.Postings(ctx, []uint64{10, 20, 30, 99, big}, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[uint64]string{10: "[1]", 20: "[1 2]", 30: "[1 2]", big: "[1]"}
+	if len(post) != len(want) {
+		t.Errorf("got %v, want %v", post, want)
+	}
+	for fp, w := range want {
+		if got := fmt.Sprint(post[fp]); got != w {
+			t.Errorf("postings of %d: got %s, want %s", fp, got, w)
+		}
+	}
+	// Replacing an article's fingerprints removes the old ones.
+	if err := s.SetFingerprints(ctx, map[int64][]uint64{1: {50}}); err != nil {
+		t.Fatal(err)
+	}
+	post, err = s.Postings(ctx, []uint64{10, 20, 50}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(post[10], post[20], post[50]) != "[] [2] [1]" {
+		t.Errorf("after replace: got %v", post)
+	}
+	b, err := s.Briefs(ctx, []int64{1, 3, 999})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) != 2 || b[1].Source != "DNA" || b[3].Language != "en" || b[1].Text != "" {
+		t.Errorf("briefs: got %+v", b)
+	}
+}
+
+func TestLinksAndStories(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	fill(t, s)
+	links := []archive.Link{
+		{From: 2, To: 1, Kind: archive.LinkReuse, DirectionConfidence: 0.7, DirectionReason: "earlier", Reused: 0.4, ReusedOfCopy: 0.9,
+			Evidence: []archive.Passage{{FromText: "a", ToText: "a"}}, Changes: archive.Changes{NewHeadline: true, Cut: []string{"p"}, Credited: true}},
+		{From: 1, To: 4, Kind: archive.LinkTranslation, DirectionConfidence: 0.65, Reused: 0.6, ReusedOfCopy: 0.5},
+	}
+	if err := s.ReplaceLinks(ctx, []int64{1}, links); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Links(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Kind != archive.LinkTranslation || got[1].Evidence[0].FromText != "a" || !got[1].Changes.Credited || got[0].Evidence == nil {
+		t.Errorf("links of 1: got %+v", got)
+	}
+	ids, err := s.LinkedIDs(ctx, []int64{1})
+	if err != nil || fmt.Sprint(ids) != "[2 4]" {
+		t.Errorf("linked ids: got %v %v, want [2 4]", ids, err)
+	}
+	among, err := s.LinksAmong(ctx, []int64{1, 2})
+	if err != nil || len(among) != 1 {
+		t.Errorf("links among 1, 2: got %v %v", among, err)
+	}
+	// Replacing the links of 4 drops the translation.
+	if err := s.ReplaceLinks(ctx, []int64{4}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if all, _ := s.AllLinks(ctx); len(all) != 1 {
+		t.Errorf("all links after replace: got %d, want 1", len(all))
+	}
+
+	lag := 26 * time.Hour
+	st := archive.Story{ID: 1, OriginAgency: "AFP", OriginArticle: 2, Articles: []archive.StoryMember{
+		{Article: 2, Source: "The Times of Israel"}, {Article: 1, Source: "DNA", Lag: lag}}}
+	if err := s.SaveStories(ctx, []archive.Story{st, {ID: 3, Articles: []archive.StoryMember{{Article: 3}}}}); err != nil {
+		t.Fatal(err)
+	}
+	got1, err := s.StoryOf(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got1.ID != 1 || got1.OriginAgency != "AFP" || got1.OriginArticle != 2 || len(got1.Articles) != 2 {
+		t.Errorf("story of 1: got %+v", got1)
+	}
+	for _, m := range got1.Articles {
+		if m.Article == 1 && m.Lag != lag {
+			t.Errorf("lag of 1: got %v, want %v", m.Lag, lag)
+		}
+	}
+	own, err := s.StoryOf(ctx, 3)
+	if err != nil || own.ID != 3 || own.OriginAgency != "IANS" || len(own.Articles) != 1 {
+		t.Errorf("story of 3: got %+v %v, want a story of its own with IANS", own, err)
+	}
+	if _, err := s.StoryOf(ctx, 999); !errors.Is(err, archive.ErrNotFound) {
+		t.Errorf("story of 999: got %v, want ErrNotFound", err)
+	}
+	all, err := s.Stories(ctx, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 6 || len(all[0].Articles) != 2 {
+		t.Errorf("stories: got %d (first of %d), want 6 with the story of two first", len(all), len(all[0].Articles))
+	}
+	// A merged story replaces the old one.
+	merged := archive.Story{ID: 1, OriginArticle: 2, Articles: []archive.StoryMember{{Article: 1}, {Article: 2}, {Article: 4}}}
+	if err := s.SaveStories(ctx, []archive.Story{merged}); err != nil {
+		t.Fatal(err)
+	}
+	if stored, _ := s.Stories(ctx, false); len(stored) != 1 || len(stored[0].Articles) != 3 {
+		t.Errorf("after merge: got %+v", stored)
+	}
+
+	g, err := s.Graph(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]int{}
+	for _, e := range g {
+		found[e.From+">"+e.To+":"+e.Kind] = e.Count
+	}
+	if found["AFP>DNA:credit"] != 1 || found["The Times of Israel>DNA:reuse"] != 1 || found["IANS>Business Standard:credit"] != 1 {
+		t.Errorf("graph: got %v", found)
+	}
+	cr, err := s.AllCredits(ctx)
+	if err != nil || len(cr) != 5 {
+		t.Errorf("credits: got %d %v, want 5", len(cr), err)
+	}
+
+	if err := s.ClearProvenance(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if l, _ := s.AllLinks(ctx); len(l) != 0 {
+		t.Errorf("links after clear: %d", len(l))
+	}
+	if st, _ := s.Stories(ctx, false); len(st) != 0 {
+		t.Errorf("stories after clear: %d", len(st))
+	}
+}
+
+func TestProvenanceSurvivesReopen(t *testing.T) {
+	ctx := context.Background()
+	p := filepath.Join(t.TempDir(), "a.db")
+	s, err := archive.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Add(ctx, corpus()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetFingerprints(ctx, map[int64][]uint64{1: {7}}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = archive.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	post, err := s.Postings(ctx, []uint64{7}, 5)
+	if err != nil || fmt.Sprint(post[7]) != "[1]" {
+		t.Errorf("postings after reopen: got %v %v", post, err)
+	}
+}
