@@ -1,0 +1,126 @@
+package linkstore_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/provenance/agency"
+	"github.com/wiretrace/wiretrace/provenance/linkstore"
+)
+
+// seeds stores the five seed articles as the importer would (first line
+// the title, credits from agency.Detect), in one batch or one by one.
+func seeds(t *testing.T, s *archive.Store, batch bool) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	if err != nil || len(files) != 5 {
+		t.Fatalf("seeds: %v %v", files, err)
+	}
+	sort.Strings(files)
+	sources := []string{"DNA", "The Times of Israel", "Business Standard", "Pakistan Point News", "The Epoch Times"}
+	langs := []string{"en", "en", "en", "en", "fr"}
+	var arts []*archive.Article
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		title, text, _ := strings.Cut(strings.TrimSpace(string(b)), "\n")
+		a := &archive.Article{Source: sources[i], Title: title, Text: strings.TrimSpace(text), Language: langs[i], Origin: filepath.Base(f)}
+		a.Credits = agency.Detect(a.Title, a.Text, a.Source)
+		arts = append(arts, a)
+	}
+	ctx := context.Background()
+	if batch {
+		res, err := s.Add(ctx, arts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, r := range res {
+			ids = append(ids, r.ID)
+		}
+		if err := linkstore.Link(ctx, s, ids); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	for _, a := range arts {
+		res, err := s.Add(ctx, []*archive.Article{a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := linkstore.Link(ctx, s, []int64{res[0].ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func open(t *testing.T) *archive.Store {
+	s, err := archive.Open(filepath.Join(t.TempDir(), "a.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// summary describes links and stories in a stable form.
+func summary(t *testing.T, s *archive.Store) string {
+	ctx := context.Background()
+	links, err := s.AllLinks(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []string
+	for _, l := range links {
+		a, b := l.From, l.To
+		if a > b {
+			a, b = b, a
+		}
+		parts = append(parts, fmt.Sprintf("%s:%d-%d", l.Kind, a, b))
+	}
+	sort.Strings(parts)
+	sts, err := s.Stories(ctx, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range sts {
+		var ids []int64
+		for _, m := range st.Articles {
+			ids = append(ids, m.Article)
+		}
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		parts = append(parts, fmt.Sprintf("story%v:%s", ids, st.OriginAgency))
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestLinkSeeds(t *testing.T) {
+	want := "reuse:1-2 translation:1-5 translation:2-5 story[1 2 5]:AFP story[3]:IANS story[4]:Sputnik"
+	for _, batch := range []bool{true, false} {
+		t.Run(fmt.Sprint("batch=", batch), func(t *testing.T) {
+			s := open(t)
+			seeds(t, s, batch)
+			if got := summary(t, s); got != want {
+				t.Errorf("got  %s\nwant %s", got, want)
+			}
+			st, err := linkstore.Relink(context.Background(), s, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Articles != 5 || st.Links != 3 || st.Stories != 1 {
+				t.Errorf("relink: got %+v", st)
+			}
+			if got := summary(t, s); got != want {
+				t.Errorf("after relink: got  %s\nwant %s", got, want)
+			}
+		})
+	}
+}
