@@ -27,6 +27,7 @@ import (
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/gen"
 	"github.com/wiretrace/wiretrace/importer"
+	"github.com/wiretrace/wiretrace/provenance/linkstore"
 )
 
 // Options set up one benchmark run.
@@ -43,6 +44,9 @@ type Options struct {
 	// as `wiretrace import` does for provenance linking; its time is part
 	// of the import figures.
 	Link func(ctx context.Context, s *archive.Store, ids []int64) error
+	// Provenance links every batch with linkstore.Link (unless Link is
+	// set) and scores the stored links against the generator's truth.
+	Provenance bool
 	// Rounds is how many times the query mix is timed after a warm-up
 	// round; 0 means 5.
 	Rounds int
@@ -63,9 +67,19 @@ type Report struct {
 	OpenMillis    float64 // median time of archive.Open on the existing file
 	SearchPeakRSS int64   // peak resident memory during the query mix
 	Queries       []QueryReport
+	// Provenance figures, when Options.Provenance or Link was set.
+	Links          *gen.Scores
+	LinkPerArticle LinkTime
 	// All and Floor are latencies over every timed query of the mix.
 	All, Floor, FloorFacets Latency
 	Machine                 string
+}
+
+// LinkTime is the provenance linking time per article, in milliseconds,
+// over the whole import and over its first and last tenths, which shows
+// whether it grows with the archive.
+type LinkTime struct {
+	All, FirstTenth, LastTenth float64
 }
 
 // QueryReport is the figures of one query of the mix.
@@ -240,6 +254,9 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if opts.Seed == 0 {
 		opts.Seed = 7
 	}
+	if opts.Provenance && opts.Link == nil {
+		opts.Link = linkstore.Link
+	}
 	if opts.Rounds <= 0 {
 		opts.Rounds = 5
 	}
@@ -259,8 +276,27 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	for _, p := range []string{dbPath, dbPath + "-wal", dbPath + "-shm"} {
 		os.Remove(p)
 	}
+	var lt linkTimer
+	if opts.Link != nil {
+		link := opts.Link
+		opts.Link = func(ctx context.Context, s *archive.Store, ids []int64) error {
+			t := time.Now()
+			err := link(ctx, s, ids)
+			lt.add(len(ids), time.Since(t))
+			return err
+		}
+	}
 	if err := importCorpus(ctx, &opts, g, dbPath, rep); err != nil {
 		return nil, err
+	}
+	if opts.Link != nil {
+		rep.LinkPerArticle = lt.figures()
+		sc, err := scoreLinks(ctx, g, dbPath)
+		if err != nil {
+			return nil, err
+		}
+		rep.Links = sc
+		opts.logf("links: precision %.3f recall %.3f story recall %.3f, %.2f ms/article", sc.Precision, sc.Recall, sc.StoryRecall, rep.LinkPerArticle.All)
 	}
 	fi, err := os.Stat(dbPath)
 	if err != nil {
@@ -289,6 +325,66 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// linkTimer records how long each batch took to link.
+type linkTimer struct {
+	n []int
+	d []time.Duration
+}
+
+func (l *linkTimer) add(n int, d time.Duration) { l.n, l.d = append(l.n, n), append(l.d, d) }
+
+func (l *linkTimer) figures() LinkTime {
+	per := func(from, to int) float64 {
+		n, d := 0, time.Duration(0)
+		for i := from; i < to; i++ {
+			n, d = n+l.n[i], d+l.d[i]
+		}
+		if n == 0 {
+			return 0
+		}
+		return ms(d) / float64(n)
+	}
+	k := len(l.n)
+	tenth := max(1, k/10)
+	return LinkTime{All: per(0, k), FirstTenth: per(0, min(tenth, k)), LastTenth: per(max(0, k-tenth), k)}
+}
+
+// scoreLinks reads the links stored in the archive and scores them
+// against the truth, matching articles by file name.
+func scoreLinks(ctx context.Context, g *gen.Generator, dbPath string) (*gen.Scores, error) {
+	truth := make([]gen.Truth, 0, g.Len())
+	byName := make(map[string]int64, g.Len())
+	for _, tr := range g.All() {
+		truth = append(truth, tr)
+		byName[filepath.Base(tr.Origin)] = tr.ID
+	}
+	s, err := archive.Open(dbPath)
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	defer s.Close()
+	toTruth := map[int64]int64{}
+	err = s.Each(ctx, func(a *archive.Article) error {
+		if id, ok := byName[filepath.Base(a.Origin)]; ok {
+			toTruth[a.ID] = id
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	links, err := s.AllLinks(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	pairs := make([]gen.Pair, 0, len(links))
+	for _, l := range links {
+		pairs = append(pairs, gen.MakePair(toTruth[l.From], toTruth[l.To]))
+	}
+	sc := gen.Score(truth, pairs)
+	return &sc, nil
+}
 
 func importCorpus(ctx context.Context, opts *Options, g *gen.Generator, dbPath string, rep *Report) error {
 	s, err := archive.Open(dbPath)
@@ -582,6 +678,14 @@ func WriteMarkdown(w io.Writer, reps []*Report) {
 		fmt.Fprintf(w, "| %d | %s %.1f s | %.0f | %.0f MB | %.0f MB | %.0f MB | %.2f× | %.1f ms | %s | %s | %s | %.0f MB |\n",
 			r.Articles, how, r.ImportSeconds, r.ImportRate, mb(r.ImportPeakRSS), mb(r.RawBytes), mb(r.ArchiveBytes),
 			float64(r.ArchiveBytes)/float64(max(r.RawBytes, 1)), r.OpenMillis, lat(r.All), lat(r.Floor), lat(r.FloorFacets), mb(r.SearchPeakRSS))
+	}
+	for _, r := range reps {
+		if r.Links == nil {
+			continue
+		}
+		l := r.Links
+		fmt.Fprintf(w, "\nProvenance at %d articles: %d links found, precision %.3f, recall %.3f (%d of %d expected), story recall %.3f, %d false same-event links; link time %.2f ms/article (first tenth %.2f, last tenth %.2f).\n",
+			r.Articles, l.Found, l.Precision, l.Recall, l.Recalled, l.Expected, l.StoryRecall, l.FalseSameEvent, r.LinkPerArticle.All, r.LinkPerArticle.FirstTenth, r.LinkPerArticle.LastTenth)
 	}
 	for _, r := range reps {
 		fmt.Fprintf(w, "\nQuery mix at %d articles (ms; Wiretrace = first page of 20 with snippets and every facet; floor = bare FTS5 on the same file):\n\n", r.Articles)

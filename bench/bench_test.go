@@ -59,7 +59,7 @@ func TestRunSmall(t *testing.T) {
 	}
 	for _, files := range []bool{false, true} {
 		t.Run("files="+strconv.FormatBool(files), func(t *testing.T) {
-			rep, err := Run(context.Background(), Options{Articles: 400, Dir: t.TempDir(), Files: files, Rounds: 1})
+			rep, err := Run(context.Background(), Options{Articles: 400, Dir: t.TempDir(), Files: files, Rounds: 1, Provenance: !files})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -76,6 +76,12 @@ func TestRunSmall(t *testing.T) {
 			if q := byName["said"]; q.Total == 0 || q.FloorTotal == 0 {
 				t.Errorf(`"said": %d matches, floor %d`, q.Total, q.FloorTotal)
 			}
+			if !files {
+				if rep.Links == nil || rep.Links.Expected == 0 || rep.LinkPerArticle.All <= 0 {
+					t.Fatalf("provenance figures: %+v %+v", rep.Links, rep.LinkPerArticle)
+				}
+				t.Logf("links: %+v", *rep.Links)
+			}
 			var md bytes.Buffer
 			WriteMarkdown(&md, []*Report{rep})
 			if !strings.Contains(md.String(), "| 400 |") {
@@ -86,8 +92,9 @@ func TestRunSmall(t *testing.T) {
 }
 
 // TestReport measures the sizes of WIRETRACE_BENCH_SIZES and prints the
-// Markdown tables; WIRETRACE_BENCH_OUT names a file to write them to, and
-// WIRETRACE_BENCH_FILES=1 imports through files. It is skipped unless
+// Markdown tables; WIRETRACE_BENCH_OUT names a file to write them to,
+// WIRETRACE_BENCH_FILES=1 imports through files and WIRETRACE_BENCH_LINK=1
+// links provenance during the import and scores the links. It is skipped unless
 // WIRETRACE_BENCH_SIZES is set:
 //
 //	WIRETRACE_BENCH_SIZES=10000,100000 go test ./bench -run TestReport -v -timeout 60m
@@ -101,7 +108,8 @@ func TestReport(t *testing.T) {
 	}
 	var reps []*Report
 	for _, n := range sizes(t, nil) {
-		rep, err := Run(context.Background(), Options{Articles: n, Dir: dir, Files: os.Getenv("WIRETRACE_BENCH_FILES") == "1", Log: testLog{t}})
+		rep, err := Run(context.Background(), Options{Articles: n, Dir: dir, Files: os.Getenv("WIRETRACE_BENCH_FILES") == "1",
+			Provenance: os.Getenv("WIRETRACE_BENCH_LINK") == "1", Log: testLog{t}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -160,7 +168,7 @@ func archiveFor(b *testing.B, n int) string {
 			return
 		}
 		g := gen.New(gen.Config{Articles: n, Seed: 7, Credits: true})
-		if err := gen.WriteArchive(context.Background(), g, s, 0, nil, nil); err != nil {
+		if err := gen.WriteArchive(context.Background(), g, s, gen.ArchiveOptions{}); err != nil {
 			s.Close()
 			d.err = err
 			return
@@ -234,7 +242,7 @@ func BenchmarkImport(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		if err := gen.WriteArchive(context.Background(), g, s, 0, nil, nil); err != nil {
+		if err := gen.WriteArchive(context.Background(), g, s, gen.ArchiveOptions{}); err != nil {
 			b.Fatal(err)
 		}
 		if err := s.Close(); err != nil {

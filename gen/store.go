@@ -16,16 +16,30 @@ import (
 // holds articles: the IDs of the truth would not be those of the archive.
 var ErrNotEmpty = errors.New("gen: archive is not empty")
 
-// WriteArchive stores every article of g in s, in ID order, in
-// transactions of batch articles (0 means 2000), generating the next batch
-// on all CPUs while the current one is stored. The archive must be empty,
-// so that article i gets ID i+1 as its Truth says; it returns ErrNotEmpty
-// otherwise. truth, if not nil, receives the truth as JSON Lines, like
-// TruthName. progress, if not nil, is called after each batch.
-func WriteArchive(ctx context.Context, g *Generator, s *archive.Store, batch int, truth io.Writer, progress func(done int)) error {
+// ArchiveOptions tune WriteArchive.
+type ArchiveOptions struct {
+	// Batch is the number of articles per transaction; 0 means 2000.
+	Batch int
+	// Truth, if not nil, receives the truth as JSON Lines, like TruthName.
+	Truth io.Writer
+	// Progress, if not nil, is called after each batch with the number of
+	// articles stored.
+	Progress func(done int)
+	// AfterBatch, if not nil, is called with the IDs of each stored batch,
+	// after it is committed (provenance linking, as an import does).
+	AfterBatch func(ctx context.Context, ids []int64) error
+}
+
+// WriteArchive stores every article of g in s, in ID order, generating the
+// next batch on all CPUs while the current one is stored. The archive must
+// be empty, so that article i gets ID i+1 as its Truth says; it returns
+// ErrNotEmpty otherwise.
+func WriteArchive(ctx context.Context, g *Generator, s *archive.Store, o ArchiveOptions) error {
+	batch := o.Batch
 	if batch <= 0 {
 		batch = 2000
 	}
+	truth, progress := o.Truth, o.Progress
 	var n int
 	if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&n); err != nil {
 		return fmt.Errorf("gen: count articles: %w", err)
@@ -87,6 +101,15 @@ func WriteArchive(ctx context.Context, g *Generator, s *archive.Store, batch int
 				if err := enc.Encode(c.truth[k]); err != nil {
 					return fmt.Errorf("gen: write truth: %w", err)
 				}
+			}
+		}
+		if o.AfterBatch != nil {
+			ids := make([]int64, len(res))
+			for k, r := range res {
+				ids[k] = r.ID
+			}
+			if err := o.AfterBatch(ctx, ids); err != nil {
+				return fmt.Errorf("gen: after storing articles %d-%d: %w", done+1, done+len(c.arts), err)
 			}
 		}
 		done += len(c.arts)

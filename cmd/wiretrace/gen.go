@@ -11,12 +11,13 @@ import (
 
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/gen"
+	"github.com/wiretrace/wiretrace/provenance/linkstore"
 )
 
 func init() {
 	register(&command{
 		name:    "gen",
-		usage:   "--articles N [--seed S] (--out DIR | --db FILE [--truth FILE])",
+		usage:   "--articles N [--seed S] (--out DIR | --db FILE [--truth FILE] [--link])",
 		summary: "generate a deterministic news corpus with known syndication, for benchmarks",
 		run:     runGen,
 	})
@@ -33,6 +34,7 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 	outlets := fs.Int("outlets", 300, "number of outlets")
 	undated := fs.Float64("undated", 0.05, "share of articles without a publication date")
 	quiet := fs.Bool("quiet", false, "print no progress")
+	link := fs.Bool("link", false, "with --db: link provenance after each batch, as import does (slower)")
 	pos, err := parseFlags(c, env, fs, args)
 	if errors.Is(err, errHelp) {
 		return nil
@@ -50,6 +52,8 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 		return &usageError{err: errors.New("gen: give exactly one of --out DIR and --db FILE"), usage: usage}
 	case *truth != "" && *db == "":
 		return &usageError{err: errors.New("gen: --truth goes with --db (--out writes " + gen.TruthName + " itself)"), usage: usage}
+	case *link && *db == "":
+		return &usageError{err: errors.New("gen: --link goes with --db"), usage: usage}
 	case *undated < 0 || *undated > 1:
 		return &usageError{err: errors.New("gen: --undated must be between 0 and 1"), usage: usage}
 	}
@@ -106,12 +110,14 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 		}
 		tw = bufio.NewWriterSize(tf, 1<<20)
 	}
-	var werr error
+	ao := gen.ArchiveOptions{Progress: progress}
 	if tw != nil {
-		werr = gen.WriteArchive(ctx, g, s, 0, tw, progress)
-	} else {
-		werr = gen.WriteArchive(ctx, g, s, 0, nil, progress)
+		ao.Truth = tw
 	}
+	if *link {
+		ao.AfterBatch = func(ctx context.Context, ids []int64) error { return linkstore.Link(ctx, s, ids) }
+	}
+	werr := gen.WriteArchive(ctx, g, s, ao)
 	endProgress()
 	if tw != nil {
 		if err := tw.Flush(); err != nil && werr == nil {
