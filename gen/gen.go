@@ -8,6 +8,27 @@
 // and recall against the Truth of every article) and the `wiretrace gen`
 // command, which writes it to a folder of files or straight into an
 // archive.
+//
+// What it holds: events in 95 real cities over 2015-2025, each covered by
+// an agency dispatch (12 agencies: AFP, AP, Reuters, IANS, PTI, Xinhua,
+// Sputnik, TASS, dpa, EFE, ANSA, Kyodo) in one of its languages, that 0 to
+// 40 of 300 outlets republish: verbatim, re-headlined, trimmed, with
+// paragraphs dropped or swapped, British spellings made American, a local
+// paragraph or a photo caption added, two dispatches merged, or translated
+// word for word through a shared dictionary (names transliterated,
+// figures regrouped: 2,000 is 2.000 in French); the credit is kept as a
+// dateline ("ALMATY (AFP) - "), a sign-off ("--IANS") or an attribution
+// line ("(With inputs from IANS)"), or dropped. Competing agencies and
+// outlets report some events in their own words: same names, figures and
+// a short quotation, no shared text. Outlets add their own boilerplate
+// (subscription pleas, "Related News" boxes with other headlines). Words
+// follow a Zipf-Mandelbrot law over real vocabularies of English, French,
+// Spanish, German, Russian and Chinese; about 5% of articles are undated.
+//
+// Layout of WriteDir: DIR/<outlet-slug>/<id>-<title-slug>.txt|.html and
+// DIR/wire-<agency>/..., a ManifestName in every folder, TruthName at the
+// top. Article i of the corpus has ID i+1 (in an archive filled by
+// WriteArchive too) and its Truth says where its text came from.
 package gen
 
 import (
