@@ -467,3 +467,17 @@ func TestScore(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkWriteDir(b *testing.B) {
+	const n = 5000
+	g := New(Config{Articles: n, Seed: 1})
+	for b.Loop() {
+		b.StopTimer()
+		dir := b.TempDir()
+		b.StartTimer()
+		if _, err := WriteDir(context.Background(), g, dir, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "files/s")
+}
