@@ -133,39 +133,76 @@ func setFingerprintsTx(ctx context.Context, tx *sql.Tx, fps map[int64][]uint64) 
 // Postings returns, for each fingerprint, the ids of the articles that
 // hold it in ascending order, at most limit of them: a fingerprint with
 // limit ids is held by at least that many. Fingerprints held by no article
-// are absent from the map.
+// are absent from the map. The lookups of up to postingsChunk fingerprints
+// run as one statement, so one read transaction.
 func (s *Store) Postings(ctx context.Context, fps []uint64, limit int) (map[uint64][]int64, error) {
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("postings: %w", err)
+	if limit <= 0 {
+		limit = 1
 	}
-	defer conn.Close()
-	st, err := conn.PrepareContext(ctx, "SELECT article FROM fingerprints WHERE fp = ? ORDER BY article LIMIT ?")
-	if err != nil {
-		return nil, fmt.Errorf("postings: %w", err)
-	}
-	defer st.Close()
 	out := make(map[uint64][]int64, len(fps))
-	for _, fp := range fps {
-		rows, err := st.QueryContext(ctx, int64(fp), limit)
+	for start := 0; start < len(fps); start += postingsChunk {
+		part := fps[start:min(start+postingsChunk, len(fps))]
+		var q strings.Builder
+		args := make([]any, len(part))
+		for i, fp := range part {
+			if i > 0 {
+				q.WriteString(" UNION ALL ")
+			}
+			fmt.Fprintf(&q, "SELECT * FROM (SELECT fp, article FROM fingerprints WHERE fp = ?%d ORDER BY article LIMIT %d)", i+1, limit)
+			args[i] = int64(fp)
+		}
+		rows, err := s.db.QueryContext(ctx, q.String(), args...)
 		if err != nil {
 			return nil, fmt.Errorf("postings: %w", err)
 		}
-		var ids []int64
 		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
+			var fp, id int64
+			if err := rows.Scan(&fp, &id); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("postings: %w", err)
 			}
-			ids = append(ids, id)
+			out[uint64(fp)] = append(out[uint64(fp)], id)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("postings: %w", err)
 		}
-		if len(ids) > 0 {
-			out[fp] = ids
+	}
+	return out, nil
+}
+
+// postingsChunk is the number of fingerprints looked up by one statement
+// (SQLite allows 500 terms in a compound SELECT).
+const postingsChunk = 400
+
+// ArticleMeta is the outlet and language of an article.
+type ArticleMeta struct {
+	Source   string
+	Language string
+}
+
+// Meta returns the outlet and language of the given articles; ids that do
+// not exist are absent from the map.
+func (s *Store) Meta(ctx context.Context, ids []int64) (map[int64]ArticleMeta, error) {
+	out := make(map[int64]ArticleMeta, len(ids))
+	for start := 0; start < len(ids); start += chunk {
+		part := ids[start:min(start+chunk, len(ids))]
+		rows, err := s.db.QueryContext(ctx, "SELECT id, source, language FROM articles WHERE id IN ("+placeholders(len(part))+")", int64Args(part)...)
+		if err != nil {
+			return nil, fmt.Errorf("article meta: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var m ArticleMeta
+			if err := rows.Scan(&id, &m.Source, &m.Language); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("article meta: %w", err)
+			}
+			out[id] = m
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("article meta: %w", err)
 		}
 	}
 	return out, nil

@@ -127,8 +127,12 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 	if err != nil {
 		return nil, fmt.Errorf("link article %d: postings: %w", d.ID, err)
 	}
+	// Ids of fingerprints too common to count need no metadata.
 	idset := map[int64]bool{}
 	for _, ids := range post {
+		if len(ids) >= limit {
+			continue
+		}
 		for _, id := range ids {
 			if id != d.ID {
 				idset[id] = true
@@ -211,11 +215,12 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 		if err != nil {
 			return nil, fmt.Errorf("link article %d: %w", d.ID, err)
 		}
-		al := alignReuse(tokenize(od.Text), toks, boiler)
+		otoks := tokenize(od.Text)
+		al := alignReuse(otoks, toks, boiler)
 		if !al.isReuse(od.Source != "" && od.Source == d.Source) {
 			continue
 		}
-		links = append(links, reuseLink(od, d, al))
+		links = append(links, reuseLink(od, d, otoks, toks, al))
 		done[c.id] = true
 	}
 	for _, c := range top(anchorCount, 2, l.maxCandidates()) {
@@ -277,8 +282,7 @@ const maxEvidence = 12
 
 // reuseLink builds the link between a (an older article) and b from
 // their alignment, oriented by Direction.
-func reuseLink(a, b Doc, al reuseAlignment) archive.Link {
-	ta, tb := tokenize(a.Text), tokenize(b.Text)
+func reuseLink(a, b Doc, ta, tb []token, al reuseAlignment) archive.Link {
 	aIsOrig, conf, reason := Direction(a, b, archive.LinkReuse, al.shareA(), al.shareB())
 	from, to, tf, tt := a, b, ta, tb
 	shareFrom, shareTo := al.shareA(), al.shareB()

@@ -26,13 +26,13 @@ func (x Index) Postings(ctx context.Context, fps []uint64, limit int) (map[uint6
 
 // Meta implements provenance.Index.
 func (x Index) Meta(ctx context.Context, ids []int64) (map[int64]provenance.Meta, error) {
-	bs, err := x.Store.Briefs(ctx, ids)
+	ms, err := x.Store.Meta(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[int64]provenance.Meta, len(bs))
-	for id, a := range bs {
-		out[id] = provenance.Meta{Source: a.Source, Language: a.Language}
+	out := make(map[int64]provenance.Meta, len(ms))
+	for id, m := range ms {
+		out[id] = provenance.Meta{Source: m.Source, Language: m.Language}
 	}
 	return out, nil
 }

@@ -1,0 +1,49 @@
+package linkstore_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/wiretrace/wiretrace/provenance"
+	"github.com/wiretrace/wiretrace/provenance/linkstore"
+)
+
+type timed struct {
+	linkstore.Index
+	post, meta, doc time.Duration
+	nfp, ndoc       int
+}
+
+func (t *timed) Postings(ctx context.Context, fps []uint64, limit int) (map[uint64][]int64, error) {
+	s := time.Now()
+	defer func() { t.post += time.Since(s) }()
+	t.nfp += len(fps)
+	return t.Index.Postings(ctx, fps, limit)
+}
+func (t *timed) Meta(ctx context.Context, ids []int64) (map[int64]provenance.Meta, error) {
+	s := time.Now()
+	defer func() { t.meta += time.Since(s) }()
+	return t.Index.Meta(ctx, ids)
+}
+func (t *timed) Doc(ctx context.Context, id int64) (provenance.Doc, error) {
+	s := time.Now()
+	defer func() { t.doc += time.Since(s) }()
+	t.ndoc++
+	return t.Index.Doc(ctx, id)
+}
+
+func BenchmarkLinkTiming(b *testing.B) {
+	s := benchArchive(b, 10000)
+	ctx := context.Background()
+	ti := &timed{Index: linkstore.Index{Store: s}}
+	l := &provenance.Linker{Index: ti}
+	var total time.Duration
+	for i := 0; i < 200; i++ {
+		d, _ := ti.Index.Doc(ctx, int64(1+i*37))
+		st := time.Now()
+		l.Link(ctx, d)
+		total += time.Since(st)
+	}
+	b.Logf("per article: total %v postings %v (%d fps) meta %v doc %v (%d docs)", total/200, ti.post/200, ti.nfp/200, ti.meta/200, ti.doc/200, ti.ndoc/200)
+}
