@@ -51,3 +51,36 @@ func TestCorpusDates(t *testing.T) {
 		t.Errorf("date accuracy = %.4f, want >= 0.92", s.Accuracy)
 	}
 }
+
+// BenchmarkHTMLCorpus measures HTML on the real pages of the extraction
+// corpus (about 144 KB of HTML each on average), one page per iteration.
+func BenchmarkHTMLCorpus(b *testing.B) {
+	dir := os.Getenv("WIRETRACE_CORPUS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "corpus")
+	}
+	dir = filepath.Join(dir, "extraction")
+	rows, err := readRows[extractionRow](dir)
+	if err != nil {
+		b.Skipf("evaluation corpus not found: %v", err)
+	}
+	var pages [][]byte
+	total := 0
+	for _, r := range rows {
+		raw, err := readPage(dir, r.Path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, raw)
+		total += len(raw)
+	}
+	b.SetBytes(int64(total / len(pages)))
+	b.ResetTimer()
+	start := cpuTime()
+	i := 0
+	for b.Loop() {
+		_, _ = HTML(pages[i%len(pages)], "")
+		i++
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}

@@ -40,13 +40,20 @@ type Page struct {
 var ErrEmpty = errors.New("empty page")
 
 // maxPageBytes bounds the HTML read from one page; the rest is ignored.
-const maxPageBytes = 16 << 20
+const maxPageBytes = 8 << 20
 
 // HTML reads one HTML page (raw bytes in any charset) fetched from
 // pageURL ("" if unknown). It returns an error wrapping charset.ErrBinary
 // for binary data and ErrEmpty for empty input; a page without main text
 // is not an error (Text is empty).
-func HTML(raw []byte, pageURL string) (*Page, error) {
+func HTML(raw []byte, pageURL string) (page *Page, err error) {
+	defer func() {
+		// The HTML libraries are not written for hostile input; a page
+		// that trips one of them is an error, never a crash.
+		if r := recover(); r != nil {
+			page, err = nil, fmt.Errorf("extract: internal error on malformed page: %v", r)
+		}
+	}()
 	doc, err := parse(raw)
 	if err != nil {
 		return nil, err

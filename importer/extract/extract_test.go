@@ -290,11 +290,13 @@ func BenchmarkHTML(b *testing.B) {
 	page := []byte(newsPage(`<meta property="article:published_time" content="2022-01-07T10:15:00+06:00">`, body.String()))
 	b.SetBytes(int64(len(page)))
 	b.ReportAllocs()
+	start := cpuTime()
 	for b.Loop() {
 		if _, err := HTML(page, "https://worldnews.example.com/2022/01/07/tokayev"); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 }
 
 func TestCleanTitle(t *testing.T) {
@@ -326,4 +328,15 @@ func TestCleanAuthor(t *testing.T) {
 			t.Errorf("cleanAuthor(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+func FuzzHTML(f *testing.F) {
+	f.Add([]byte(newsPage("", articleBody)), "https://example.com/2022/01/07/x")
+	f.Add([]byte(`<meta property="article:published_time" content="2022-1-1T99:99"><h1>x</h1>`), "")
+	f.Fuzz(func(t *testing.T, raw []byte, url string) {
+		p, err := HTML(raw, url)
+		if err == nil && !utf8.ValidString(p.Text) {
+			t.Error("invalid UTF-8 in text")
+		}
+	})
 }

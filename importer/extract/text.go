@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -67,16 +68,31 @@ func renderBlocks(root *html.Node) []string {
 	return blocks
 }
 
-var (
-	hspace = regexp.MustCompile(`[ \t\r\f\v\x{00a0}\x{2009}\x{202f}]+`)
-	nlRuns = regexp.MustCompile(`\s*\n\s*`)
-)
-
-// collapseLines collapses white space inside lines and keeps single line
-// breaks.
+// collapseLines collapses white space inside lines to single spaces and
+// keeps single line breaks between non-empty lines.
 func collapseLines(s string) string {
-	s = hspace.ReplaceAllString(s, " ")
-	return nlRuns.ReplaceAllString(s, "\n")
+	var b strings.Builder
+	b.Grow(len(s))
+	space, newline := false, false
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			newline = true
+		case unicode.IsSpace(r) || r == '\u200b':
+			space = true
+		default:
+			if b.Len() > 0 {
+				if newline {
+					b.WriteByte('\n')
+				} else if space {
+					b.WriteByte(' ')
+				}
+			}
+			space, newline = false, false
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Boilerplate that pages put inside or right after the article text, in
