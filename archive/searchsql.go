@@ -1,8 +1,8 @@
 package archive
 
 import (
+	"container/heap"
 	"context"
-	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
@@ -10,19 +10,18 @@ import (
 	"unicode/utf8"
 )
 
-// matchRow is what a search needs of every matching article to filter and
-// count it.
-type matchRow struct {
-	id       int64
-	source   string
-	pubday   int // 0 when undated
-	language string
-	agencies []string
-}
+// rankCandidates bounds how many matches BM25 scores. When a query matches
+// more articles than this (a common word in a big archive), the candidates
+// are the matches whose title matches the query, then the most recently
+// added matches, up to this many; BM25 orders those. Scoring every one of
+// a million matches would cost seconds, and for words that common BM25's
+// weights are nearly flat anyway: the title and recency are what tell the
+// articles apart. Counts and facets always cover every match.
+const rankCandidates = 4000
 
-// Search runs q and returns one page of ranked hits with facet counts over
-// the whole match set. Text that is not valid query syntax is searched as
-// plain words (Result.Notice says so); it never fails on what a user typed.
+// Search runs q and returns one page of hits with facet counts over the
+// whole match set. Text that is not valid query syntax is searched as plain
+// words (Result.Notice says so); it never fails on what a user typed.
 //
 // Each facet counts the matches that pass every filter except its own, so
 // that ticking one source still shows the others as choices.
@@ -43,35 +42,34 @@ func (s *Store) Search(ctx context.Context, q Query) (*Result, error) {
 	if fq.plain {
 		res.Notice = fmt.Sprintf("%q is not valid query syntax: searched as plain words", q.Text)
 	}
-	rows, err := s.matchRows(ctx, fq.expr)
-	if err != nil && fq.expr != "" && !fq.plain && isFTSSyntaxError(err) {
-		// A construct our parser let through but FTS5 refuses: plain words.
-		fq = translate(strings.NewReplacer("(", " ", ")", " ", `"`, " ").Replace(q.Text))
-		fq.plain = true
-		res.Notice = fmt.Sprintf("%q is not valid query syntax: searched as plain words", q.Text)
-		rows, err = s.matchRows(ctx, fq.expr)
-	}
+	c, err := s.columnsFor(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	f := newFilter(q)
-	var matched []*matchRow
-	for _, r := range rows {
-		if f.pass(r, "") {
-			matched = append(matched, r)
+	var ids []int64 // nil with no text: every article
+	if fq.expr != "" {
+		ids, err = s.matchIDs(ctx, fq.expr)
+		if err != nil && !fq.plain && isFTSSyntaxError(err) {
+			// A construct our parser let through but FTS5 refuses: plain words.
+			fq = translate(strings.NewReplacer("(", " ", ")", " ", `"`, " ").Replace(q.Text))
+			fq.plain = true
+			res.Notice = fmt.Sprintf("%q is not valid query syntax: searched as plain words", q.Text)
+			ids, err = s.matchIDs(ctx, fq.expr)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.Text, err)
 		}
 	}
+	f := newFilter(q, c)
+	matched := c.tally(ids, fq.expr == "", f, &res.Facets)
 	res.Total = len(matched)
-	res.Facets = facets(rows, f)
-	page, err := s.rank(ctx, q, fq, f, matched)
+	page, err := s.rank(ctx, q, fq, f, c, matched)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	hits, err := s.hits(ctx, fq, page)
-	if err != nil {
+	if res.Hits, err = s.hits(ctx, fq, page); err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	res.Hits = hits
 	return res, nil
 }
 
@@ -84,156 +82,139 @@ func emptyFacets() Facets {
 	return Facets{Source: []FacetCount{}, Day: []FacetCount{}, Month: []FacetCount{}, Language: []FacetCount{}, Agency: []FacetCount{}}
 }
 
-// matchRows returns every article matching expr ("" matches all).
-func (s *Store) matchRows(ctx context.Context, expr string) ([]*matchRow, error) {
-	var rows *sql.Rows
-	var err error
-	if expr == "" {
-		rows, err = s.db.QueryContext(ctx, "SELECT id, source, coalesce(pubday, 0), language FROM articles")
-	} else {
-		rows, err = s.db.QueryContext(ctx, `SELECT a.id, a.source, coalesce(a.pubday, 0), a.language
-			FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?`, expr)
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*matchRow
-	byID := map[int64]*matchRow{}
-	for rows.Next() {
-		r := &matchRow{}
-		if err := rows.Scan(&r.id, &r.source, &r.pubday, &r.language); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-		byID[r.id] = r
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if len(out) == 0 {
-		return out, nil
-	}
-	var ag *sql.Rows
-	if expr == "" {
-		ag, err = s.db.QueryContext(ctx, "SELECT article, agency FROM article_agencies WHERE role != 'photo'")
-	} else {
-		ag, err = s.db.QueryContext(ctx, `SELECT article, agency FROM article_agencies WHERE role != 'photo'
-			AND article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, expr)
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer ag.Close()
-	for ag.Next() {
-		var id int64
-		var a string
-		if err := ag.Scan(&id, &a); err != nil {
-			return nil, err
-		}
-		if r := byID[id]; r != nil && !contains(r.agencies, a) {
-			r.agencies = append(r.agencies, a)
-		}
-	}
-	return out, ag.Err()
-}
-
-// filter holds a query's filters in a form fast to test.
+// filter holds a query's filters as column indexes.
 type filter struct {
-	sources, langs, agencies map[string]bool
-	from, to                 int
+	sources, langs, agencies []bool // indexed by column index; nil: no filter
+	from, to                 int32
 }
 
-func newFilter(q Query) *filter {
-	f := &filter{sources: set(q.Sources), langs: set(q.Languages), agencies: set(q.Agencies)}
-	if !q.From.IsZero() {
-		f.from = q.From.Year()*10000 + int(q.From.Month())*100 + q.From.Day()
-	}
-	if !q.To.IsZero() {
-		f.to = q.To.Year()*10000 + int(q.To.Month())*100 + q.To.Day()
-	}
-	return f
-}
-
-func set(list []string) map[string]bool {
-	if len(list) == 0 {
-		return nil
-	}
-	m := map[string]bool{}
-	for _, v := range list {
-		m[v] = true
-	}
-	return m
-}
-
-// pass reports whether r passes every filter but the one named skip
-// ("source", "date", "language" or "agency").
-func (f *filter) pass(r *matchRow, skip string) bool {
-	if skip != "source" && f.sources != nil && !f.sources[r.source] {
-		return false
-	}
-	if skip != "language" && f.langs != nil && !f.langs[r.language] {
-		return false
-	}
-	if skip != "date" && (f.from != 0 || f.to != 0) {
-		if r.pubday == 0 || (f.from != 0 && r.pubday < f.from) || (f.to != 0 && r.pubday > f.to) {
-			return false
+func newFilter(q Query, c *columns) *filter {
+	f := &filter{}
+	mk := func(vals []string, idx map[string]int, n int) []bool {
+		if len(vals) == 0 {
+			return nil
 		}
-	}
-	if skip != "agency" && f.agencies != nil {
-		ok := false
-		for _, a := range r.agencies {
-			if f.agencies[a] {
-				ok = true
-				break
+		m := make([]bool, n+1)
+		for _, v := range vals {
+			if i, ok := idx[v]; ok {
+				m[i] = true
 			}
 		}
-		if !ok {
-			return false
-		}
+		return m
 	}
-	return true
+	f.sources = mk(q.Sources, c.srcIdx, len(c.sources))
+	f.langs = mk(q.Languages, c.langIdx, len(c.langs))
+	f.agencies = mk(q.Agencies, c.agIdx, len(c.agencies))
+	if !q.From.IsZero() {
+		f.from = int32(q.From.Year()*10000 + int(q.From.Month())*100 + q.From.Day())
+	}
+	if !q.To.IsZero() {
+		f.to = int32(q.To.Year()*10000 + int(q.To.Month())*100 + q.To.Day())
+	}
+	return f
 }
 
 func (f *filter) any() bool {
 	return f.sources != nil || f.langs != nil || f.agencies != nil || f.from != 0 || f.to != 0
 }
 
-func facets(rows []*matchRow, f *filter) Facets {
-	src, day, month, lang, ag := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+// Filter bits: which filters an article fails.
+const (
+	failSource = 1 << iota
+	failLang
+	failDate
+	failAgency
+)
+
+func (f *filter) fails(c *columns, id int64) int {
+	x := 0
+	if f.sources != nil && !f.sources[c.source[id]] {
+		x |= failSource
+	}
+	if f.langs != nil && !f.langs[c.lang[id]] {
+		x |= failLang
+	}
+	if f.from != 0 || f.to != 0 {
+		d := c.day[id]
+		if d == 0 || (f.from != 0 && d < f.from) || (f.to != 0 && d > f.to) {
+			x |= failDate
+		}
+	}
+	if f.agencies != nil {
+		ok := false
+		for _, a := range c.agIDs[c.agOff[id]:c.agOff[id+1]] {
+			if f.agencies[a] {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			x |= failAgency
+		}
+	}
+	return x
+}
+
+// tally returns the matches passing every filter and fills the facets (each
+// computed over the matches passing every other filter). all means every
+// article matches (no text).
+func (c *columns) tally(ids []int64, all bool, f *filter, out *Facets) []int64 {
+	src := make([]int, len(c.sources))
+	lang := make([]int, len(c.langs))
+	ag := make([]int, len(c.agencies))
+	days := map[int32]int{}
 	undated := 0
-	for _, r := range rows {
-		if f.pass(r, "source") {
-			src[r.source]++
+	var matched []int64
+	visit := func(id int64) {
+		if !c.present(id) {
+			return
 		}
-		if f.pass(r, "language") {
-			lang[r.language]++
+		x := f.fails(c, id)
+		if x&^failSource == 0 {
+			src[c.source[id]]++
 		}
-		if f.pass(r, "agency") {
-			for _, a := range r.agencies {
+		if x&^failLang == 0 {
+			lang[c.lang[id]]++
+		}
+		if x&^failAgency == 0 {
+			for _, a := range c.agIDs[c.agOff[id]:c.agOff[id+1]] {
 				ag[a]++
 			}
 		}
-		if f.pass(r, "date") {
-			if r.pubday == 0 {
+		if x&^failDate == 0 {
+			if d := c.day[id]; d == 0 {
 				undated++
 			} else {
-				d := dayString(r.pubday)
-				day[d]++
-				month[d[:7]]++
+				days[d]++
 			}
 		}
+		if x == 0 {
+			matched = append(matched, id)
+		}
 	}
-	return Facets{
-		Source: byCount(src), Language: byCount(lang), Agency: byCount(ag),
-		Day: byValue(day), Month: byValue(month), Undated: undated,
+	if all {
+		for id := int64(1); id <= c.maxID; id++ {
+			visit(id)
+		}
+	} else {
+		for _, id := range ids {
+			visit(id)
+		}
 	}
+	out.Source = countsOf(c.sources, src, 1)
+	out.Language = countsOf(c.langs, lang, 0)
+	out.Agency = countsOf(c.agencies, ag, 0)
+	out.Undated = undated
+	out.Day, out.Month = dayFacets(days)
+	return matched
 }
 
-func byCount(m map[string]int) []FacetCount {
-	out := make([]FacetCount, 0, len(m))
-	for v, c := range m {
-		out = append(out, FacetCount{Value: v, Count: c})
+func countsOf(names []string, counts []int, from int) []FacetCount {
+	out := []FacetCount{}
+	for i := from; i < len(counts); i++ {
+		if counts[i] > 0 {
+			out = append(out, FacetCount{Value: names[i], Count: counts[i]})
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
@@ -244,13 +225,23 @@ func byCount(m map[string]int) []FacetCount {
 	return out
 }
 
-func byValue(m map[string]int) []FacetCount {
-	out := make([]FacetCount, 0, len(m))
-	for v, c := range m {
-		out = append(out, FacetCount{Value: v, Count: c})
+func dayFacets(days map[int32]int) (day, month []FacetCount) {
+	keys := make([]int32, 0, len(days))
+	for d := range days {
+		keys = append(keys, d)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
-	return out
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	day, month = []FacetCount{}, []FacetCount{}
+	for _, d := range keys {
+		ds := dayString(int(d))
+		day = append(day, FacetCount{Value: ds, Count: days[d]})
+		if n := len(month); n > 0 && month[n-1].Value == ds[:7] {
+			month[n-1].Count += days[d]
+		} else {
+			month = append(month, FacetCount{Value: ds[:7], Count: days[d]})
+		}
+	}
+	return day, month
 }
 
 // ranked is one article of the page to show, with its score.
@@ -260,45 +251,31 @@ type ranked struct {
 }
 
 // rank returns the page of matched articles in the query's order.
-func (s *Store) rank(ctx context.Context, q Query, fq ftsQuery, f *filter, matched []*matchRow) ([]ranked, error) {
+func (s *Store) rank(ctx context.Context, q Query, fq ftsQuery, f *filter, c *columns, matched []int64) ([]ranked, error) {
+	need := q.Offset + q.Limit
 	if q.Offset >= len(matched) {
 		return nil, nil
 	}
 	if fq.expr == "" || q.Sort == SortNewest || q.Sort == SortOldest {
-		rows := append([]*matchRow(nil), matched...)
-		newest := q.Sort != SortOldest
-		sort.SliceStable(rows, func(i, j int) bool {
-			a, b := rows[i], rows[j]
-			if (a.pubday == 0) != (b.pubday == 0) {
-				return a.pubday != 0 // undated last
-			}
-			if a.pubday != b.pubday {
-				return (a.pubday > b.pubday) == newest
-			}
-			return (a.id > b.id) == newest
-		})
-		end := min(q.Offset+q.Limit, len(rows))
-		out := make([]ranked, 0, end-q.Offset)
-		for _, r := range rows[q.Offset:end] {
-			out = append(out, ranked{id: r.id})
-		}
-		return out, nil
+		return byDate(c, matched, q.Sort != SortOldest, q.Offset, need), nil
 	}
-	// BM25 with the title weighted ten times the body.
+	cands := matched
+	if len(matched) > rankCandidates && need <= rankCandidates/2 {
+		cands = s.candidates(ctx, fq, matched)
+	}
 	const rankSQL = "bm25(articles_fts, 10.0, 1.0, 1.0)"
-	var rows *sql.Rows
-	var err error
-	if !f.any() {
-		rows, err = s.db.QueryContext(ctx, "SELECT rowid, "+rankSQL+" AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY r LIMIT ? OFFSET ?",
-			fq.expr, q.Limit, q.Offset)
+	var query string
+	args := []any{fq.expr}
+	if len(cands) == len(matched) && !f.any() {
+		query = "SELECT rowid, " + rankSQL + " AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY r, rowid DESC LIMIT ? OFFSET ?"
 	} else {
-		ids := make([]string, len(matched))
-		for i, r := range matched {
-			ids[i] = fmt.Sprint(r.id)
-		}
-		rows, err = s.db.QueryContext(ctx, "SELECT rowid, "+rankSQL+" AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?)) ORDER BY r LIMIT ? OFFSET ?",
-			fq.expr, "["+strings.Join(ids, ",")+"]", q.Limit, q.Offset)
+		query = "SELECT rowid, " + rankSQL + " AS r FROM articles_fts WHERE articles_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?)) ORDER BY r, rowid DESC LIMIT ? OFFSET ?"
+		// The unary + keeps SQLite from handing the IN list to FTS5, which
+		// would rerun the whole MATCH once per listed id.
+		args = append(args, idList(cands))
 	}
+	args = append(args, q.Limit, q.Offset)
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -315,33 +292,101 @@ func (s *Store) rank(ctx context.Context, q Query, fq ftsQuery, f *filter, match
 	return out, rows.Err()
 }
 
+// candidates picks the matches BM25 will order when there are too many to
+// score: those whose title matches (newest first), then the newest others.
+func (s *Store) candidates(ctx context.Context, fq ftsQuery, matched []int64) []int64 {
+	inMatch := func(id int64) bool {
+		i := sort.Search(len(matched), func(i int) bool { return matched[i] >= id })
+		return i < len(matched) && matched[i] == id
+	}
+	picked := make(map[int64]bool, rankCandidates)
+	out := make([]int64, 0, rankCandidates)
+	if titles, err := s.matchIDs(ctx, "{title} : ("+fq.expr+")"); err == nil {
+		for i := len(titles) - 1; i >= 0 && len(out) < rankCandidates/2; i-- {
+			if id := titles[i]; inMatch(id) {
+				picked[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	for i := len(matched) - 1; i >= 0 && len(out) < rankCandidates; i-- {
+		if !picked[matched[i]] {
+			out = append(out, matched[i])
+		}
+	}
+	return out
+}
+
+// byDate returns matched[offset:need] ordered by publication day (undated
+// last), newest or oldest first, selecting with a heap instead of sorting
+// every match.
+func byDate(c *columns, matched []int64, newest bool, offset, need int) []ranked {
+	less := func(a, b int64) bool { // a before b
+		da, db := c.day[a], c.day[b]
+		if (da == 0) != (db == 0) {
+			return da != 0
+		}
+		if da != db {
+			return (da > db) == newest
+		}
+		return (a > b) == newest
+	}
+	h := &idHeap{less: less}
+	for _, id := range matched {
+		if h.Len() < need {
+			heap.Push(h, id)
+		} else if less(id, h.ids[0]) {
+			h.ids[0] = id
+			heap.Fix(h, 0)
+		}
+	}
+	sorted := make([]int64, h.Len())
+	for i := len(sorted) - 1; i >= 0; i-- {
+		sorted[i] = heap.Pop(h).(int64)
+	}
+	out := make([]ranked, 0, len(sorted)-min(offset, len(sorted)))
+	for _, id := range sorted[min(offset, len(sorted)):] {
+		out = append(out, ranked{id: id})
+	}
+	return out
+}
+
+// idHeap keeps the worst of the best ids on top.
+type idHeap struct {
+	ids  []int64
+	less func(a, b int64) bool
+}
+
+func (h *idHeap) Len() int           { return len(h.ids) }
+func (h *idHeap) Less(i, j int) bool { return h.less(h.ids[j], h.ids[i]) }
+func (h *idHeap) Swap(i, j int)      { h.ids[i], h.ids[j] = h.ids[j], h.ids[i] }
+func (h *idHeap) Push(x any)         { h.ids = append(h.ids, x.(int64)) }
+func (h *idHeap) Pop() any {
+	x := h.ids[len(h.ids)-1]
+	h.ids = h.ids[:len(h.ids)-1]
+	return x
+}
+
 // hits reads the rows of a page and makes their snippets.
 func (s *Store) hits(ctx context.Context, fq ftsQuery, page []ranked) ([]Hit, error) {
 	out := make([]Hit, 0, len(page))
 	for _, p := range page {
 		var h Hit
-		var published, text string
-		err := s.db.QueryRowContext(ctx, "SELECT id, title, source, origin, url, published, language, substr(text, 1, 600) FROM articles WHERE id = ?", p.id).
-			Scan(&h.ID, &h.Title, &h.Source, &h.Origin, &h.URL, &published, &h.Language, &text)
+		var published, text, credits string
+		err := s.db.QueryRowContext(ctx, `SELECT id, title, source, origin, url, published, language, substr(text, 1, 600),
+			coalesce((SELECT group_concat(agency, char(31)) FROM (SELECT DISTINCT agency FROM article_agencies
+				WHERE article = articles.id AND role != 'photo' ORDER BY role != 'supplier', agency)), '')
+			FROM articles WHERE id = ?`, p.id).
+			Scan(&h.ID, &h.Title, &h.Source, &h.Origin, &h.URL, &published, &h.Language, &text, &credits)
 		if err != nil {
 			return nil, err
 		}
 		h.Published, _ = time.Parse(time.RFC3339, published)
 		h.Score = p.score
 		h.Credits = []string{}
-		ag, err := s.db.QueryContext(ctx, "SELECT DISTINCT agency FROM article_agencies WHERE article = ? AND role != 'photo' ORDER BY role != 'supplier', agency", p.id)
-		if err != nil {
-			return nil, err
+		if credits != "" {
+			h.Credits = strings.Split(credits, "\x1f")
 		}
-		for ag.Next() {
-			var a string
-			if err := ag.Scan(&a); err != nil {
-				ag.Close()
-				return nil, err
-			}
-			h.Credits = append(h.Credits, a)
-		}
-		ag.Close()
 		switch {
 		case fq.expr == "":
 			h.Snippet = cut(text, 200)
@@ -376,7 +421,7 @@ func cut(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-// snippetAround returns about 80 characters of text around the first term
+// snippetAround returns about 120 characters of text around the first term
 // found in it.
 func snippetAround(text string, terms []string) string {
 	lower := strings.ToLower(text)
@@ -386,7 +431,7 @@ func snippetAround(text string, terms []string) string {
 			at = i
 		}
 	}
-	if at < 0 {
+	if at < 0 || len(lower) != len(text) {
 		return cut(text, 120)
 	}
 	r := []rune(text)

@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -41,6 +43,11 @@ var (
 type Store struct {
 	db   *sql.DB
 	path string
+
+	colMu sync.Mutex
+	cols  *columns       // search columns, refreshed by generation
+	bg    sync.WaitGroup // background snapshot writes, awaited by Close
+	wrote atomic.Bool    // this Store added articles: Close saves the columns
 }
 
 // Open opens the archive at path, creating it (and its folder) when it does
@@ -207,18 +214,24 @@ func (s *Store) Path() string { return s.path }
 // own (benchmarks, checks); callers outside should use the Store's methods.
 func (s *Store) DB() *sql.DB { return s.db }
 
-// Close checkpoints the write-ahead log into the archive file, switches it
-// back to a single file when no other process has it open, and closes it.
+// Close saves the search columns if this Store wrote, checkpoints the
+// write-ahead log into the archive file and closes it.
 func (s *Store) Close() error {
 	if s == nil || s.db == nil {
 		return nil
 	}
 	ctx := context.Background()
+	s.bg.Wait()
+	if s.wrote.Load() {
+		s.SaveColumns(ctx) // best effort: a stale snapshot is rebuilt on use
+	}
 	s.db.SetMaxOpenConns(1) // closes idle extra connections
 	if conn, err := s.db.Conn(ctx); err == nil {
+		// Fold the log into the archive file; SQLite removes the -wal file
+		// when the last connection closes, leaving one self-contained file.
+		// The file stays in WAL mode, so a process that only reads never
+		// writes to switch modes.
 		conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
-		// Fails harmlessly (SQLITE_BUSY) while another process uses the file.
-		conn.ExecContext(ctx, "PRAGMA journal_mode=DELETE")
 		conn.Close()
 	}
 	err := s.db.Close()
@@ -282,6 +295,7 @@ func (s *Store) Add(ctx context.Context, arts []*Article) ([]AddResult, error) {
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("add articles: %w", err)
 	}
+	s.wrote.Store(true)
 	return res, nil
 }
 
@@ -547,6 +561,7 @@ func (s *Store) AddBatch(ctx context.Context, arts []*Article, files []ImportedF
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("add articles: %w", err)
 	}
+	s.wrote.Store(true)
 	return res, nil
 }
 

@@ -1,0 +1,408 @@
+package archive
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// columns hold, for every article id, what searches filter and count on:
+// the index of its source, its publication day (YYYYMMDD, 0 undated), its
+// language and its credited agencies (not photo credits). Facets over a
+// match set of a million ids are then a loop over arrays instead of a
+// million row reads.
+//
+// They are kept up to date by generation: appends are loaded as a delta,
+// any other change rebuilds them; a snapshot is stored in the archive so a
+// new process loads a few bytes per article instead of scanning the rows.
+type columns struct {
+	generation int64
+	rewrites   int64
+	maxID      int64
+	source     []uint32 // 0: no article with this id
+	day        []int32
+	lang       []uint16
+	agOff      []uint32 // agencies of id i are agIDs[agOff[i]:agOff[i+1]]
+	agIDs      []uint16
+	count      int // articles present
+
+	sources, langs, agencies []string // index 0 of sources is "no article"
+	srcIdx, langIdx, agIdx   map[string]int
+}
+
+func newColumns() *columns {
+	c := &columns{source: []uint32{0}, day: []int32{0}, lang: []uint16{0}, agOff: []uint32{0, 0},
+		sources: []string{"\x00"}, srcIdx: map[string]int{}, langIdx: map[string]int{}, agIdx: map[string]int{}}
+	return c
+}
+
+func (c *columns) intern(list *[]string, idx map[string]int, v string) int {
+	if i, ok := idx[v]; ok {
+		return i
+	}
+	*list = append(*list, v)
+	idx[v] = len(*list) - 1
+	return len(*list) - 1
+}
+
+// appendRow adds article id (which must be greater than maxID).
+func (c *columns) appendRow(id int64, source string, day int32, lang string, agencies []string) {
+	for c.maxID < id-1 { // gaps left by deleted ids
+		c.maxID++
+		c.source = append(c.source, 0)
+		c.day = append(c.day, 0)
+		c.lang = append(c.lang, 0)
+		c.agOff = append(c.agOff, uint32(len(c.agIDs)))
+	}
+	c.maxID = id
+	c.source = append(c.source, uint32(c.intern(&c.sources, c.srcIdx, source)))
+	c.day = append(c.day, day)
+	c.lang = append(c.lang, uint16(c.intern(&c.langs, c.langIdx, lang)))
+	for _, a := range agencies {
+		c.agIDs = append(c.agIDs, uint16(c.intern(&c.agencies, c.agIdx, a)))
+	}
+	c.agOff = append(c.agOff, uint32(len(c.agIDs)))
+	c.count++
+}
+
+func (c *columns) present(id int64) bool { return id > 0 && id <= c.maxID && c.source[id] != 0 }
+
+// load appends the articles with ids above maxID from the database.
+func (c *columns) load(ctx context.Context, q querier) error {
+	rows, err := q.QueryContext(ctx, "SELECT id, source, coalesce(pubday, 0), language FROM articles WHERE id > ? ORDER BY id", c.maxID)
+	if err != nil {
+		return err
+	}
+	type row struct {
+		id     int64
+		source string
+		day    int32
+		lang   string
+	}
+	var batch []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.id, &r.source, &r.day, &r.lang); err != nil {
+			rows.Close()
+			return err
+		}
+		batch = append(batch, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	ag := map[int64][]string{}
+	arows, err := q.QueryContext(ctx, "SELECT article, agency FROM article_agencies WHERE role != 'photo' AND article > ? ORDER BY article, agency", c.maxID)
+	if err != nil {
+		return err
+	}
+	for arows.Next() {
+		var id int64
+		var a string
+		if err := arows.Scan(&id, &a); err != nil {
+			arows.Close()
+			return err
+		}
+		if l := ag[id]; len(l) == 0 || l[len(l)-1] != a {
+			ag[id] = append(l, a)
+		}
+	}
+	arows.Close()
+	if err := arows.Err(); err != nil {
+		return err
+	}
+	for _, r := range batch {
+		c.appendRow(r.id, r.source, r.day, r.lang, ag[r.id])
+	}
+	return nil
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func readGeneration(ctx context.Context, q querier) (gen, rewrites int64, err error) {
+	rows, err := q.QueryContext(ctx, "SELECT key, value FROM meta WHERE key IN ('generation', 'rewrites')")
+	if err != nil {
+		return 0, 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var v int64
+		if err := rows.Scan(&k, &v); err != nil {
+			return 0, 0, err
+		}
+		if k == "generation" {
+			gen = v
+		} else {
+			rewrites = v
+		}
+	}
+	return gen, rewrites, rows.Err()
+}
+
+// columnsFor returns columns that reflect the archive as it is now.
+func (s *Store) columnsFor(ctx context.Context) (*columns, error) {
+	gen, rw, err := readGeneration(ctx, s.db)
+	if err != nil {
+		return nil, fmt.Errorf("columns: %w", err)
+	}
+	s.colMu.Lock()
+	defer s.colMu.Unlock()
+	c := s.cols
+	if c != nil && c.generation == gen {
+		return c, nil
+	}
+	if c == nil {
+		c, _ = s.loadSnapshot(ctx) // a missing or damaged snapshot is rebuilt
+	}
+	if c == nil || c.rewrites != rw || c.generation > gen {
+		c = newColumns()
+	} else if c.generation != gen {
+		c = c.clone()
+	}
+	if c.generation != gen || c.count == 0 {
+		start := time.Now()
+		if err := c.load(ctx, s.db); err != nil {
+			return nil, fmt.Errorf("columns: %w", err)
+		}
+		c.generation, c.rewrites = gen, rw
+		if time.Since(start) > 100*time.Millisecond {
+			s.cols = c
+			s.bg.Add(1)
+			go s.saveColumnsNoWait(c) // so the next process starts fast
+		}
+	}
+	s.cols = c
+	return c, nil
+}
+
+// clone copies c so that searches holding the old one are not disturbed
+// by the delta load.
+func (c *columns) clone() *columns {
+	n := *c
+	n.source = append([]uint32(nil), c.source...)
+	n.day = append([]int32(nil), c.day...)
+	n.lang = append([]uint16(nil), c.lang...)
+	n.agOff = append([]uint32(nil), c.agOff...)
+	n.agIDs = append([]uint16(nil), c.agIDs...)
+	n.sources = append([]string(nil), c.sources...)
+	n.langs = append([]string(nil), c.langs...)
+	n.agencies = append([]string(nil), c.agencies...)
+	n.srcIdx, n.langIdx, n.agIdx = copyMap(c.srcIdx), copyMap(c.langIdx), copyMap(c.agIdx)
+	return &n
+}
+
+func copyMap(m map[string]int) map[string]int {
+	n := make(map[string]int, len(m))
+	for k, v := range m {
+		n[k] = v
+	}
+	return n
+}
+
+const snapshotMagic = "WTC1"
+
+// SaveColumns stores a snapshot of the search columns in the archive, so
+// that the next process opening it starts fast. Import calls it at the end.
+func (s *Store) SaveColumns(ctx context.Context) error {
+	c, err := s.columnsFor(ctx)
+	if err != nil {
+		return err
+	}
+	return s.saveColumns(ctx, s.db, c)
+}
+
+// saveColumnsNoWait stores c unless another process holds the write lock.
+func (s *Store) saveColumnsNoWait(c *columns) {
+	ctx := context.Background()
+	defer s.bg.Done()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	conn.ExecContext(ctx, "PRAGMA busy_timeout = 0")
+	s.saveColumns(ctx, conn, c)
+	conn.ExecContext(ctx, "PRAGMA busy_timeout = 15000")
+}
+
+type execQuerier interface {
+	querier
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func (s *Store) saveColumns(ctx context.Context, db execQuerier, c *columns) error {
+	var stored int64 = -1
+	db.QueryRowContext(ctx, "SELECT generation FROM column_snapshot WHERE id = 1").Scan(&stored)
+	if stored == c.generation {
+		return nil
+	}
+	var b bytes.Buffer
+	b.WriteString(snapshotMagic)
+	w := func(v any) { binary.Write(&b, binary.LittleEndian, v) }
+	w(c.generation)
+	w(c.rewrites)
+	w(c.maxID)
+	w(int64(c.count))
+	for _, list := range [][]string{c.sources, c.langs, c.agencies} {
+		w(uint32(len(list)))
+		for _, v := range list {
+			w(uint32(len(v)))
+			b.WriteString(v)
+		}
+	}
+	w(c.source)
+	w(c.day)
+	w(c.lang)
+	w(c.agOff)
+	w(uint32(len(c.agIDs)))
+	w(c.agIDs)
+	// Only if nothing changed meanwhile: the snapshot must match its generation.
+	_, err := db.ExecContext(ctx, `INSERT OR REPLACE INTO column_snapshot (id, generation, data)
+		SELECT 1, ?, ? WHERE (SELECT value FROM meta WHERE key = 'generation') = ?`, c.generation, b.Bytes(), c.generation)
+	if err != nil {
+		return fmt.Errorf("save columns: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) loadSnapshot(ctx context.Context) (*columns, error) {
+	var data []byte
+	if err := s.db.QueryRowContext(ctx, "SELECT data FROM column_snapshot WHERE id = 1").Scan(&data); err != nil {
+		return nil, err
+	}
+	return decodeColumns(data)
+}
+
+var errBadSnapshot = errors.New("bad column snapshot")
+
+func decodeColumns(data []byte) (c *columns, err error) {
+	if !bytes.HasPrefix(data, []byte(snapshotMagic)) {
+		return nil, errBadSnapshot
+	}
+	r := bytes.NewReader(data[len(snapshotMagic):])
+	rd := func(v any) {
+		if err == nil {
+			err = binary.Read(r, binary.LittleEndian, v)
+		}
+	}
+	c = newColumns()
+	var count int64
+	rd(&c.generation)
+	rd(&c.rewrites)
+	rd(&c.maxID)
+	rd(&count)
+	if err != nil || c.maxID < 0 || c.maxID > int64(len(data)) {
+		return nil, errBadSnapshot
+	}
+	c.count = int(count)
+	lists := []*[]string{&c.sources, &c.langs, &c.agencies}
+	for _, list := range lists {
+		var n uint32
+		rd(&n)
+		if err != nil || int(n) > len(data) {
+			return nil, errBadSnapshot
+		}
+		*list = make([]string, n)
+		for i := range *list {
+			var l uint32
+			rd(&l)
+			if err != nil || int(l) > r.Len() {
+				return nil, errBadSnapshot
+			}
+			buf := make([]byte, l)
+			if _, e := io.ReadFull(r, buf); e != nil {
+				return nil, errBadSnapshot
+			}
+			(*list)[i] = string(buf)
+		}
+	}
+	n := c.maxID + 1
+	c.source, c.day, c.lang, c.agOff = make([]uint32, n), make([]int32, n), make([]uint16, n), make([]uint32, n+1)
+	rd(c.source)
+	rd(c.day)
+	rd(c.lang)
+	rd(c.agOff)
+	var na uint32
+	rd(&na)
+	if err != nil || int(na) > len(data) {
+		return nil, errBadSnapshot
+	}
+	c.agIDs = make([]uint16, na)
+	rd(c.agIDs)
+	if err != nil {
+		return nil, errBadSnapshot
+	}
+	for i, v := range c.sources {
+		c.srcIdx[v] = i
+	}
+	for i, v := range c.langs {
+		c.langIdx[v] = i
+	}
+	for i, v := range c.agencies {
+		c.agIdx[v] = i
+	}
+	// Indexes must stay inside their tables.
+	for i := range c.source {
+		if int(c.source[i]) >= len(c.sources) || int(c.lang[i]) >= max(len(c.langs), 1) || c.agOff[i] > c.agOff[i+1] || int(c.agOff[i+1]) > len(c.agIDs) {
+			return nil, errBadSnapshot
+		}
+	}
+	for _, a := range c.agIDs {
+		if int(a) >= len(c.agencies) {
+			return nil, errBadSnapshot
+		}
+	}
+	return c, nil
+}
+
+// matchIDs returns the ids of the articles matching an FTS5 expression, in
+// ascending order.
+func (s *Store) matchIDs(ctx context.Context, expr string) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", expr)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if !sort.SliceIsSorted(ids, func(i, j int) bool { return ids[i] < ids[j] }) {
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	}
+	return ids, nil
+}
+
+func idList(ids []int64) string {
+	var b strings.Builder
+	b.Grow(len(ids) * 7)
+	b.WriteByte('[')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(id, 10))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
