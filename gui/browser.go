@@ -124,7 +124,7 @@ func NewBrowser(a Archive) *Browser {
 	b.reader = NewReader()
 	b.prov = NewProvenance(func(id int64) { b.Open(id, true) })
 	b.readTab = container.NewTabItemWithIcon("Article", theme.DocumentIcon(), b.reader)
-	b.provTab = container.NewTabItemWithIcon("Provenance", theme.AccountIcon(), b.prov)
+	b.provTab = container.NewTabItemWithIcon("Provenance", theme.HistoryIcon(), b.prov)
 	b.tabs = container.NewAppTabs(b.readTab, b.provTab)
 
 	top := container.NewBorder(nil, nil, nil, b.sortSel, b.entry)
@@ -532,6 +532,12 @@ func (b *Browser) Open(id int64, toReader bool) {
 	}()
 }
 
+// linksAmong is implemented by archives that fetch the links among a set
+// of articles in one go (*archive.Store does).
+type linksAmong interface {
+	LinksAmong(ctx context.Context, ids []int64) ([]archive.Link, error)
+}
+
 // load fetches an article, its story and the links among the story's
 // articles (or the article's own links when it has no story).
 func load(ctx context.Context, arch Archive, id int64) (art *archive.Article, story *archive.Story, links []archive.Link, err error) {
@@ -555,18 +561,26 @@ func load(ctx context.Context, arch Archive, id int64) (art *archive.Article, st
 			ids = append(ids, m.Article)
 		}
 	}
-	seen := map[[3]any]bool{}
-	for _, a := range ids {
-		ls, err := arch.Links(ctx, a)
+	var all []archive.Link
+	if la, ok := arch.(linksAmong); ok && story != nil {
+		all, err = la.LinksAmong(ctx, ids)
 		if err != nil {
-			continue
+			all = nil
 		}
-		for _, l := range ls {
-			k := [3]any{l.From, l.To, l.Kind}
-			if !seen[k] {
-				seen[k] = true
-				links = append(links, l)
+	} else {
+		for _, a := range ids {
+			ls, err := arch.Links(ctx, a)
+			if err == nil {
+				all = append(all, ls...)
 			}
+		}
+	}
+	seen := map[[3]any]bool{}
+	for _, l := range all {
+		k := [3]any{l.From, l.To, l.Kind}
+		if !seen[k] {
+			seen[k] = true
+			links = append(links, l)
 		}
 	}
 	return art, story, links, nil

@@ -123,14 +123,18 @@ func (p *Provenance) Display(current int64, story *archive.Story, links []archiv
 	switch {
 	case current == 0:
 		p.header.SetText("Select an article to see where its text came from.")
-	case story == nil:
-		p.header.SetText("No provenance found: this article shares no text with another article of the archive.")
-	default:
-		origin := "an unattributed original"
-		if story.OriginAgency != "" {
-			origin = "a " + story.OriginAgency + " dispatch"
+	case story == nil || len(story.Articles) <= 1 && len(p.list) == 0:
+		msg := "No provenance found: this article shares no text with another article of the archive."
+		if story != nil && story.OriginAgency != "" {
+			msg += " It credits " + story.OriginAgency + " as its supplier."
 		}
-		p.header.SetText(fmt.Sprintf("Story: %s, %d articles, %d links. Arrows point from the original to the copy; click an article to open it, a link to see its evidence.",
+		p.header.SetText(msg)
+	default:
+		origin := "original without a credited agency"
+		if story.OriginAgency != "" {
+			origin = story.OriginAgency + " dispatch"
+		}
+		p.header.SetText(fmt.Sprintf("Story of the %s: %d articles, %d links. Arrows point from the original to the copy; click an article to open it, a link label to see its evidence.",
 			origin, len(story.Articles), len(p.list)))
 	}
 	p.links.UnselectAll()

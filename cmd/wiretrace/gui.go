@@ -154,30 +154,11 @@ func parseSize(s string) (w, h int, ok bool) {
 	return w, h, found && err1 == nil && err2 == nil && w > 0 && h > 0
 }
 
-// storeArchive adapts *archive.Store to gui.Archive. Search and Article
-// come from the store; Links and StoryOf are used when the store has them
-// (provenance storage) and are empty until then.
+// storeArchive is an open archive file as the app sees it.
 type storeArchive struct{ *archive.Store }
 
-var _ gui.Archive = storeArchive{}
-
-func (s storeArchive) Links(ctx context.Context, id int64) ([]archive.Link, error) {
-	if l, ok := any(s.Store).(interface {
-		Links(context.Context, int64) ([]archive.Link, error)
-	}); ok {
-		return l.Links(ctx, id)
-	}
-	return nil, nil
-}
-
-func (s storeArchive) StoryOf(ctx context.Context, id int64) (*archive.Story, error) {
-	if l, ok := any(s.Store).(interface {
-		StoryOf(context.Context, int64) (*archive.Story, error)
-	}); ok {
-		return l.StoryOf(ctx, id)
-	}
-	return nil, nil
-}
+// *archive.Store has every method the views need.
+var _ gui.Archive = (*archive.Store)(nil)
 
 // guiBackend opens archives with archive.Open, imports with the importer
 // and exports with Store.CopyTo.

@@ -1,0 +1,54 @@
+#!/bin/sh
+# Rebuilds wiretrace and takes the screenshots in docs/ of the desktop app
+# on the seed archive (wiretrace demo), under a virtual X server.
+#
+# Needs: Go, a C compiler and the GL/X11 headers (see README), and the
+# Debian packages xvfb x11-apps imagemagick. Run from anywhere:
+#
+#	sh docs/screenshots.sh
+set -eu
+
+cd "$(dirname "$0")/.."
+out=docs
+bin=$(mktemp -d)/wiretrace
+display=${SCREENSHOT_DISPLAY:-:99}
+size=1280x800
+convert=/usr/bin/convert # ImageMagick's, not a stand-in earlier on PATH
+
+for tool in Xvfb xwd "$convert"; do
+	command -v "$tool" >/dev/null || { echo "screenshots: $tool missing (apt-get install xvfb x11-apps imagemagick)" >&2; exit 1; }
+done
+
+echo "building $bin"
+go build -o "$bin" ./cmd/wiretrace
+
+Xvfb "$display" -screen 0 ${size}x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$(dirname "$bin")"' EXIT INT TERM
+sleep 2
+
+# shot NAME ARGS...: starts the demo with ARGS, waits, saves docs/NAME.png.
+shot() {
+	name=$1
+	shift
+	DISPLAY=$display LANG=en_US.UTF-8 HOME=$(dirname "$bin") "$bin" demo --size $size --quit-after 60s "$@" &
+	app=$!
+	sleep "${SCREENSHOT_WAIT:-5}"
+	# Until the window has drawn, the screen is black: wait up to 30 s more.
+	for _ in $(seq 30); do
+		DISPLAY=$display xwd -root -silent | "$convert" xwd:- -crop ${size}+0+0 +repage "$out/$name.png"
+		mean=$("$convert" "$out/$name.png" -format '%[fx:mean]' info:)
+		awk -v m="$mean" 'BEGIN { exit !(m > 0.02) }' && break
+		sleep 1
+	done
+	sleep 2 # let the last asynchronous load settle, then take the final shot
+	DISPLAY=$display xwd -root -silent | "$convert" xwd:- -crop ${size}+0+0 +repage "$out/$name.png"
+	kill $app 2>/dev/null || true
+	wait $app 2>/dev/null || true
+	echo "wrote $out/$name.png"
+}
+
+# The main window: a search, its facets, and the AFP original in the reader.
+shot main-window --query Tokayev --open 1 --tab article
+# The provenance panel of the AFP dispatch, with the evidence of a link.
+shot provenance --query Tokayev --open 1 --tab provenance --link 1
