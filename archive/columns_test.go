@@ -1,0 +1,124 @@
+package archive
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestColumnsFollowChanges(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	add := func(s *Store, src, title, text string) {
+		t.Helper()
+		if _, err := s.Add(ctx, []*Article{{Source: src, Title: title, Text: text, Language: "en",
+			Published: time.Date(2022, 1, 12, 0, 0, 0, 0, time.UTC), Credits: []Credit{{Agency: "AFP", Role: RoleSupplier}}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	total := func(s *Store, q Query) (int, Facets) {
+		t.Helper()
+		r, err := s.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Total, r.Facets
+	}
+	add(s, "A", "one", "Almaty text one")
+	if n, _ := total(s, Query{Text: "almaty"}); n != 1 {
+		t.Fatalf("total %d", n)
+	}
+	add(s, "B", "two", "Almaty text two")
+	n, f := total(s, Query{Text: "almaty", Sources: []string{"B"}})
+	if n != 1 || len(f.Source) != 2 || f.Agency[0].Count != 1 {
+		t.Errorf("after an append: total %d facets %+v", n, f)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// A new process loads the stored snapshot instead of the rows.
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := s.loadSnapshot(ctx)
+	if err != nil || snap.count != 2 {
+		t.Fatalf("snapshot: %v %+v", err, snap)
+	}
+	// Another writer appends meanwhile: the snapshot is refreshed by delta.
+	w, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	add(w, "C", "three", "Almaty text three")
+	w.Close()
+	if n, f := total(s, Query{Text: "almaty"}); n != 3 || len(f.Source) != 3 {
+		t.Errorf("after another process appended: total %d sources %d", n, len(f.Source))
+	}
+	// A deletion forces a rebuild.
+	if _, err := s.db.Exec("DELETE FROM articles WHERE source = 'A'"); err != nil {
+		t.Fatal(err)
+	}
+	if n, f := total(s, Query{Text: "almaty"}); n != 2 || len(f.Source) != 2 {
+		t.Errorf("after a delete: total %d sources %+v", n, f.Source)
+	}
+	// A damaged snapshot is ignored and rebuilt.
+	s.db.Exec("UPDATE column_snapshot SET data = x'57544331deadbeef'")
+	s.Close()
+	s, _ = Open(path)
+	defer s.Close()
+	if n, _ := total(s, Query{Text: "almaty"}); n != 2 {
+		t.Errorf("with a damaged snapshot: total %d", n)
+	}
+	if _, err := decodeColumns([]byte("WTC1")); err == nil {
+		t.Error("truncated snapshot decoded")
+	}
+}
+
+// TestRankManyMatches checks the ranking of a query that matches more
+// articles than BM25 scores: title matches come first, then the newest.
+func TestRankManyMatches(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var arts []*Article
+	for i := 0; i < rankCandidates+500; i++ {
+		title := fmt.Sprintf("Story %d", i)
+		if i == 7 || i == 4200 {
+			title = fmt.Sprintf("Common ground %d", i)
+		}
+		arts = append(arts, &Article{Source: fmt.Sprintf("S%d", i%50), Title: title, Language: "en",
+			Text: fmt.Sprintf("Body %d with a common word and filler text number %d.", i, i)})
+	}
+	if _, err := s.Add(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Search(ctx, Query{Text: "common", Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total != len(arts) || len(r.Facets.Source) != 50 {
+		t.Errorf("total %d sources %d", r.Total, len(r.Facets.Source))
+	}
+	if len(r.Hits) != 5 || r.Hits[0].Title[:6] != "Common" || r.Hits[1].Title[:6] != "Common" {
+		t.Errorf("title matches not first: %v, %v", r.Hits[0].Title, r.Hits[1].Title)
+	}
+	r, _ = s.Search(ctx, Query{Text: "common", Sources: []string{"S7"}, Limit: 3})
+	if r.Total != 90 || r.Hits[0].Title != "Common ground 7" {
+		t.Errorf("filtered: total %d first %q", r.Total, r.Hits[0].Title)
+	}
+	r, _ = s.Search(ctx, Query{Text: "common", Sort: SortNewest, Limit: 2, Offset: 1})
+	if r.Hits[0].ID != int64(len(arts)-1) {
+		t.Errorf("newest first, page 2: %d", r.Hits[0].ID)
+	}
+}
