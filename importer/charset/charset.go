@@ -68,8 +68,10 @@ var magics = [][]byte{
 // undecodable bytes become U+FFFD.
 //
 // It returns an error wrapping ErrBinary for bytes that are not text: NUL
-// bytes (outside UTF-16), mostly control characters, or the magic number of
-// a known binary format such as PNG, JPEG, PDF, ZIP, GZIP or ELF.
+// bytes (outside UTF-16) in the first 512 bytes or in more than 0.5% of
+// them, mostly control characters, or the magic number of a known binary
+// format such as PNG, JPEG, PDF, ZIP, GZIP or ELF. Stray NUL bytes in
+// otherwise textual data are dropped.
 func Decode(raw []byte, hint string, isHTML bool) (text string, encodingName string, err error) {
 	if len(raw) == 0 {
 		return "", "utf-8", nil
@@ -90,11 +92,21 @@ func Decode(raw []byte, hint string, isHTML bool) (text string, encodingName str
 	if isBinaryMagic(head) {
 		return "", "", fmt.Errorf("charset: %w (known binary signature)", ErrBinary)
 	}
-	if bytes.IndexByte(head, 0) >= 0 {
+	if nuls := bytes.Count(head, []byte{0}); nuls > 0 {
 		if order, ok := utf16NoBOM(head); ok {
 			return decodeWith(unicode.UTF16(order, unicode.IgnoreBOM), raw, utf16Name(order))
 		}
-		return "", "", fmt.Errorf("charset: %w (NUL bytes)", ErrBinary)
+		// Binary formats have NULs early and often; a long text with a
+		// few stray NULs (a broken CMS, a bad copy) is still text and
+		// loses them.
+		first := head
+		if len(first) > 512 {
+			first = first[:512]
+		}
+		if bytes.IndexByte(first, 0) >= 0 || nuls*200 > len(head) {
+			return "", "", fmt.Errorf("charset: %w (NUL bytes)", ErrBinary)
+		}
+		raw = bytes.ReplaceAll(raw, []byte{0}, nil)
 	}
 	if mostlyControl(head) {
 		return "", "", fmt.Errorf("charset: %w (control characters)", ErrBinary)

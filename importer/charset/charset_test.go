@@ -46,6 +46,7 @@ func TestDecode(t *testing.T) {
 		{name: "utf8", raw: []byte("Café au lait à Almaty"), want: "Café au lait à Almaty", wantEnc: "utf-8"},
 		{name: "ascii", raw: []byte("plain text\n"), want: "plain text\n", wantEnc: "utf-8"},
 		{name: "empty", raw: nil, want: "", wantEnc: "utf-8"},
+		{name: "stray nul in long text", raw: []byte(strings.Repeat("<p>Tokayev said the peacekeepers arrived.</p>\n", 40) + "x\x00y"), want: "xy", wantEnc: "utf-8", contains: true},
 		{name: "utf8 bom", raw: []byte("\xef\xbb\xbfTokaïev"), want: "Tokaïev", wantEnc: "utf-8"},
 		{name: "utf16le bom", raw: append([]byte("\xff\xfe"), encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "Tokaïev")...), want: "Tokaïev", wantEnc: "utf-16le"},
 		{name: "utf16be bom", raw: append([]byte("\xfe\xff"), encode(t, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), "Tokaïev")...), want: "Tokaïev", wantEnc: "utf-16be"},
