@@ -1,0 +1,158 @@
+package archive
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// Problem is one thing Check found wrong with an archive.
+type Problem struct {
+	Check  string `json:"check"`
+	Detail string `json:"detail"`
+}
+
+func (p Problem) String() string { return p.Check + ": " + p.Detail }
+
+// Check verifies the archive: schema version, SQLite's integrity check, the
+// full-text index against the articles, the credits table against the
+// articles' credits, and that derived tables only name existing articles.
+// It returns the problems found; the error is for a check that could not
+// run.
+func (s *Store) Check(ctx context.Context) ([]Problem, error) {
+	var out []Problem
+	var v int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return nil, fmt.Errorf("check: %w", err)
+	}
+	if v != SchemaVersion() {
+		out = append(out, Problem{"schema", fmt.Sprintf("version %d, want %d", v, SchemaVersion())})
+	}
+	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return nil, fmt.Errorf("check: %w", err)
+	}
+	for rows.Next() {
+		var msg string
+		rows.Scan(&msg)
+		if msg != "ok" {
+			out = append(out, Problem{"integrity", msg})
+		}
+	}
+	rows.Close()
+	if _, err := s.db.ExecContext(ctx, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"); err != nil {
+		out = append(out, Problem{"fts", "full-text index does not match the articles: " + err.Error()})
+	}
+	var bad int
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE
+		(SELECT count(*) FROM article_agencies g WHERE g.article = a.id) !=
+		(SELECT count(DISTINCT json_extract(value, '$.agency') || '/' || json_extract(value, '$.role')) FROM json_each(a.credits))`).Scan(&bad)
+	if err != nil {
+		return nil, fmt.Errorf("check: %w", err)
+	}
+	if bad > 0 {
+		out = append(out, Problem{"credits", fmt.Sprintf("%d articles whose credit rows differ from their credits", bad)})
+	}
+	// Every table with an article column must only name stored articles.
+	for _, ref := range s.articleRefs(ctx) {
+		var n int
+		q := fmt.Sprintf("SELECT count(*) FROM %q WHERE %q NOT IN (SELECT id FROM articles)", ref[0], ref[1])
+		if err := s.db.QueryRowContext(ctx, q).Scan(&n); err == nil && n > 0 {
+			out = append(out, Problem{"references", fmt.Sprintf("%d rows of %s name missing articles", n, ref[0])})
+		}
+	}
+	return out, nil
+}
+
+// articleRefs lists (table, column) pairs that hold article ids, found
+// from the schema's foreign keys so that new tables are checked too.
+func (s *Store) articleRefs(ctx context.Context) [][2]string {
+	var tables []string
+	rows, err := s.db.QueryContext(ctx, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'articles_fts%' AND name != 'articles'")
+	if err != nil {
+		return nil
+	}
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		tables = append(tables, n)
+	}
+	rows.Close()
+	var refs [][2]string
+	for _, t := range tables {
+		fk, err := s.db.QueryContext(ctx, "SELECT \"table\", \"from\" FROM pragma_foreign_key_list(?)", t)
+		if err != nil {
+			continue
+		}
+		for fk.Next() {
+			var parent, col string
+			fk.Scan(&parent, &col)
+			if parent == "articles" {
+				refs = append(refs, [2]string{t, col})
+			}
+		}
+		fk.Close()
+	}
+	return refs
+}
+
+// Repair rebuilds what is derived from the stored articles: the full-text
+// index, the credits table and the search columns, and removes rows of
+// derived tables that name missing articles. Provenance links are rebuilt
+// by relinking.
+func (s *Store) Repair(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("repair: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')"); err != nil {
+		return fmt.Errorf("repair: full-text index: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM article_agencies"); err != nil {
+		return fmt.Errorf("repair: credits: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT id, credits FROM articles WHERE credits != '[]'")
+	if err != nil {
+		return fmt.Errorf("repair: credits: %w", err)
+	}
+	type cr struct {
+		id int64
+		c  []Credit
+	}
+	var all []cr
+	for rows.Next() {
+		var id int64
+		var js string
+		if err := rows.Scan(&id, &js); err != nil {
+			rows.Close()
+			return fmt.Errorf("repair: credits: %w", err)
+		}
+		var c []Credit
+		if json.Unmarshal([]byte(js), &c) == nil {
+			all = append(all, cr{id, c})
+		}
+	}
+	rows.Close()
+	for _, x := range all {
+		for _, c := range x.c {
+			if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO article_agencies (article, agency, role) VALUES (?,?,?)", x.id, c.Agency, c.Role); err != nil {
+				return fmt.Errorf("repair: credits: %w", err)
+			}
+		}
+	}
+	for _, ref := range s.articleRefs(ctx) {
+		q := fmt.Sprintf("DELETE FROM %q WHERE %q NOT IN (SELECT id FROM articles)", ref[0], ref[1])
+		if _, err := tx.ExecContext(ctx, q); err != nil && !strings.Contains(err.Error(), "no such") {
+			return fmt.Errorf("repair: %s: %w", ref[0], err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM column_snapshot; UPDATE meta SET value = value + 1 WHERE key IN ('generation', 'rewrites')"); err != nil {
+		return fmt.Errorf("repair: columns: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("repair: %w", err)
+	}
+	return nil
+}

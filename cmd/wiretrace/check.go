@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/wiretrace/wiretrace/archive"
+)
+
+func init() {
+	register(&command{
+		name:    "check",
+		usage:   "[--db FILE] [--repair] [--json]",
+		summary: "verify the archive (integrity, full-text index, credits, provenance); --repair rebuilds derived data",
+		run:     runCheck,
+	})
+}
+
+// relinkAll, when set, recomputes every provenance link (check --repair
+// calls it after rebuilding the index).
+var relinkAll func(ctx context.Context, s *archive.Store) error
+
+func runCheck(ctx context.Context, env *Env, args []string) error {
+	c := commands["check"]
+	fs := newFlags(c, env)
+	db := dbFlag(fs)
+	repair := fs.Bool("repair", false, "rebuild the full-text index, credits, search columns and provenance links from the stored articles")
+	asJSON := fs.Bool("json", false, "print the problems as JSON")
+	if _, err := parseFlags(c, env, fs, args); err != nil {
+		if err == errHelp {
+			return nil
+		}
+		return err
+	}
+	s, err := openExisting(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	problems, err := s.Check(ctx)
+	if err != nil {
+		return err
+	}
+	repaired := false
+	if *repair {
+		if err := s.Repair(ctx); err != nil {
+			return err
+		}
+		if relinkAll != nil {
+			if err := relinkAll(ctx, s); err != nil {
+				return fmt.Errorf("repair: relink: %w", err)
+			}
+		}
+		repaired = true
+		if problems, err = s.Check(ctx); err != nil {
+			return err
+		}
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if problems == nil {
+			problems = []archive.Problem{}
+		}
+		writeJSON(env.Stdout, map[string]any{"archive": *db, "articles": st.Articles, "schema_version": st.SchemaVersion,
+			"repaired": repaired, "problems": problems})
+	} else {
+		for _, p := range problems {
+			fmt.Fprintln(env.Stdout, "problem:", oneLine(p.String()))
+		}
+		if len(problems) == 0 {
+			fmt.Fprintf(env.Stdout, "ok: %s, schema %d, %d articles", *db, st.SchemaVersion, st.Articles)
+			if repaired {
+				fmt.Fprint(env.Stdout, ", derived data rebuilt")
+			}
+			fmt.Fprintln(env.Stdout)
+		}
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("check %s: %d problems (run 'wiretrace check --repair')", *db, len(problems))
+	}
+	return nil
+}
