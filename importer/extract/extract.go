@@ -19,16 +19,25 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
 	"github.com/wiretrace/wiretrace/importer/charset"
 )
 
-// Page is what Wiretrace reads from one HTML page.
+// Page is what Wiretrace reads from one HTML page. Fields the page does
+// not tell are empty. Language is an ISO 639 code ("en", "de"), detected
+// from the main text when it is long enough and otherwise declared by the
+// page. SiteName falls back to a name for the URL's host. Author may list
+// several names separated by "; ".
 type Page struct {
 	Title, SiteName, URL, Author, Language, Description string
-	// Published is the original publication date; zero when unknown.
+	// Published is the original publication date; zero when unknown. It
+	// keeps the UTC offset the page wrote it with, so that its calendar
+	// day (Published.Format(time.DateOnly)) is the day printed on the
+	// page; converting it to UTC first may move it to the day before or
+	// after. Pages that give only a day have midnight.
 	Published time.Time
 	// Text is the main text, paragraphs separated by "\n\n", without
 	// boilerplate.
@@ -147,7 +156,10 @@ type mainResult struct {
 	meta trafilatura.Metadata
 }
 
-// extractMain runs trafilatura and Wiretrace's own rules on doc.
+// extractMain runs trafilatura (comments excluded, tables kept, with its
+// readability and DOM-distiller fallbacks) on doc, renders the result as
+// paragraphs and applies Wiretrace's own rules: known boilerplate is
+// dropped and a lead paragraph the library missed is restored.
 func extractMain(doc *html.Node, base *nurl.URL, date time.Time) (res mainResult, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -159,6 +171,10 @@ func extractMain(doc *html.Node, base *nurl.URL, date time.Time) (res mainResult
 		EnableFallback:  true,
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled,
+	}
+	if !date.IsZero() {
+		// The date is already known: spare the library its own search.
+		opts.HtmlDateOverride = &htmldate.Result{DateTime: date}
 	}
 	r, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil {
