@@ -56,13 +56,13 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 			return fmt.Errorf("eval dates: %w", err)
 		}
 		if !*mismatches {
-			s.MismatchSample = nil
+			s.Mismatches = nil
 		}
 		score = s
 		if !*asJSON {
 			fmt.Fprintf(env.Stdout, "dates       %s\npages       %d (%d failed)\ncorrect     %d  wrong %d  missing %d\naccuracy    %.4f\nprecision   %.4f\nrecall      %.4f\nF1          %.4f\ntime        %.1f s\n",
 				dir, s.Pages, s.Failed, s.Correct, s.Wrong, s.Missing, s.Accuracy, s.Precision, s.Recall, s.F1, s.Seconds)
-			for _, m := range s.MismatchSample {
+			for _, m := range s.Mismatches {
 				fmt.Fprintln(env.Stdout, "  "+m)
 			}
 		}

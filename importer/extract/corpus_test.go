@@ -42,10 +42,10 @@ func TestCorpusDates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range s.MismatchSample {
+	for _, m := range s.Mismatches {
 		t.Log(m)
 	}
-	s.MismatchSample = nil
+	s.Mismatches = nil
 	t.Logf("dates: %+v", s)
 	if s.Accuracy < 0.92 {
 		t.Errorf("date accuracy = %.4f, want >= 0.92", s.Accuracy)

@@ -39,17 +39,17 @@ type Score struct {
 // date. Precision counts the pages where a date was found that match;
 // recall counts the dated pages found right.
 type DateScore struct {
-	Pages          int      `json:"pages"`
-	Correct        int      `json:"correct"`
-	Wrong          int      `json:"wrong"`   // a date was found, but not the expected one (or none was expected)
-	Missing        int      `json:"missing"` // no date found where one was expected
-	Failed         int      `json:"failed"`  // pages that could not be read
-	Accuracy       float64  `json:"accuracy"`
-	Precision      float64  `json:"precision"`
-	Recall         float64  `json:"recall"`
-	F1             float64  `json:"f1"`
-	Seconds        float64  `json:"seconds"`
-	MismatchSample []string `json:"mismatches,omitempty"`
+	Pages      int      `json:"pages"`
+	Correct    int      `json:"correct"`
+	Wrong      int      `json:"wrong"`   // a date was found, but not the expected one (or none was expected)
+	Missing    int      `json:"missing"` // no date found where one was expected
+	Failed     int      `json:"failed"`  // pages that could not be read
+	Accuracy   float64  `json:"accuracy"`
+	Precision  float64  `json:"precision"`
+	Recall     float64  `json:"recall"`
+	F1         float64  `json:"f1"`
+	Seconds    float64  `json:"seconds"`
+	Mismatches []string `json:"mismatches,omitempty"` // one line per page whose date is wrong or missing
 }
 
 // TextScore is the token overlap between extracted and expected full
@@ -283,7 +283,7 @@ func EvalDates(dir string) (DateScore, error) {
 			found++
 		}
 		if got[i] != want {
-			s.MismatchSample = append(s.MismatchSample, fmt.Sprintf("%s: got %q, want %q", r.File, got[i], want))
+			s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s: got %q, want %q", r.File, got[i], want))
 		}
 	}
 	dated := 0
