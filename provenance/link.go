@@ -330,7 +330,7 @@ func translationLink(a, b Doc, ta translationAlignment) archive.Link {
 		shareA, shareB = shareB, shareA
 		pairs = make([]sentencePair, len(ta.pairs))
 		for i, p := range ta.pairs {
-			pairs[i] = sentencePair{a: p.b, b: p.a, score: p.score}
+			pairs[i] = sentencePair{a: p.b, b: p.a, score: p.score, sure: p.sure}
 		}
 	}
 	link := archive.Link{From: from.ID, To: to.ID, Kind: archive.LinkTranslation,
@@ -339,6 +339,9 @@ func translationLink(a, b Doc, ta translationAlignment) archive.Link {
 	for _, p := range pairs {
 		if len(link.Evidence) == maxEvidence {
 			break
+		}
+		if !p.sure {
+			continue
 		}
 		link.Evidence = append(link.Evidence, archive.Passage{
 			FromText: clip(textF[sf[p.a].s:sf[p.a].e], 400),

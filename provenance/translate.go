@@ -150,6 +150,36 @@ func isAcronym(w string) bool {
 type sentencePair struct {
 	a, b  int // sentence indexes
 	score float64
+	// sure marks pairs fit to show as evidence: anchored on specific
+	// anchors, filled in between two such, or next to one on the same
+	// diagonal. Weak pairs elsewhere only count for coverage.
+	sure bool
+}
+
+// markSure sets the sure flag of the pairs (in order).
+func markSure(pairs []sentencePair) {
+	for i := range pairs {
+		if pairs[i].score >= minPairScore || pairs[i].score == 0 {
+			pairs[i].sure = true
+		}
+	}
+	for i := range pairs {
+		if pairs[i].sure {
+			continue
+		}
+		next := func(j int) bool {
+			return j >= 0 && j < len(pairs) && pairs[j].score >= minPairScore &&
+				abs(pairs[j].a-pairs[i].a) == 1 && pairs[j].a-pairs[i].a == pairs[j].b-pairs[i].b
+		}
+		pairs[i].sure = next(i-1) || next(i+1)
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // translationAlignment is the result of aligning two texts sentence by
@@ -351,6 +381,7 @@ func alignTranslation(a, b string) translationAlignment {
 		ta.pairs[l], ta.pairs[r] = ta.pairs[r], ta.pairs[l]
 	}
 	ta.fillIn()
+	markSure(ta.pairs)
 	var logs []float64
 	for _, p := range ta.pairs {
 		la := ta.sentsA[p.a].e - ta.sentsA[p.a].s
