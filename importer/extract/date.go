@@ -61,7 +61,19 @@ func publishedDate(doc *html.Node, pageURL string) (t time.Time) {
 			t = time.Time{}
 		}
 	}()
-	if d, ok := metadataDate(doc, pageURL); ok {
+	if d, utc, ok := metadataDate(doc, pageURL); ok {
+		if utc {
+			// A UTC time may fall on the next or previous day of the
+			// page's own calendar: the date printed under the headline
+			// tells which.
+			if b, ok := bylineDate(doc); ok {
+				bd := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
+				md := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+				if bd.Sub(md).Abs() == 24*time.Hour {
+					return b
+				}
+			}
+		}
 		return d
 	}
 	if d, ok := bylineDate(doc); ok {
@@ -86,7 +98,10 @@ var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:
 // when another field gives the same moment in local time, or when the URL
 // holds a date one day off. A URL date much older than the metadata wins:
 // the page was migrated or republished.
-func metadataDate(doc *html.Node, pageURL string) (time.Time, bool) {
+//
+// utc reports that the day comes from a UTC time that no other field
+// placed on the local calendar.
+func metadataDate(doc *html.Node, pageURL string) (t time.Time, utc bool, ok bool) {
 	cands := dateCandidates(doc)
 	best := -1
 	for i, c := range cands {
@@ -95,7 +110,7 @@ func metadataDate(doc *html.Node, pageURL string) (time.Time, bool) {
 		}
 	}
 	if best < 0 {
-		return time.Time{}, false
+		return time.Time{}, false, false
 	}
 	c := cands[best]
 	if c.utc && c.hasTime {
@@ -130,13 +145,13 @@ func metadataDate(doc *html.Node, pageURL string) (time.Time, bool) {
 			day := time.Date(c.t.Year(), c.t.Month(), c.t.Day(), 0, 0, 0, 0, time.UTC)
 			switch diff := day.Sub(u); {
 			case diff > 7*24*time.Hour:
-				return u, true
+				return u, false, true
 			case c.utc && c.hasTime && diff.Abs() == 24*time.Hour:
-				return u, true
+				return u, false, true
 			}
 		}
 	}
-	return c.t, true
+	return c.t, c.utc && c.hasTime, true
 }
 
 // dateCandidates collects the dates stated in meta tags, JSON-LD and

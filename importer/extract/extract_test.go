@@ -208,6 +208,12 @@ func TestPublishedDate(t *testing.T) {
 			want: "2021-10-13",
 		},
 		{
+			name: "utc time read on the day printed under the headline",
+			head: `<meta property="article:published_time" content="2022-05-04T00:53:29Z">`,
+			body: `<h1>Jugada del oficialismo en Diputados hoy</h1><p>3 de mayo de 2022</p><p>Texto.</p>`,
+			want: "2022-05-03",
+		},
+		{
 			name: "no date",
 			body: `<h1>An undated page about nothing</h1><p>No dates here.</p>`,
 			want: "",
