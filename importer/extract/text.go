@@ -188,18 +188,38 @@ func isLinkTitle(b string) bool {
 // a lead paragraph above the article but the extracted text lacks it, and
 // "" otherwise. Truncated descriptions ("…") are never used.
 func leadParagraph(doc *html.Node, desc string, blocks []string) string {
-	desc = normalizeSpace(desc)
+	// Some pages escape the description twice ("&amp;nbsp;").
+	desc = normalizeSpace(html.UnescapeString(desc))
 	if utf8.RuneCountInString(desc) < 60 || strings.HasSuffix(desc, "…") || strings.HasSuffix(desc, "...") || strings.HasSuffix(desc, "[…]") {
 		return ""
 	}
+	// The page shows the lead when its opening words are on the page;
+	// the text has it already when they are in the text.
+	head := desc
+	if i := runeOffset(head, 40); i > 0 {
+		head = head[:i]
+	}
 	text := normalizeSpace(strings.Join(blocks, " "))
-	if text == "" || strings.Contains(text, desc) {
+	if text == "" || strings.Contains(text, head) {
 		return ""
 	}
-	if !strings.Contains(normalizeSpace(visibleText(doc)), desc) {
+	if !strings.Contains(normalizeSpace(visibleText(doc)), head) {
 		return ""
 	}
 	return desc
+}
+
+// runeOffset returns the byte offset of the n-th rune of s, or -1 when s
+// is shorter.
+func runeOffset(s string, n int) int {
+	i := 0
+	for off := range s {
+		if i == n {
+			return off
+		}
+		i++
+	}
+	return -1
 }
 
 // promoWords are lower-case fragments of which every promo match holds
