@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/wiretrace/wiretrace/archive"
 )
@@ -32,7 +33,12 @@ func runCheck(ctx context.Context, env *Env, args []string) error {
 		}
 		return err
 	}
-	s, err := openExisting(*db)
+	if _, err := os.Stat(*db); os.IsNotExist(err) {
+		// An import killed before it created the file leaves nothing to check.
+		fmt.Fprintf(env.Stdout, "ok: no archive at %s yet (nothing imported)\n", *db)
+		return nil
+	}
+	s, err := archive.Open(*db)
 	if err != nil {
 		return err
 	}
