@@ -14,8 +14,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/wiretrace/wiretrace/archive"
@@ -62,7 +65,7 @@ var ErrNotFound = errors.New("provenance: article not found")
 type Linker struct {
 	Index Index
 	// MaxDF: a fingerprint held by more articles than this is too common
-	// to be provenance (boilerplate, stock phrases). Default 200.
+	// to be provenance (boilerplate, stock phrases). Default 100.
 	MaxDF int
 	// OutletDF: a fingerprint held by this many articles of one outlet is
 	// that outlet's boilerplate (footers, "Related News", subscription
@@ -81,7 +84,7 @@ func (l *Linker) maxDF() int {
 	if l.MaxDF > 0 {
 		return l.MaxDF
 	}
-	return 200
+	return 100
 }
 
 func (l *Linker) outletDF() int {
@@ -127,21 +130,26 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 	if err != nil {
 		return nil, fmt.Errorf("link article %d: postings: %w", d.ID, err)
 	}
-	// Ids of fingerprints too common to count need no metadata.
-	idset := map[int64]bool{}
+	// Only articles that share two fingerprints or more can become
+	// candidates, or hold an outlet's boilerplate (a footer is many
+	// fingerprints): only they need metadata. Fingerprints too common to
+	// count are left out.
+	shared := map[int64]int{}
 	for _, ids := range post {
 		if len(ids) >= limit {
 			continue
 		}
 		for _, id := range ids {
 			if id != d.ID {
-				idset[id] = true
+				shared[id]++
 			}
 		}
 	}
-	ids := make([]int64, 0, len(idset))
-	for id := range idset {
-		ids = append(ids, id)
+	ids := make([]int64, 0, len(shared))
+	for id, n := range shared {
+		if n >= 2 {
+			ids = append(ids, id)
+		}
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	meta, err := l.Index.Meta(ctx, ids)
@@ -164,7 +172,7 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 			if id == d.ID {
 				continue
 			}
-			if s := meta[id].Source; s != "" {
+			if s := meta[id].Source; s != "" && shared[id] >= 2 {
 				per[s]++
 				if per[s] >= l.outletDF() {
 					boiler[fp] = true
@@ -183,7 +191,7 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 			continue
 		}
 		for _, id := range ids {
-			if id == d.ID || l.Before && id > d.ID {
+			if id == d.ID || l.Before && id > d.ID || shared[id] < 2 {
 				continue
 			}
 			ml := meta[id].Language
@@ -198,48 +206,48 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 			}
 		}
 	}
-	var links []archive.Link
-	done := map[int64]bool{}
+	// Read the candidates (the index may not be safe for concurrent use),
+	// then align them on every CPU.
+	var reuseDocs []Doc
 	for _, c := range top(reuseCount, 2, l.maxCandidates()) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		m := meta[c.id]
-		if lang != "" && m.Language != "" && m.Language != lang {
-			continue
-		}
-		od, err := l.Index.Doc(ctx, c.id)
-		if errors.Is(err, ErrNotFound) {
-			continue
-		}
+		od, ok, err := l.doc(ctx, c.id)
 		if err != nil {
 			return nil, fmt.Errorf("link article %d: %w", d.ID, err)
 		}
+		if ok {
+			reuseDocs = append(reuseDocs, od)
+		}
+	}
+	reuseLinks := make([]*archive.Link, len(reuseDocs))
+	parallel(len(reuseDocs), func(i int) {
+		od := reuseDocs[i]
 		otoks := tokenize(od.Text)
 		al := alignReuse(otoks, toks, boiler)
-		if !al.isReuse(od.Source != "" && od.Source == d.Source) {
-			continue
+		if al.isReuse(od.Source != "" && od.Source == d.Source) {
+			lk := reuseLink(od, d, otoks, toks, al)
+			reuseLinks[i] = &lk
 		}
-		links = append(links, reuseLink(od, d, otoks, toks, al))
-		done[c.id] = true
+	})
+	var links []archive.Link
+	done := map[int64]bool{}
+	for _, lk := range reuseLinks {
+		if lk != nil {
+			links = append(links, *lk)
+			done[lk.From], done[lk.To] = true, true
+		}
 	}
+
+	var transDocs []Doc
 	for _, c := range top(anchorCount, 2, l.maxCandidates()) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
 		if done[c.id] {
 			continue
 		}
-		m := meta[c.id]
-		if lang != "" && m.Language != "" && m.Language == lang {
-			continue
-		}
-		od, err := l.Index.Doc(ctx, c.id)
-		if errors.Is(err, ErrNotFound) {
-			continue
-		}
+		od, ok, err := l.doc(ctx, c.id)
 		if err != nil {
 			return nil, fmt.Errorf("link article %d: %w", d.ID, err)
+		}
+		if !ok {
+			continue
 		}
 		olang := od.Language
 		if olang == "" {
@@ -248,13 +256,69 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 		if olang == "" || lang == "" || olang == lang {
 			continue
 		}
-		ta := alignTranslation(fullText(od), fullText(d))
-		if !ta.isTranslation() {
-			continue
-		}
-		links = append(links, translationLink(od, d, ta))
+		transDocs = append(transDocs, od)
 	}
-	return links, nil
+	if len(transDocs) == 0 {
+		return links, nil
+	}
+	mine := newSide(fullText(d)) // d prepared once for all candidates
+	transLinks := make([]*archive.Link, len(transDocs))
+	parallel(len(transDocs), func(i int) {
+		od := transDocs[i]
+		ta := alignSides(newSide(fullText(od)), mine)
+		if ta.isTranslation() {
+			lk := translationLink(od, d, ta)
+			transLinks[i] = &lk
+		}
+	})
+	for _, lk := range transLinks {
+		if lk != nil {
+			links = append(links, *lk)
+		}
+	}
+	return links, ctx.Err()
+}
+
+// doc reads a candidate; ok is false when it is gone.
+func (l *Linker) doc(ctx context.Context, id int64) (Doc, bool, error) {
+	if err := ctx.Err(); err != nil {
+		return Doc{}, false, err
+	}
+	od, err := l.Index.Doc(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return Doc{}, false, nil
+	}
+	if err != nil {
+		return Doc{}, false, err
+	}
+	return od, true, nil
+}
+
+// parallel calls fn(0..n-1) on up to GOMAXPROCS goroutines.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // top returns the candidates with at least min shared keys, most first,

@@ -266,15 +266,33 @@ func fullText(d Doc) string {
 
 // alignTranslation aligns the sentences of a and b.
 func alignTranslation(a, b string) translationAlignment {
-	ta := translationAlignment{textA: a, textB: b, sentsA: sentences(a), sentsB: sentences(b), lenA: len(a), lenB: len(b)}
-	aa := sentenceAnchors(a, ta.sentsA)
-	ab := sentenceAnchors(b, ta.sentsB)
-	for _, s := range ta.sentsA {
-		ta.quoteA = append(ta.quoteA, strings.ContainsAny(a[s.s:s.e], "\"“”«»„"))
+	return alignSides(newSide(a), newSide(b))
+}
+
+// side is one text prepared for translation alignment, so that a new
+// article is prepared once for all its candidates.
+type side struct {
+	text    string
+	sents   []span
+	anchors [][]anchor
+	quotes  []bool
+}
+
+func newSide(text string) *side {
+	sd := &side{text: text, sents: sentences(text)}
+	sd.anchors = sentenceAnchors(text, sd.sents)
+	for _, s := range sd.sents {
+		sd.quotes = append(sd.quotes, strings.ContainsAny(text[s.s:s.e], "\"“”«»„"))
 	}
-	for _, s := range ta.sentsB {
-		ta.quoteB = append(ta.quoteB, strings.ContainsAny(b[s.s:s.e], "\"“”«»„"))
-	}
+	return sd
+}
+
+// alignSides aligns the sentences of two prepared texts.
+func alignSides(sa, sb *side) translationAlignment {
+	a, b := sa.text, sb.text
+	ta := translationAlignment{textA: a, textB: b, sentsA: sa.sents, sentsB: sb.sents, lenA: len(a), lenB: len(b),
+		quoteA: sa.quotes, quoteB: sb.quotes}
+	aa, ab := sa.anchors, sb.anchors
 	n, m := len(aa), len(ab)
 	if n == 0 || m == 0 {
 		return ta

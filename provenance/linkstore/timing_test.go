@@ -2,6 +2,7 @@ package linkstore_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -33,14 +34,22 @@ func (t *timed) Doc(ctx context.Context, id int64) (provenance.Doc, error) {
 	return t.Index.Doc(ctx, id)
 }
 
+// BenchmarkLinkTiming reports where the time of linking one article goes,
+// at each size of benchSizes.
 func BenchmarkLinkTiming(b *testing.B) {
-	s := benchArchive(b, 10000)
+	for _, n := range benchSizes() {
+		b.Run(fmt.Sprint("articles=", n), func(b *testing.B) { linkTiming(b, n) })
+	}
+}
+
+func linkTiming(b *testing.B, n int) {
+	s := benchArchive(b, n)
 	ctx := context.Background()
 	ti := &timed{Index: linkstore.Index{Store: s}}
 	l := &provenance.Linker{Index: ti}
 	var total time.Duration
 	for i := 0; i < 200; i++ {
-		d, _ := ti.Index.Doc(ctx, int64(1+i*37))
+		d, _ := ti.Index.Doc(ctx, int64(1+(i*37)%n))
 		st := time.Now()
 		l.Link(ctx, d)
 		total += time.Since(st)
