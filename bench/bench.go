@@ -136,7 +136,7 @@ func Mix(seed int64) []Query {
 		q("common", "the"),
 		q("common", "said"),
 		q("common", "government minister"),
-		q("mid", "ceasefire"),
+		q("mid", "tariff"),
 		q("mid", "earthquake rescue"),
 		q("mid", "Bishkek"),
 		q("rare", rare[0]),
@@ -148,7 +148,7 @@ func Mix(seed int64) []Query {
 		q("prefix", "restor*"),
 		q("prefix", "minist*"),
 		q("boolean", "police -army"),
-		q("boolean", "ceasefire OR sanctions"),
+		q("boolean", "tariff OR sanctions"),
 		q("multilingual", "gouvernement"),
 		q("multilingual", "Regierung"),
 		q("multilingual", "政府"),
@@ -161,7 +161,7 @@ func Mix(seed int64) []Query {
 	f("filter", rare[1]+" --from 2019-01-01 --to 2019-12-31", archive.Query{Text: rare[1], From: from, To: to})
 	f("sort", "police --sort newest", archive.Query{Text: "police", Sort: archive.SortNewest})
 	f("sort", "the --sort oldest", archive.Query{Text: "the", Sort: archive.SortOldest})
-	f("sort", "ceasefire --sort newest --lang en", archive.Query{Text: "ceasefire", Sort: archive.SortNewest, Languages: []string{"en"}})
+	f("sort", "tariff --sort newest --lang en", archive.Query{Text: "tariff", Sort: archive.SortNewest, Languages: []string{"en"}})
 	for i := range mix {
 		if mix[i].Q.Limit == 0 {
 			mix[i].Q.Limit = 20
@@ -581,7 +581,7 @@ func floorWhere(q archive.Query) (string, []any) {
 		args = append(args, q.To.Year()*10000+int(q.To.Month())*100+q.To.Day())
 	}
 	if len(q.Agencies) > 0 {
-		w = append(w, "a.id IN (SELECT article FROM article_agencies WHERE agency IN ("+strings.TrimSuffix(strings.Repeat("?,", len(q.Agencies)), ",")+"))")
+		w = append(w, "a.id IN (SELECT article FROM article_agencies WHERE role != 'photo' AND agency IN ("+strings.TrimSuffix(strings.Repeat("?,", len(q.Agencies)), ",")+"))")
 		for _, s := range q.Agencies {
 			args = append(args, s)
 		}
