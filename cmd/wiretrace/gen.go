@@ -76,6 +76,9 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	if *out != "" {
+		if ents, err := os.ReadDir(*out); err == nil && len(ents) > 0 {
+			return fmt.Errorf("gen: %s is not empty: give a new folder, so that no file of another corpus is left in it", *out)
+		}
 		st, err := gen.WriteDir(ctx, g, *out, progress)
 		endProgress()
 		if err != nil {
