@@ -31,17 +31,18 @@ sleep 2
 shot() {
 	name=$1
 	shift
-	DISPLAY=$display LANG=en_US.UTF-8 HOME=$(dirname "$bin") "$bin" demo --size $size --quit-after 60s "$@" &
+	ready=$(dirname "$bin")/ready
+	rm -f "$ready"
+	DISPLAY=$display LANG=en_US.UTF-8 HOME=$(dirname "$bin") "$bin" demo --size $size --quit-after 120s --ready-file "$ready" "$@" &
 	app=$!
-	sleep "${SCREENSHOT_WAIT:-5}"
-	# Until the window has drawn, the screen is black: wait up to 30 s more.
-	for _ in $(seq 30); do
-		DISPLAY=$display xwd -root -silent | "$convert" xwd:- -crop ${size}+0+0 +repage "$out/$name.png"
-		mean=$("$convert" "$out/$name.png" -format '%[fx:mean]' info:)
-		awk -v m="$mean" 'BEGIN { exit !(m > 0.02) }' && break
+	# The app creates $ready once the search and the article are shown.
+	for _ in $(seq 100); do
+		[ -e "$ready" ] && break
+		kill -0 $app 2>/dev/null || { echo "screenshots: wiretrace demo exited early" >&2; exit 1; }
 		sleep 1
 	done
-	sleep 2 # let the last asynchronous load settle, then take the final shot
+	[ -e "$ready" ] || { echo "screenshots: wiretrace demo was not ready after 100 s" >&2; exit 1; }
+	sleep 2 # let the frame be drawn
 	DISPLAY=$display xwd -root -silent | "$convert" xwd:- -crop ${size}+0+0 +repage "$out/$name.png"
 	kill $app 2>/dev/null || true
 	wait $app 2>/dev/null || true

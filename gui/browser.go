@@ -419,6 +419,15 @@ func countLine(n int, q archive.Query) string {
 	return s
 }
 
+// SetOnApplied sets a function called on the UI thread each time a search
+// result ("search", "page") or an opened article ("open") has reached the
+// widgets; nil removes it.
+func (b *Browser) SetOnApplied(f func(what string)) {
+	b.mu.Lock()
+	b.applied = f
+	b.mu.Unlock()
+}
+
 func (b *Browser) done(what string) {
 	b.mu.Lock()
 	f := b.applied

@@ -30,7 +30,7 @@ func newHarness(t *testing.T) *harness {
 	h := &harness{t: t, f: newFake(t), events: make(chan string, 100)}
 	h.b = NewBrowser(nil)
 	h.b.debounce = 20 * time.Millisecond
-	h.b.applied = func(what string) { h.events <- what }
+	h.b.SetOnApplied(func(what string) { h.events <- what })
 	h.w = test.NewTempWindow(t, h.b)
 	h.w.Resize(fyne.NewSize(1280, 800))
 	h.b.SetArchive(h.f)
@@ -246,7 +246,7 @@ func TestSelecting000ShowsAFPStory(t *testing.T) {
 	if g.agency == nil || !strings.HasPrefix(g.agency.Text(), "AFP") {
 		t.Error("graph has no AFP node")
 	}
-	for _, s := range []string{"The Times of Israel", "The Epoch Times", "translation → fr 90%", "reuse 82%"} {
+	for _, s := range []string{"The Times of Israel", "The Epoch Times", "fr 90%", "82%"} {
 		if !shows(h.b.prov, s) {
 			t.Errorf("provenance panel does not show %q; shows %q", s, texts(h.b.prov))
 		}

@@ -65,7 +65,7 @@ func NewProvenance(onOpen func(id int64)) *Provenance {
 	p.evScroll = container.NewVScroll(p.evidence)
 	linksBox := container.NewBorder(widget.NewLabelWithStyle("Links (select one to see its evidence)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.links)
 	lower := container.NewVSplit(linksBox, p.evScroll)
-	lower.Offset = 0.3
+	lower.Offset = 0.36
 	upper := container.NewBorder(p.header, nil, nil, nil, container.NewScroll(p.graph))
 	split := container.NewVSplit(upper, lower)
 	split.Offset = 0.45
@@ -134,7 +134,7 @@ func (p *Provenance) Display(current int64, story *archive.Story, links []archiv
 		if story.OriginAgency != "" {
 			origin = story.OriginAgency + " dispatch"
 		}
-		p.header.SetText(fmt.Sprintf("Story of the %s: %d articles, %d links. Arrows point from the original to the copy; click an article to open it, a link label to see its evidence.",
+		p.header.SetText(fmt.Sprintf("Story of the %s: %d articles, %d links. Arrows point from the original to the copy, labelled with the share of the original reused; orange arrows are translations. Click an article to open it, a label to see the evidence.",
 			origin, len(story.Articles), len(p.list)))
 	}
 	p.links.UnselectAll()
@@ -276,9 +276,9 @@ type storyGraph struct {
 
 // edge is one drawn link: a line, an arrow head and a tappable label.
 type edge struct {
-	from, to int64 // 0 for the agency
-	link     int   // index into Provenance.list, -1 for agency edges
-	line     *canvas.Line
+	from, to int64           // 0 for the agency
+	link     int             // index into Provenance.list, -1 for agency edges
+	segs     [3]*canvas.Line // a straight line, or up-across-down around nodes
 	head     [2]*canvas.Line
 	label    *chip
 }
@@ -381,9 +381,9 @@ func (g *storyGraph) set(story *archive.Story, links []archive.Link, current int
 		if g.nodes[l.From] == nil || g.nodes[l.To] == nil {
 			continue
 		}
-		text := fmt.Sprintf("%s %.0f%%", l.Kind, 100*l.Reused)
+		text := fmt.Sprintf("%.0f%%", 100*l.Reused)
 		if l.Kind == archive.LinkTranslation {
-			text = fmt.Sprintf("translation → %s %.0f%%", g.p.names[l.To].Language, 100*l.Reused)
+			text = fmt.Sprintf("%s %.0f%%", g.p.names[l.To].Language, 100*l.Reused)
 		}
 		i := i
 		e := newEdge(l.From, l.To, i, newChip([]string{text}, func() { g.p.selectLink(i) }))
@@ -395,19 +395,22 @@ func (g *storyGraph) set(story *archive.Story, links []archive.Link, current int
 }
 
 func newEdge(from, to int64, link int, label *chip) *edge {
-	e := &edge{from: from, to: to, link: link, label: label, line: canvas.NewLine(color.Black)}
-	e.head[0], e.head[1] = canvas.NewLine(color.Black), canvas.NewLine(color.Black)
-	e.line.StrokeWidth = 2
-	e.head[0].StrokeWidth, e.head[1].StrokeWidth = 2, 2
+	e := &edge{from: from, to: to, link: link, label: label}
+	for _, l := range []**canvas.Line{&e.segs[0], &e.segs[1], &e.segs[2], &e.head[0], &e.head[1]} {
+		*l = canvas.NewLine(color.Black)
+		(*l).StrokeWidth = 2
+	}
 	return e
 }
 
 // CreateRenderer is part of fyne.Widget.
 func (g *storyGraph) CreateRenderer() fyne.WidgetRenderer { return &graphRenderer{g: g} }
 
+// Node sizes and gaps of the story graph: nodes narrow down to minNodeW
+// before the graph scrolls sideways.
 const (
-	nodeW, nodeH = 190, 54
-	gapX, gapY   = 90, 26
+	minNodeW, maxNodeW, nodeH = 110, 220, 54
+	minGapX, gapY, skipGap    = 40, 26, 16
 )
 
 type graphRenderer struct{ g *storyGraph }
@@ -438,14 +441,46 @@ func (r *graphRenderer) MinSize() fyne.Size {
 	for _, c := range cols {
 		rows = max(rows, len(c))
 	}
-	return fyne.NewSize(float32(len(cols))*(nodeW+gapX)-gapX+8, float32(rows)*(nodeH+gapY)-gapY+8)
+	return fyne.NewSize(float32(len(cols))*(minNodeW+minGapX)-minGapX+8, r.topPad()+float32(rows)*(nodeH+gapY)-gapY+8)
+}
+
+// column returns the column of every node; the agency (id 0) is in 0.
+func (r *graphRenderer) column() map[int64]int {
+	col := map[int64]int{0: 0}
+	for c, ids := range r.columns() {
+		for _, id := range ids {
+			col[id] = c
+		}
+	}
+	return col
+}
+
+// skips counts the edges that jump over a column; they are routed above
+// the nodes, each at its own height.
+func (r *graphRenderer) skips() int {
+	col := r.column()
+	n := 0
+	for _, e := range r.g.edges {
+		if col[e.to]-col[e.from] > 1 {
+			n++
+		}
+	}
+	return n
+}
+
+// topPad is the room above the nodes for the routed edges.
+func (r *graphRenderer) topPad() float32 {
+	if n := r.skips(); n > 0 {
+		return 12 + float32(n)*skipGap + 8
+	}
+	return 0
 }
 
 func (r *graphRenderer) Objects() []fyne.CanvasObject {
 	g := r.g
 	var objs []fyne.CanvasObject
 	for _, e := range g.edges {
-		objs = append(objs, e.line, e.head[0], e.head[1])
+		objs = append(objs, e.segs[0], e.segs[1], e.segs[2], e.head[0], e.head[1])
 	}
 	if g.agency != nil {
 		objs = append(objs, g.agency)
@@ -471,11 +506,18 @@ func (r *graphRenderer) Layout(size fyne.Size) {
 	for _, c := range cols {
 		rows = max(rows, len(c))
 	}
-	height := max(size.Height, float32(rows)*(nodeH+gapY)-gapY)
+	top := r.topPad()
+	height := max(size.Height-top, float32(rows)*(nodeH+gapY)-gapY)
+	n := float32(len(cols))
+	nodeW := max(minNodeW, min(maxNodeW, (size.Width-8)/n*0.7))
+	gapX := float32(0)
+	if len(cols) > 1 {
+		gapX = max(minGapX, (size.Width-8-n*nodeW)/(n-1))
+	}
 	pos := map[int64]fyne.Position{}
 	place := func(col, row, n int) fyne.Position {
 		colH := float32(n)*(nodeH+gapY) - gapY
-		return fyne.NewPos(4+float32(col)*(nodeW+gapX), 4+(height-colH)/2+float32(row)*(nodeH+gapY))
+		return fyne.NewPos(4+float32(col)*(nodeW+gapX), top+4+(height-colH)/2+float32(row)*(nodeH+gapY))
 	}
 	if g.agency != nil {
 		p := place(0, 0, 1)
@@ -491,24 +533,46 @@ func (r *graphRenderer) Layout(size fyne.Size) {
 			pos[id] = p
 		}
 	}
+	col := r.column()
+	skip := 0
 	for _, e := range g.edges {
 		a, okA := pos[e.from]
 		b, okB := pos[e.to]
 		if !okA || !okB {
 			continue
 		}
-		var p1, p2 fyne.Position
-		if b.X > a.X {
+		var p1, p2, mid fyne.Position
+		e.segs[1].Hide()
+		e.segs[2].Hide()
+		switch d := col[e.to] - col[e.from]; {
+		case d == 1:
 			p1 = fyne.NewPos(a.X+nodeW, a.Y+nodeH/2)
 			p2 = fyne.NewPos(b.X, b.Y+nodeH/2)
-		} else { // same column or backwards: vertical arrow
+			e.segs[0].Position1, e.segs[0].Position2 = p1, p2
+			mid = fyne.NewPos((p1.X+p2.X)/2, (p1.Y+p2.Y)/2)
+		case d > 1: // over the columns between: up, across, down
+			level := min(a.Y, b.Y) - 12 - float32(skip)*skipGap
+			skip++
+			s := fyne.NewPos(a.X+nodeW*0.75, a.Y)
+			w1 := fyne.NewPos(s.X, level)
+			w2 := fyne.NewPos(b.X+nodeW*0.3, level)
+			p2 = fyne.NewPos(w2.X, b.Y)
+			e.segs[0].Position1, e.segs[0].Position2 = s, w1
+			e.segs[1].Position1, e.segs[1].Position2 = w1, w2
+			e.segs[2].Position1, e.segs[2].Position2 = w2, p2
+			e.segs[1].Show()
+			e.segs[2].Show()
+			p1 = w2
+			mid = fyne.NewPos((w1.X+w2.X)/2, level)
+		default: // same column or backwards: vertical arrow
 			p1 = fyne.NewPos(a.X+nodeW/2, a.Y+nodeH)
 			p2 = fyne.NewPos(b.X+nodeW/2, b.Y)
 			if b.Y < a.Y {
 				p1.Y, p2.Y = a.Y, b.Y+nodeH
 			}
+			e.segs[0].Position1, e.segs[0].Position2 = p1, p2
+			mid = fyne.NewPos((p1.X+p2.X)/2, (p1.Y+p2.Y)/2)
 		}
-		e.line.Position1, e.line.Position2 = p1, p2
 		dx, dy := float64(p2.X-p1.X), float64(p2.Y-p1.Y)
 		l := math.Hypot(dx, dy)
 		if l == 0 {
@@ -524,8 +588,7 @@ func (r *graphRenderer) Layout(size fyne.Size) {
 		}
 		if e.label != nil {
 			ms := e.label.MinSize()
-			mid := fyne.NewPos((p1.X+p2.X)/2-ms.Width/2, (p1.Y+p2.Y)/2-ms.Height/2)
-			e.label.Move(mid)
+			e.label.Move(fyne.NewPos(mid.X-ms.Width/2, mid.Y-ms.Height/2))
 			e.label.Resize(ms)
 		}
 	}
@@ -550,7 +613,7 @@ func (r *graphRenderer) Refresh() {
 			e.label.current = e.link == g.p.chosen
 			e.label.Refresh()
 		}
-		for _, l := range []*canvas.Line{e.line, e.head[0], e.head[1]} {
+		for _, l := range []*canvas.Line{e.segs[0], e.segs[1], e.segs[2], e.head[0], e.head[1]} {
 			l.StrokeColor = c
 			l.Refresh()
 		}
@@ -563,6 +626,21 @@ func (r *graphRenderer) Refresh() {
 	}
 	r.Layout(g.Size())
 	canvas.Refresh(g)
+}
+
+// fitText shortens s with an ellipsis until it fits in width w.
+func fitText(s string, w, size float32, style fyne.TextStyle) string {
+	if w <= 0 || fyne.MeasureText(s, size, style).Width <= w {
+		return s
+	}
+	rs := []rune(s)
+	for n := len(rs) - 1; n > 0; n-- {
+		t := strings.TrimSpace(string(rs[:n])) + "…"
+		if fyne.MeasureText(t, size, style).Width <= w {
+			return t
+		}
+	}
+	return "…"
 }
 
 // chip is a tappable rounded box with one or two lines of text: a node of
@@ -654,7 +732,8 @@ func (r *chipRenderer) Layout(size fyne.Size) {
 		h += t.MinSize().Height
 	}
 	y := (size.Height - h) / 2
-	for _, t := range r.texts {
+	for i, t := range r.texts {
+		t.Text = fitText(r.c.lines[i], size.Width-12, t.TextSize, t.TextStyle)
 		s := t.MinSize()
 		t.Move(fyne.NewPos(6, y))
 		t.Resize(fyne.NewSize(size.Width-12, s.Height))
@@ -679,7 +758,9 @@ func (r *chipRenderer) Refresh() {
 		r.bg.StrokeColor = th.Color(theme.ColorNamePrimary, v)
 		r.bg.StrokeWidth = 2
 	case c.agency:
-		r.bg.FillColor = th.Color(theme.ColorNameSelection, v)
+		r.bg.FillColor = th.Color(theme.ColorNameButton, v)
+		r.bg.StrokeColor = th.Color(theme.ColorNameSuccess, v)
+		r.bg.StrokeWidth = 2
 	case c.small:
 		r.bg.FillColor = th.Color(theme.ColorNameBackground, v)
 	}

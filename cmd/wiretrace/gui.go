@@ -53,6 +53,7 @@ type guiOptions struct {
 	link      int
 	size      string
 	quitAfter time.Duration
+	ready     string
 }
 
 func runGUI(ctx context.Context, env *Env, name string, args []string) error {
@@ -68,6 +69,7 @@ func runGUI(ctx context.Context, env *Env, name string, args []string) error {
 	fs.IntVar(&o.link, "link", 0, "with --tab provenance: show the evidence of link `N` (1 is the first)")
 	fs.StringVar(&o.size, "size", "1280x800", "window size `WxH`")
 	fs.DurationVar(&o.quitAfter, "quit-after", 0, "quit after `DURATION` (for screenshots and smoke tests)")
+	fs.StringVar(&o.ready, "ready-file", "", "create `FILE` once the first search (and --open) are shown (for screenshots)")
 	pos, err := parseFlags(c, env, fs, args)
 	if errors.Is(err, errHelp) {
 		return nil
@@ -124,6 +126,26 @@ func runGUI(ctx context.Context, env *Env, name string, args []string) error {
 	}
 
 	b := win.Browser()
+	searched, opened := false, o.open == 0
+	b.SetOnApplied(func(what string) {
+		switch what {
+		case "search":
+			searched = true
+		case "open":
+			opened = true
+			if o.link > 0 {
+				b.SelectLink(o.link - 1)
+			}
+		}
+		if searched && opened {
+			b.SetOnApplied(nil)
+			if o.ready != "" {
+				if err := os.WriteFile(o.ready, nil, 0o644); err != nil {
+					fmt.Fprintf(env.Stderr, "wiretrace: %v\n", err)
+				}
+			}
+		}
+	})
 	if o.query != "" {
 		b.SetQuery(o.query)
 	}
@@ -132,9 +154,6 @@ func runGUI(ctx context.Context, env *Env, name string, args []string) error {
 	}
 	if o.tab == "provenance" {
 		b.ShowProvenance()
-		if o.link > 0 {
-			time.AfterFunc(1500*time.Millisecond, func() { fyne.Do(func() { b.SelectLink(o.link - 1) }) })
-		}
 	}
 	if o.quitAfter > 0 {
 		time.AfterFunc(o.quitAfter, func() { fyne.Do(a.Quit) })
