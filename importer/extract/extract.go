@@ -55,7 +55,16 @@ const maxPageBytes = 8 << 20
 // pageURL ("" if unknown). It returns an error wrapping charset.ErrBinary
 // for binary data and ErrEmpty for empty input; a page without main text
 // is not an error (Text is empty).
-func HTML(raw []byte, pageURL string) (page *Page, err error) {
+func HTML(raw []byte, pageURL string) (*Page, error) {
+	return HTMLWithCharset(raw, pageURL, "")
+}
+
+// HTMLWithCharset is HTML for a page whose charset is also declared
+// outside its bytes: contentType is an HTTP Content-Type header
+// ("text/html; charset=koi8-r"), as a WARC record or a crawl log keeps it,
+// or a bare charset label. The bytes still win when they are valid UTF-8
+// or start with a byte order mark.
+func HTMLWithCharset(raw []byte, pageURL, contentType string) (page *Page, err error) {
 	defer func() {
 		// The HTML libraries are not written for hostile input; a page
 		// that trips one of them is an error, never a crash.
@@ -63,7 +72,7 @@ func HTML(raw []byte, pageURL string) (page *Page, err error) {
 			page, err = nil, fmt.Errorf("extract: internal error on malformed page: %v", r)
 		}
 	}()
-	doc, err := parse(raw)
+	doc, err := parse(raw, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -118,15 +127,16 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-// parse decodes raw to UTF-8 and parses it as HTML.
-func parse(raw []byte) (*html.Node, error) {
+// parse decodes raw to UTF-8 (hint: a charset declared outside the
+// bytes, or "") and parses it as HTML.
+func parse(raw []byte, hint string) (*html.Node, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, fmt.Errorf("extract: %w", ErrEmpty)
 	}
 	if len(raw) > maxPageBytes {
 		raw = raw[:maxPageBytes]
 	}
-	text, _, err := charset.Decode(raw, "", true)
+	text, _, err := charset.Decode(raw, hint, true)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
@@ -144,7 +154,7 @@ func parse(raw []byte) (*html.Node, error) {
 // Page.Published, without the cost of extracting the text. It returns the
 // same errors as HTML.
 func PublishedDate(raw []byte, pageURL string) (time.Time, error) {
-	doc, err := parse(raw)
+	doc, err := parse(raw, "")
 	if err != nil {
 		return time.Time{}, err
 	}

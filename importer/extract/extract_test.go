@@ -111,6 +111,22 @@ func TestHTMLCharsets(t *testing.T) {
 	}
 }
 
+func TestHTMLWithCharset(t *testing.T) {
+	// A KOI8-R page that declares nothing: only the HTTP header tells.
+	page := strings.Replace(newsPage("", articleBody+"<p>Президент Казахстана Касым-Жомарт Токаев заявил, что разрешил стрелять без предупреждения.</p>"), `<meta charset="utf-8">`, "", 1)
+	raw, err := charmap.KOI8R.NewEncoder().String(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := HTMLWithCharset([]byte(raw), "", "text/html; charset=KOI8-R")
+	if err != nil {
+		t.Fatalf("HTMLWithCharset: %v", err)
+	}
+	if want := "Касым-Жомарт Токаев заявил"; !strings.Contains(p.Text, want) {
+		t.Errorf("Text lacks %q:\n%s", want, p.Text)
+	}
+}
+
 func TestHTMLErrors(t *testing.T) {
 	tests := []struct {
 		name string
