@@ -29,11 +29,9 @@ const (
 	weakPrio             // generic "date", "created", upload dates: only used to find local times
 )
 
-// day returns the calendar day the candidate was written with.
-func (c dateCandidate) day() string { return c.t.Format(time.DateOnly) }
-
 // Meta fields (property, name or itemprop, lower case) that state the
-// publication date, strong ones first.
+// publication date (strong) or some date of the page (weak), and the
+// JSON-LD keys read for dates.
 var (
 	strongDateMeta = map[string]bool{
 		"article:published_time": true, "og:article:published_time": true, "article:published": true,
@@ -53,8 +51,9 @@ var (
 
 // publishedDate returns the original publication date of doc, or zero.
 // Dates the page states in its metadata (meta tags, JSON-LD, microdata)
-// decide, read on the page's own calendar; go-htmldate, which also reads
-// the URL and the visible text, covers pages without them.
+// decide, read on the page's own calendar; then the date printed under
+// the headline; go-htmldate (original-date mode, which also reads the URL
+// and the rest of the page) covers pages without either.
 func publishedDate(doc *html.Node, pageURL string) (t time.Time) {
 	defer func() {
 		if r := recover(); r != nil {
