@@ -12,6 +12,7 @@ type reuseAlignment struct {
 	coveredA   int   // tokens of A inside passages
 	coveredB   int
 	tokA, tokB int
+	unquotedA  int // tokens of A inside passages and outside quotations
 }
 
 // Thresholds of a reuse link.
@@ -106,6 +107,11 @@ func alignReuse(ta, tb []token, boiler map[uint64]bool) reuseAlignment {
 		al.runs = append(al.runs, r)
 		al.coveredA += r.a1 - r.a0
 		al.coveredB += r.b1 - r.b0
+		for i := r.a0; i < r.a1; i++ {
+			if !ta[i].quoted {
+				al.unquotedA++
+			}
+		}
 	}
 	sort.Slice(al.runs, func(x, y int) bool { return al.runs[x].a0 < al.runs[y].a0 })
 	return al
@@ -160,7 +166,9 @@ func (al reuseAlignment) shareB() float64 {
 // isReuse reports whether the texts share enough non-boilerplate text to
 // be linked; sameOutlet asks for more.
 func (al reuseAlignment) isReuse(sameOutlet bool) bool {
-	if al.coveredA < minSharedTokens {
+	// Shared quotations alone are not reuse: reports of one event quote
+	// the same statement.
+	if al.unquotedA < minSharedTokens {
 		return false
 	}
 	best := al.shareA()
@@ -170,7 +178,7 @@ func (al reuseAlignment) isReuse(sameOutlet bool) bool {
 	if sameOutlet {
 		return best >= minShareSameOut
 	}
-	return best >= minShare || al.coveredA >= minSharedLong
+	return best >= minShare || al.unquotedA >= minSharedLong
 }
 
 // passages merges the runs that follow each other closely in both texts

@@ -340,3 +340,30 @@ func FuzzLink(f *testing.F) {
 		Stories(idx.Docs(), nil)
 	})
 }
+
+func TestSharedQuotesAreNotReuse(t *testing.T) {
+	q1 := "“The task now is to rebuild the city in the shortest possible time, and I have no doubt the city will be restored to its former glory,”"
+	q2 := "“Without a doubt, it was of great psychological importance in repelling the aggression of terrorists and bandits, and the mission can be considered very successful,”"
+	a := Doc{ID: 1, Source: "Reuters", Language: "en", Title: "Kazakh president visits Almaty",
+		Text: "ALMATY (Reuters) - Kazakhstan's president toured the battered commercial capital on Wednesday.\n\n" + q1 +
+			" Tokayev told officials at a meeting broadcast on state television.\n\nHe thanked the Russian-led alliance. " + q2 +
+			" he said, adding that troops would start leaving on Thursday.\n\nShops reopened across the city."}
+	b := Doc{ID: 2, Source: "AP", Language: "en", Title: "Tokayev vows to restore Almaty",
+		Text: "ALMATY, Kazakhstan (AP) — The leader of Kazakhstan went to Almaty for the first time since the unrest.\n\n" + q1 +
+			" the president said during a government session.\n\nSpeaking of the foreign troops, he said: " + q2 +
+			"\n\nThe airport is due to reopen for flights later this week, officials said."}
+	idx := NewMemIndex()
+	idx.Add(a)
+	idx.Add(b)
+	al := alignReuse(tokenize(a.Text), tokenize(b.Text), nil)
+	if al.coveredA < 40 {
+		t.Fatalf("the quotations should align: covered %d", al.coveredA)
+	}
+	links, err := LinkArticle(context.Background(), idx, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(links) > 0 {
+		t.Errorf("same quotations in two reports linked: %+v", links)
+	}
+}

@@ -12,6 +12,10 @@ type token struct {
 	s, e int    // byte offsets of the word in the text
 	cap  bool   // the word starts with an upper-case letter
 	num  bool   // the word is a number
+	// quoted: the word is inside quotation marks. Independent reports of
+	// one event often carry the same quotation, so quoted words count less
+	// as evidence of reuse.
+	quoted bool
 }
 
 // foldTable maps accented Latin letters to their base letter.
@@ -96,15 +100,24 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 func tokenize(text string) []token {
 	var toks []token
 	i := 0
+	quoted := false
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
+			switch r {
+			case '“', '„', '«':
+				quoted = true
+			case '”', '»', '\n':
+				quoted = false
+			case '"':
+				quoted = !quoted
+			}
 			i += size
 			continue
 		}
 		if r >= '0' && r <= '9' {
 			s, e, norm := scanNumber(text, i)
-			toks = append(toks, token{norm: norm, s: s, e: e, num: true})
+			toks = append(toks, token{norm: norm, s: s, e: e, num: true, quoted: quoted})
 			i = e
 			continue
 		}
@@ -118,7 +131,7 @@ func tokenize(text string) []token {
 		}
 		w := text[s:i]
 		first, _ := utf8.DecodeRuneInString(w)
-		toks = append(toks, token{norm: spelling(foldWord(w)), s: s, e: i, cap: unicode.IsUpper(first)})
+		toks = append(toks, token{norm: spelling(foldWord(w)), s: s, e: i, cap: unicode.IsUpper(first), quoted: quoted})
 	}
 	return toks
 }
