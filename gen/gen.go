@@ -34,7 +34,6 @@ package gen
 import (
 	"fmt"
 	"iter"
-	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -762,9 +761,6 @@ func (g *Generator) footer(i int, o *Outlet) []string {
 	}
 	return out
 }
-
-// zipfWeight is the expected relative frequency of the word of rank r.
-func zipfWeight(r int) float64 { return 1 / math.Pow(float64(r)+zipfShift, zipfExponent) }
 
 // People returns the full names of the people in the news of article i's
 // event, as English text writes them; benchmarks pick rare query words

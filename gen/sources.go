@@ -30,15 +30,6 @@ var Agencies = []Agency{
 	{"Kyodo", "Kyodo News", []string{"en", "zh"}, "Tokyo"},
 }
 
-func agencyIndex(name string) int {
-	for i, a := range Agencies {
-		if a.Name == name {
-			return i
-		}
-	}
-	return -1
-}
-
 // agencyLabel is how an agency signs in language code (TASS is ТАСС in
 // Russian, Xinhua is 新华社 in Chinese).
 func agencyLabel(ag int, code string) string {
