@@ -14,7 +14,7 @@ APT_BUILD = gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 # Extra packages for the acceptance checks, screenshots and the Windows build.
 APT_EXTRA = jq xvfb x11-apps imagemagick gcc-mingw-w64-x86-64
 
-.PHONY: demo test deps deps-extra build build-nogui windows package screenshots checks bench
+.PHONY: fuzz demo test deps deps-extra build build-nogui windows package screenshots checks bench
 
 define apt_install
 	@if command -v apt-get >/dev/null 2>&1 && ! dpkg -s $(1) >/dev/null 2>&1; then \
@@ -45,6 +45,18 @@ test: deps
 	$(GO) vet ./...
 	$(GO) test ./...
 	CGO_ENABLED=0 $(GO) build -tags nogui -o /dev/null ./cmd/wiretrace
+	$(MAKE) fuzz FUZZTIME=$(FUZZTIME)
+
+# Each fuzz target for a short bounded time (longer: make fuzz FUZZTIME=10m).
+FUZZTIME ?= 8s
+FUZZ_TARGETS = archive:FuzzTranslate importer:FuzzParseText importer:FuzzParseHTML importer:FuzzContainers \
+	importer/charset:FuzzDecode importer/extract:FuzzHTML provenance:FuzzLink provenance/agency:FuzzDetect
+fuzz:
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t#*:}; \
+		echo "fuzz $$pkg $$fn ($(FUZZTIME))"; \
+		$(GO) test ./$$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) >/tmp/wiretrace-fuzz.log 2>&1 || { tail -20 /tmp/wiretrace-fuzz.log; exit 1; }; \
+		grep -o 'execs: [0-9]*' /tmp/wiretrace-fuzz.log | tail -1; \
+	done
 
 # Acceptance checks kept beside the project (../shared/checks), when present.
 checks: deps-extra

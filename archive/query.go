@@ -3,6 +3,7 @@ package archive
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // ftsQuery is a user's query translated into FTS5 syntax.
@@ -27,6 +28,13 @@ func Translate(input string) (expr string, plain bool) {
 }
 
 func translate(input string) ftsQuery {
+	// Control characters (NUL ends an FTS5 string) are spaces here.
+	input = strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, input)
 	toks := lex(input)
 	p := &parser{toks: toks}
 	n, ok := p.parseOr()

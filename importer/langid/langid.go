@@ -14,7 +14,7 @@ import (
 )
 
 // sample is how much text is looked at: enough for a stable answer.
-const sample = 3000
+const sample = 1200
 
 // Detect returns the ISO 639-1 code of the language of text ("en", "fr",
 // "zh"...), or "" when the text is too short or too mixed to tell.
