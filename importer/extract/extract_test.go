@@ -362,3 +362,24 @@ func FuzzHTML(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkHTMLParallel measures the same page as BenchmarkHTML on every
+// CPU at once, as a bulk import runs it; it reports pages per second.
+func BenchmarkHTMLParallel(b *testing.B) {
+	var body strings.Builder
+	for i := 0; i < 6; i++ {
+		body.WriteString(articleBody)
+	}
+	page := []byte(newsPage(`<meta property="article:published_time" content="2022-01-07T10:15:00+06:00">`, body.String()))
+	b.SetBytes(int64(len(page)))
+	start := time.Now()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := HTML(page, "https://worldnews.example.com/2022/01/07/tokayev"); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "pages/s")
+}
