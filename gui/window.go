@@ -119,6 +119,10 @@ func (w *Window) OpenPath(path string, create bool) error {
 	return nil
 }
 
+// CloseArchive stops an import in progress and closes the archive shown;
+// call it when the app has quit.
+func (w *Window) CloseArchive() { w.close() }
+
 func (w *Window) close() {
 	if w.importStop != nil {
 		w.importStop()

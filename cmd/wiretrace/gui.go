@@ -163,6 +163,7 @@ func runGUI(ctx context.Context, env *Env, name string, args []string) error {
 		fyne.Do(a.Quit)
 	}()
 	win.Window().ShowAndRun()
+	win.CloseArchive()
 	return nil
 }
 
