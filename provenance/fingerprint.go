@@ -161,14 +161,14 @@ func anchorKeys(text string) []uint64 {
 	for _, as := range anchors {
 		var keys []uint64
 		for i := range as {
-			if as[i].key == quoteAnchor {
+			if as[i].key == quoteAnchor || as[i].cognate {
 				continue
 			}
 			if as[i].num && len(as[i].key) >= 4 && as[i].weight > 1 {
 				keys = append(keys, key(as[i].key))
 			}
 			for j := i + 1; j < len(as); j++ {
-				if as[j].key == quoteAnchor {
+				if as[j].key == quoteAnchor || as[j].cognate {
 					continue
 				}
 				a, b := as[i].key, as[j].key
