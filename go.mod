@@ -69,3 +69,5 @@ require (
 	modernc.org/memory v1.12.1 // indirect
 	modernc.org/sqlite v1.62.0 // indirect
 )
+
+replace github.com/markusmobius/go-dateparser => ./third_party/go-dateparser
