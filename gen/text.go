@@ -216,18 +216,39 @@ func (b *builder) sentence() sentence {
 var weekdayKeys = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 // lead makes the first sentence of a report: who did what, where, when.
+// Its shape varies, so that independent reports of one event share names
+// and figures, not sentences.
 func (b *builder) lead() sentence {
 	p := b.r.IntN(3)
-	b.w(b.ev.roles[p])
-	b.add(tok{k: tName, v: int32(p)})
-	b.w([]string{"visited", "announced", "warned", "called"}[b.r.IntN(4)])
-	b.add(tok{k: tPlace})
-	b.w("on", weekdayKeys[b.ev.weekday])
-	b.fill(6 + b.r.IntN(10))
-	b.add(tok{k: tComma})
-	b.w("more than")
-	b.add(tok{k: tNum, v: int32(b.ev.nums[1])})
-	b.fill(4 + b.r.IntN(8))
+	switch b.r.IntN(3) {
+	case 0:
+		b.w(b.ev.roles[p])
+		b.add(tok{k: tName, v: int32(p)})
+		b.w([]string{"visited", "announced", "warned", "called"}[b.r.IntN(4)])
+		b.add(tok{k: tPlace})
+		b.w("on", weekdayKeys[b.ev.weekday])
+		b.fill(6 + b.r.IntN(10))
+		b.add(tok{k: tComma})
+		b.w("more than")
+		b.add(tok{k: tNum, v: int32(b.ev.nums[b.r.IntN(3)])})
+		b.fill(4 + b.r.IntN(8))
+	case 1:
+		b.fill(5 + b.r.IntN(8))
+		b.w("in")
+		b.add(tok{k: tPlace}, tok{k: tComma})
+		b.subject()
+		b.w([]string{"said", "announced", "confirmed"}[b.r.IntN(3)])
+		b.w("on", weekdayKeys[b.ev.weekday])
+		b.fill(4 + b.r.IntN(8))
+	default:
+		b.w("the")
+		b.add(tok{k: tOrg, v: int32(b.ev.org)})
+		b.fill(4 + b.r.IntN(6))
+		b.add(tok{k: tCountry}, tok{k: tComma})
+		b.w("according", "to")
+		b.add(tok{k: tName, v: int32(p)})
+		b.fill(3 + b.r.IntN(6))
+	}
 	return b.end()
 }
 
