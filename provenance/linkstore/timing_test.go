@@ -47,12 +47,24 @@ func linkTiming(b *testing.B, n int) {
 	ctx := context.Background()
 	ti := &timed{Index: linkstore.Index{Store: s}}
 	l := &provenance.Linker{Index: ti}
-	var total time.Duration
-	for i := 0; i < 200; i++ {
-		d, _ := ti.Index.Doc(ctx, int64(1+(i*37)%n))
-		st := time.Now()
-		l.Link(ctx, d)
-		total += time.Since(st)
+	docs := make([]provenance.Doc, 200)
+	for i := range docs {
+		d, err := ti.Index.Doc(ctx, int64(1+(i*37)%n))
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs[i] = d
 	}
-	b.Logf("per article: total %v postings %v (%d fps) meta %v doc %v (%d docs)", total/200, ti.post/200, ti.nfp/200, ti.meta/200, ti.doc/200, ti.ndoc/200)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := l.Link(ctx, docs[i%len(docs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	per := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(b.N) }
+	b.ReportMetric(per(ti.post), "postings-ms/op")
+	b.ReportMetric(per(ti.meta), "meta-ms/op")
+	b.ReportMetric(per(ti.doc), "docs-ms/op")
+	b.ReportMetric(float64(ti.nfp)/float64(b.N), "fingerprints/op")
+	b.ReportMetric(float64(ti.ndoc)/float64(b.N), "candidates/op")
 }
