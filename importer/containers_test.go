@@ -39,7 +39,7 @@ func seedPage(t *testing.T, prefix, site, date, lang string) string {
 	return fmt.Sprintf(`<!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><title>%s</title>
 <meta property="og:site_name" content="%s"><meta property="article:published_time" content="%sT09:00:00Z"></head>
 <body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>%s</h1>%s</article>
-<footer>Subscribe to our newsletter. © %s</footer></body></html>`, lang, lines[0], site, date, lines[0], body.String(), site)
+<footer>Subscribe to our newsletter. © 2022 %s</footer></body></html>`, lang, lines[0], site, date, lines[0], body.String(), site)
 }
 
 func search(t *testing.T, s *archive.Store, q archive.Query) *archive.Result {
@@ -179,5 +179,36 @@ func TestZipAndTar(t *testing.T) {
 	sum = run(t, s, importer.Options{}, dir)
 	if sum.Imported != 0 {
 		t.Errorf("re-import imported %d", sum.Imported)
+	}
+}
+
+// TestLegacyEncodings imports pages in Windows-1252 and Shift-JIS, declared
+// in the page or only in a manifest, and finds them by their words.
+func TestLegacyEncodings(t *testing.T) {
+	dir := t.TempDir()
+	cp1252 := "<html lang=\"fr\"><head><meta charset=\"windows-1252\"><title>Le pr\xe9sident \x93Toka\xefev\x94 \xe0 Almaty</title></head><body><article>" +
+		"<p>Le pr\xe9sident kazakh Toka\xefev s\x92est rendu \xe0 Almaty mercredi, pour la premi\xe8re fois depuis les \xe9meutes.</p>" +
+		"<p>Il a promis de r\xe9parer les d\xe9g\xe2ts \x96 \xab la ville sera restaur\xe9e \xbb, a-t-il d\xe9clar\xe9.</p></article></body></html>"
+	os.WriteFile(filepath.Join(dir, "fr.html"), []byte(cp1252), 0o644)
+	// 東京で地震 (an earthquake in Tokyo) and more, in Shift-JIS, declared by the manifest only.
+	sjis := "<html><head><title>\x93\x8c\x8b\x9e\x82\xc5\x92n\x90k</title></head><body><article><p>\x93\x8c\x8b\x9e\x82\xc5\x92n\x90k\x82\xaa\x82\xa0\x82\xe8\x82\xdc\x82\xb5\x82\xbd\x81B\x94\xed\x8aQ\x82\xcd\x82\xa0\x82\xe8\x82\xdc\x82\xb9\x82\xf1\x81B</p></article></body></html>"
+	os.WriteFile(filepath.Join(dir, "jp.htm"), []byte(sjis), 0o644)
+	os.WriteFile(filepath.Join(dir, "wiretrace-manifest.csv"), []byte("file,source,charset\njp.htm,NHK,shift_jis\n"), 0o644)
+	s := open(t)
+	sum := run(t, s, importer.Options{}, dir)
+	if sum.Imported != 2 {
+		t.Fatalf("summary %+v %v", sum.Progress, sum.Problems)
+	}
+	r := search(t, s, archive.Query{Text: "premiere emeutes"})
+	if r.Total != 1 || !strings.Contains(r.Hits[0].Title, "“Tokaïev”") {
+		t.Errorf("Windows-1252 page: %+v", r.Hits)
+	}
+	a, _ := s.Article(context.Background(), r.Hits[0].ID)
+	if !strings.Contains(a.Text, "s’est rendu à Almaty") || !strings.Contains(a.Text, "« la ville sera restaurée »") {
+		t.Errorf("Windows-1252 text: %q", a.Text)
+	}
+	r = search(t, s, archive.Query{Text: "地震"})
+	if r.Total != 1 || r.Hits[0].Title != "東京で地震" || r.Hits[0].Source != "NHK" {
+		t.Errorf("Shift-JIS page: %+v", r.Hits)
 	}
 }

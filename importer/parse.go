@@ -103,7 +103,11 @@ func Parse(name string, raw []byte, d Defaults) ([]*archive.Article, error) {
 		if d.Entry != nil {
 			pageURL = d.Entry.URL
 		}
-		a, err := fromHTML(raw, pageURL)
+		ctype := ""
+		if hint != "" {
+			ctype = "text/html; charset=" + hint
+		}
+		a, err := fromHTML(raw, pageURL, ctype)
 		if err != nil {
 			return nil, err
 		}
@@ -136,8 +140,8 @@ func fromText(text string) *archive.Article {
 	return a
 }
 
-func fromHTML(raw []byte, pageURL string) (*archive.Article, error) {
-	pg, err := extract.HTML(raw, pageURL)
+func fromHTML(raw []byte, pageURL, contentType string) (*archive.Article, error) {
+	pg, err := extract.HTMLWithCharset(raw, pageURL, contentType)
 	if err != nil {
 		return nil, err
 	}

@@ -85,7 +85,45 @@ func publishedDate(doc *html.Node, pageURL string) (t time.Time) {
 	if err != nil || res.IsZero() {
 		return time.Time{}
 	}
+	if yearOnly(doc, res.DateTime) {
+		return time.Time{}
+	}
 	return res.DateTime
+}
+
+// yearOnly reports whether a 1 January found by the text search stands for
+// a bare year (a "© 2022" footer) rather than a date the page writes out.
+func yearOnly(doc *html.Node, t time.Time) bool {
+	if t.Month() != time.January || t.Day() != 1 {
+		return false
+	}
+	text := strings.ToLower(textContent(doc))
+	y := strconv.Itoa(t.Year())
+	for _, full := range []string{y + "-01-01", "01/01/" + y, "1/1/" + y, "01.01." + y, "1.1." + y, "january 1", "jan. 1", "jan 1,", "1 january", "1 jan", "1er janvier", "1 janvier", "1. januar", "1 de enero", "1 января"} {
+		if strings.Contains(text, full) {
+			return false
+		}
+	}
+	return true
+}
+
+func textContent(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style") {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
 }
 
 var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_.])`)
