@@ -287,7 +287,14 @@ func (b *Browser) run(ctx context.Context, gen uint64, arch Archive, q archive.Q
 	if ctx.Err() != nil {
 		return
 	}
-	res, err := searchFaceted(ctx, arch, q)
+	// The counts of ticked facets come from queries of their own, run
+	// beside the main one; the results are shown as soon as they are in.
+	var ticked chan facetCounts
+	if len(q.Sources)+len(q.Languages)+len(q.Agencies) > 0 {
+		ticked = make(chan facetCounts, 1)
+		go func() { ticked <- tickedFacets(ctx, arch, q) }()
+	}
+	res, err := safeSearch(ctx, arch, q)
 	if ctx.Err() != nil {
 		return
 	}
@@ -297,42 +304,95 @@ func (b *Browser) run(ctx context.Context, gen uint64, arch Archive, q archive.Q
 		}
 		b.apply(q, res, err)
 	})
+	if ticked == nil || err != nil {
+		return
+	}
+	fc := <-ticked
+	if ctx.Err() != nil {
+		return
+	}
+	fyne.Do(func() {
+		if gen != b.gen || b.result != res {
+			return
+		}
+		fc.patch(&res.Facets)
+		b.facets.set(res.Facets)
+		b.done("facets")
+	})
 }
 
-// searchFaceted runs q and, for each facet the user has ticked values of,
-// a second query without that facet's filter, so that a ticked facet still
-// lists its other values with their counts (the other filters applied).
-func searchFaceted(ctx context.Context, arch Archive, q archive.Query) (res *archive.Result, err error) {
+// safeSearch is arch.Search that turns a panic or a nil result into an
+// error.
+func safeSearch(ctx context.Context, arch Archive, q archive.Query) (res *archive.Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, fmt.Errorf("search failed: %v", r)
 		}
 	}()
 	res, err = arch.Search(ctx, q)
-	if err != nil || res == nil {
-		if err == nil {
-			err = errors.New("search returned nothing")
-		}
-		return nil, err
+	if err == nil && res == nil {
+		err = errors.New("search returned nothing")
 	}
-	facet := func(clear func(*archive.Query), set func(*archive.Result, *archive.Result)) {
+	return res, err
+}
+
+// facetCounts are the counts of the facets the user ticked values of; nil
+// for a facet that was not ticked or whose query failed.
+type facetCounts struct {
+	source, language, agency []archive.FacetCount
+}
+
+// patch replaces the counts of f with those of c.
+func (c facetCounts) patch(f *archive.Facets) {
+	if c.source != nil {
+		f.Source = c.source
+	}
+	if c.language != nil {
+		f.Language = c.language
+	}
+	if c.agency != nil {
+		f.Agency = c.agency
+	}
+}
+
+// tickedFacets runs, for each facet the user has ticked values of, the
+// query without that facet's filter, so that a ticked facet still lists
+// its other values with their counts (the other filters applied).
+func tickedFacets(ctx context.Context, arch Archive, q archive.Query) facetCounts {
+	var c facetCounts
+	run := func(clear func(*archive.Query)) *archive.Result {
 		qq := q
 		clear(&qq)
 		qq.Limit, qq.Offset = 1, 0
-		if r, err := arch.Search(ctx, qq); err == nil && r != nil {
-			set(res, r)
+		r, err := safeSearch(ctx, arch, qq)
+		if err != nil {
+			return nil
 		}
+		return r
 	}
 	if len(q.Sources) > 0 {
-		facet(func(q *archive.Query) { q.Sources = nil }, func(d, s *archive.Result) { d.Facets.Source = s.Facets.Source })
+		if r := run(func(q *archive.Query) { q.Sources = nil }); r != nil {
+			c.source = nonNil(r.Facets.Source)
+		}
 	}
 	if len(q.Languages) > 0 {
-		facet(func(q *archive.Query) { q.Languages = nil }, func(d, s *archive.Result) { d.Facets.Language = s.Facets.Language })
+		if r := run(func(q *archive.Query) { q.Languages = nil }); r != nil {
+			c.language = nonNil(r.Facets.Language)
+		}
 	}
 	if len(q.Agencies) > 0 {
-		facet(func(q *archive.Query) { q.Agencies = nil }, func(d, s *archive.Result) { d.Facets.Agency = s.Facets.Agency })
+		if r := run(func(q *archive.Query) { q.Agencies = nil }); r != nil {
+			c.agency = nonNil(r.Facets.Agency)
+		}
 	}
-	return res, nil
+	return c
+}
+
+func nonNil(f []archive.FacetCount) []archive.FacetCount {
+	if f == nil {
+		return []archive.FacetCount{}
+	}
+	return f
 }
 
 // apply shows a search result; on the UI thread.
@@ -346,6 +406,19 @@ func (b *Browser) apply(q archive.Query, res *archive.Result, err error) {
 		return
 	}
 	b.status.Importance = widget.MediumImportance
+	if prev := b.result; prev != nil {
+		// Until the ticked facets' own counts arrive, show their last ones
+		// rather than only the ticked values.
+		if len(q.Sources) > 0 {
+			res.Facets.Source = prev.Facets.Source
+		}
+		if len(q.Languages) > 0 {
+			res.Facets.Language = prev.Facets.Language
+		}
+		if len(q.Agencies) > 0 {
+			res.Facets.Agency = prev.Facets.Agency
+		}
+	}
 	b.result = res
 	b.hits = res.Hits
 	b.status.SetText(countLine(res.Total, q))

@@ -35,6 +35,7 @@ type facetPanel struct {
 	sourceBox    *fyne.Container
 	sourceMore   *widget.Label
 	checks       map[string]map[string]*widget.Check // facet -> value -> check
+	pool         map[string][]*widget.Check          // facet -> checks made so far, reused
 
 	histo     *histogram
 	dateMode  *widget.RadioGroup
@@ -53,7 +54,7 @@ type facetPanel struct {
 }
 
 func newFacetPanel(b *Browser) *facetPanel {
-	p := &facetPanel{b: b, checks: map[string]map[string]*widget.Check{}}
+	p := &facetPanel{b: b, checks: map[string]map[string]*widget.Check{}, pool: map[string][]*widget.Check{}}
 	p.sourceFilter = widget.NewEntry()
 	p.sourceFilter.SetPlaceHolder("Filter sources")
 	p.sourceFilter.OnChanged = func(string) { p.showSources() }
@@ -160,10 +161,20 @@ func (p *facetPanel) fill(box *fyne.Container, facet string, counts []archive.Fa
 		if label == "" {
 			label = "(unknown)"
 		}
-		c := widget.NewCheck(fmt.Sprintf("%s (%d)", label, fc.Count), nil)
+		// Reuse the checks made for earlier results: setting the fields
+		// directly does not call OnChanged.
+		var c *widget.Check
+		if i := len(objs); i < len(p.pool[facet]) {
+			c = p.pool[facet][i]
+		} else {
+			c = widget.NewCheck("", nil)
+			p.pool[facet] = append(p.pool[facet], c)
+		}
+		c.Text = fmt.Sprintf("%s (%d)", label, fc.Count)
 		c.Checked = selected[fc.Value]
 		v := fc.Value
 		c.OnChanged = func(on bool) { p.b.toggle(facet, v, on) }
+		c.Refresh()
 		checks[v] = c
 		objs = append(objs, c)
 	}

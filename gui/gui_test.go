@@ -142,7 +142,7 @@ func TestTickingSourceNarrowsListAndCounts(t *testing.T) {
 		t.Fatalf("before: language facet %q, want English (en) (4)", got)
 	}
 	test.Tap(h.check("source", "Business Standard"))
-	h.wait("search")
+	h.wait("facets")
 	if got := h.sources(); len(got) != 1 || got[0] != "Business Standard" {
 		t.Fatalf("got %v, want [Business Standard]", got)
 	}
@@ -168,7 +168,7 @@ func TestTickingSourceNarrowsListAndCounts(t *testing.T) {
 	}
 	// A second outlet widens the list.
 	test.Tap(h.check("source", "DNA"))
-	h.wait("search")
+	h.wait("facets")
 	if got := len(h.b.hits); got != 2 {
 		t.Errorf("two outlets: got %d hits, want 2", got)
 	}
