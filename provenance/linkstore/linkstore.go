@@ -8,7 +8,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/provenance"
@@ -86,13 +89,9 @@ func Link(ctx context.Context, s *archive.Store, ids []int64) error {
 		return fmt.Errorf("link: %w", err)
 	}
 	l := &provenance.Linker{Index: Index{s}, Before: true}
-	var links []archive.Link
-	for _, d := range docs {
-		ls, err := l.Link(ctx, d)
-		if err != nil {
-			return fmt.Errorf("link: %w", err)
-		}
-		links = append(links, ls...)
+	links, err := linkEach(ctx, len(docs), func(i int) (provenance.Doc, bool, error) { return docs[i], true, nil }, l)
+	if err != nil {
+		return fmt.Errorf("link: %w", err)
 	}
 	if err := s.ReplaceLinks(ctx, ids, links); err != nil {
 		return fmt.Errorf("link: %w", err)
@@ -212,25 +211,23 @@ func Relink(ctx context.Context, s *archive.Store, progress Progress) (Stats, er
 	var all []archive.Link
 	for start := 0; start < len(ids); start += batch {
 		part := ids[start:min(start+batch, len(ids))]
-		var links []archive.Link
-		for _, id := range part {
-			d, err := Index{s}.Doc(ctx, id)
+		links, err := linkEach(ctx, len(part), func(i int) (provenance.Doc, bool, error) {
+			d, err := Index{s}.Doc(ctx, part[i])
 			if errors.Is(err, provenance.ErrNotFound) {
-				continue
+				return d, false, nil
 			}
-			if err != nil {
-				return st, fmt.Errorf("relink: %w", err)
-			}
-			ls, err := l.Link(ctx, d)
-			if err != nil {
-				return st, fmt.Errorf("relink: %w", err)
-			}
-			links = append(links, ls...)
+			return d, err == nil, err
+		}, l)
+		if err != nil {
+			return st, fmt.Errorf("relink: %w", err)
 		}
 		if err := s.ReplaceLinks(ctx, part, links); err != nil {
 			return st, fmt.Errorf("relink: %w", err)
 		}
-		all = append(all, links...)
+		for _, lk := range links {
+			// Stories need the ends only; evidence stays in the archive.
+			all = append(all, archive.Link{From: lk.From, To: lk.To, Kind: lk.Kind})
+		}
 		progress("links", start+len(part), len(ids))
 	}
 	st.Links = len(all)
@@ -245,4 +242,47 @@ func Relink(ctx context.Context, s *archive.Store, progress Progress) (Stats, er
 	}
 	progress("stories", len(ids), len(ids))
 	return st, nil
+}
+
+// linkEach links n articles (doc returns the i-th, or false when it is
+// gone) on up to GOMAXPROCS goroutines and returns their links in article
+// order. With Before set, the articles are independent of each other: each
+// is linked to older ones, whose fingerprints are already stored.
+func linkEach(ctx context.Context, n int, doc func(i int) (provenance.Doc, bool, error), l *provenance.Linker) ([]archive.Link, error) {
+	res := make([][]archive.Link, n)
+	errs := make([]error, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				d, ok, err := doc(i)
+				if err == nil && ok {
+					res[i], err = l.Link(ctx, d)
+				}
+				if err != nil {
+					errs[i] = err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var out []archive.Link
+	for i := range res {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out = append(out, res[i]...)
+	}
+	return out, nil
 }
