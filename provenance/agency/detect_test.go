@@ -104,6 +104,11 @@ func TestDetectSentences(t *testing.T) {
 		{"agency outlet itself", "", "MOSCOW (Sputnik) - The Kremlin said, Sputnik reported.", "Sputnik International", map[string]string{"Sputnik": "supplier"}},
 		{"agency outlet without credit", "", "The Kremlin said.", "Reuters", map[string]string{"Reuters": "supplier"}},
 		{"APP not AP", "", "ISLAMABAD, Jan 9 (APP): Associated Press of Pakistan reported.", "", map[string]string{"APP": "supplier"}},
+		{"Bloomberg the mayor", "", "Former mayor Bloomberg said he would donate. Bloomberg spoke in Iowa.", "", nil},
+		{"Bloomberg News cited", "", "The deal is worth $2 billion, Bloomberg News reported.", "", map[string]string{"Bloomberg": "cited"}},
+		{"told Bloomberg", "", "The minister told Bloomberg the talks had stalled.", "", map[string]string{"Bloomberg": "cited"}},
+		{"Sputnik moment", "", "It was a Sputnik moment for the industry.", "", nil},
+		{"Thomson Reuters Foundation", "", "A study by the Thomson Reuters Foundation found trust fell.", "", nil},
 		{"supplier beats cited", "", "NUR-SULTAN (Sputnik) - Tokayev arrived, Sputnik Kazakhstan reported.", "", map[string]string{"Sputnik": "supplier"}},
 	}
 	for _, tt := range tests {
