@@ -367,3 +367,30 @@ func TestSharedQuotesAreNotReuse(t *testing.T) {
 		t.Errorf("same quotations in two reports linked: %+v", links)
 	}
 }
+
+func TestCalendarAnchors(t *testing.T) {
+	keys := func(s string) string {
+		var out []string
+		for _, as := range sentenceAnchors(s, []span{{0, len(s)}}) {
+			for _, a := range as {
+				if strings.HasPrefix(a.key, "%") {
+					out = append(out, a.key)
+				}
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	tests := []struct{ a, b string }{
+		{"He came on Wednesday, 12 January.", "Il est venu mercredi 12 janvier."},
+		{"Flights resume on Thursday.", "Вылеты возобновятся в четверг."},
+		{"It happened in May.", "Ocurrió en mayo."},
+	}
+	for _, tt := range tests {
+		if ka, kb := keys(tt.a), keys(tt.b); ka == "" || ka != kb {
+			t.Errorf("%q -> %q, %q -> %q: want equal and not empty", tt.a, ka, tt.b, kb)
+		}
+	}
+	if k := keys("Prices may rise by the sea (el mar)."); k != "" {
+		t.Errorf("common words taken for dates: %q", k)
+	}
+}

@@ -2,6 +2,7 @@ package provenance
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,6 +88,72 @@ func init() {
 	}
 }
 
+// calendar maps month and weekday names of the archive's languages
+// (folded, Russian transliterated) to one key: dates survive translation.
+var calendar = map[string]string{}
+
+func init() {
+	months := []string{
+		"january janvier enero januar gennaio janeiro yanvarya yanvar jan janv ene",
+		"february fevrier febrero februar febbraio fevereiro fevralya fevral feb fev",
+		"march mars marzo marz marco marta mart mar",
+		"april avril abril aprile aprelya aprel apr avr abr",
+		"may mai mayo maggio maio maya",
+		"june juin junio juni giugno junho iyunya iyun jun",
+		"july juillet julio juli luglio julho iyulya iyul jul juil",
+		"august aout agosto augusta avgusta avgust aug ago",
+		"september septembre septiembre settembre setembro sentyabrya sentyabr sep sept",
+		"october octobre octubre oktober ottobre outubro oktyabrya oktyabr oct okt",
+		"november novembre noviembre novembro noyabrya noyabr nov",
+		"december decembre diciembre dezember dicembre dezembro dekabrya dekabr dec dic dez",
+	}
+	days := []string{
+		"monday lundi lunes montag lunedi segunda ponedelnik",
+		"tuesday mardi martes dienstag martedi terca vtornik",
+		"wednesday mercredi miercoles mittwoch mercoledi quarta sreda sredu",
+		"thursday jeudi jueves donnerstag giovedi quinta chetverg",
+		"friday vendredi viernes freitag venerdi sexta pyatnitsa pyatnitsu",
+		"saturday samedi sabado samstag sabato subbota subbotu",
+		"sunday dimanche domingo sonntag domenica voskresenye voskresene",
+	}
+	for i, line := range months {
+		for _, w := range strings.Fields(line) {
+			calendar[w] = "%m" + strconv.Itoa(i+1)
+		}
+	}
+	for i, line := range days {
+		for _, w := range strings.Fields(line) {
+			calendar[w] = "%d" + strconv.Itoa(i+1)
+		}
+	}
+}
+
+// calendarNeedsCap are calendar words that are also common words or
+// abbreviations ("may", Spanish "mar"): they count when capitalised.
+var calendarNeedsCap = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("may mar jan janv feb fev apr avr abr jun jul juil aug ago sep sept oct okt nov dec dic dez ene") {
+		calendarNeedsCap[w] = true
+	}
+}
+
+// latin folds and transliterates a normalised word to Latin letters.
+func latin(w string) string {
+	if w == "" || w[0] < utf8.RuneSelf {
+		return w
+	}
+	var b strings.Builder
+	for _, r := range w {
+		if t, ok := cyrillic[r]; ok {
+			b.WriteString(t)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // sentenceAnchors returns the anchors of each sentence span of text.
 func sentenceAnchors(text string, sents []span) [][]anchor {
 	toks := make([][]token, len(sents))
@@ -110,6 +177,10 @@ func sentenceAnchors(text string, sents []span) [][]anchor {
 			}
 		}
 		for _, t := range toks[i] {
+			if k, ok := calendar[latin(t.norm)]; ok && (t.cap || !calendarNeedsCap[t.norm]) {
+				add(anchor{key: k, weight: 0.8})
+				continue
+			}
 			switch {
 			case t.num:
 				digits := strings.Trim(t.norm, ".")
