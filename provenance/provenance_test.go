@@ -394,3 +394,21 @@ func TestCalendarAnchors(t *testing.T) {
 		t.Errorf("common words taken for dates: %q", k)
 	}
 }
+
+func TestChineseReuse(t *testing.T) {
+	orig := "新华社阿拉木图1月12日电 哈萨克斯坦总统托卡耶夫12日抵达阿拉木图，与反恐行动指挥部成员以及在骚乱中牺牲的警察和军人家属会面。托卡耶夫还前往医院看望了在骚乱中受伤的民众。总统新闻秘书乌阿利当天表示，总统目前仍在阿拉木图。\n\n哈萨克斯坦西南部城市扎瑙津和阿克套上周因燃料价格上涨爆发抗议，随后蔓延至阿拉木图等城市并演变为暴力事件。"
+	cp := "哈萨克斯坦总统托卡耶夫12日抵达阿拉木图，与反恐行动指挥部成员以及在骚乱中牺牲的警察和军人家属会面。托卡耶夫还前往医院看望了在骚乱中受伤的民众。\n\n（来源：新华社）"
+	other := "哈萨克斯坦政府12日宣布，阿拉木图机场将于本周四恢复国内和国际航班。当地商店和餐馆陆续重新营业，城市生活逐步恢复正常。"
+	idx := NewMemIndex()
+	idx.Add(Doc{ID: 1, Source: "新华网", Language: "zh", Text: orig})
+	idx.Add(Doc{ID: 2, Source: "Other", Language: "zh", Text: other})
+	d := Doc{ID: 3, Source: "某报", Language: "zh", Text: cp}
+	idx.Add(d)
+	links, err := LinkArticle(context.Background(), idx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(links) != 1 || links[0].From != 1 || links[0].Kind != archive.LinkReuse {
+		t.Errorf("got %+v, want one reuse link from 1", links)
+	}
+}

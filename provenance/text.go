@@ -92,6 +92,12 @@ func spelling(w string) string {
 	return w
 }
 
+// unspaced reports whether r belongs to a script written without spaces
+// between words.
+func unspaced(r rune) bool {
+	return r >= 0x0E00 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
+}
+
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
 
 // tokenize splits text into normalised words. Numbers keep their digits
@@ -122,9 +128,16 @@ func tokenize(text string) []token {
 			continue
 		}
 		s := i
+		if unspaced(r) {
+			// Chinese, Japanese and Thai have no spaces: each character
+			// is a token, so shingles are runs of five characters.
+			i += size
+			toks = append(toks, token{norm: text[s:i], s: s, e: i, quoted: quoted})
+			continue
+		}
 		for i < len(text) {
 			r, size := utf8.DecodeRuneInString(text[i:])
-			if !isWordRune(r) {
+			if !isWordRune(r) || unspaced(r) {
 				break
 			}
 			i += size
