@@ -178,7 +178,7 @@ func (s *Store) columnsFor(ctx context.Context) (*columns, error) {
 			return nil, fmt.Errorf("columns: %w", err)
 		}
 		c.generation, c.rewrites = gen, rw
-		if time.Since(start) > 100*time.Millisecond {
+		if time.Since(start) > 100*time.Millisecond && !s.readOnly {
 			s.cols = c
 			s.bg.Add(1)
 			go s.saveColumnsNoWait(c) // so the next process starts fast

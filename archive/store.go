@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 	"unicode"
 
@@ -44,10 +45,11 @@ type Store struct {
 	db   *sql.DB
 	path string
 
-	colMu sync.Mutex
-	cols  *columns       // search columns, refreshed by generation
-	bg    sync.WaitGroup // background snapshot writes, awaited by Close
-	wrote atomic.Bool    // this Store added articles: Close saves the columns
+	colMu    sync.Mutex
+	cols     *columns       // search columns, refreshed by generation
+	bg       sync.WaitGroup // background snapshot writes, awaited by Close
+	wrote    atomic.Bool    // this Store added articles: Close saves the columns
+	readOnly bool
 }
 
 // Open opens the archive at path, creating it (and its folder) when it does
@@ -55,6 +57,12 @@ type Store struct {
 // ErrNotArchive for a file that is not SQLite and ErrNewerSchema for one
 // from a newer schema version.
 func Open(p string) (*Store, error) {
+	return open(p)
+}
+
+// open is Open with extra connection pragmas (tests use them to simulate a
+// full disk).
+func open(p string, pragmas ...string) (*Store, error) {
 	if dir := parentDir(p); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("open archive %s: %w", p, err)
@@ -63,8 +71,16 @@ func Open(p string) (*Store, error) {
 	if err := sniffSQLite(p); err != nil {
 		return nil, fmt.Errorf("open archive %s: %w", p, err)
 	}
+	if f, err := os.OpenFile(p, os.O_RDWR, 0); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) {
+			return OpenReadOnly(p)
+		}
+		return nil, fmt.Errorf("open archive %s: %w", p, err)
+	} else if err == nil {
+		f.Close()
+	}
 	q := url.Values{}
-	for _, pr := range []string{"busy_timeout(15000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)", "temp_store(MEMORY)"} {
+	for _, pr := range append([]string{"busy_timeout(15000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)", "temp_store(MEMORY)"}, pragmas...) {
 		q.Add("_pragma", pr)
 	}
 	q.Set("_txlock", "immediate")
@@ -80,6 +96,53 @@ func Open(p string) (*Store, error) {
 	}
 	return s, nil
 }
+
+// ErrReadOnly is returned when a read-only archive would need changes to
+// be opened (an older schema to upgrade).
+var ErrReadOnly = errors.New("archive: read-only")
+
+// OpenReadOnly opens an existing archive without ever writing to it: for a
+// file without write permission or on read-only media. Searches and reads
+// work; writes fail. Open falls back to it by itself. It returns an error
+// wrapping ErrReadOnly for an archive from an older schema.
+func OpenReadOnly(p string) (*Store, error) {
+	if _, err := os.Stat(p); err != nil {
+		return nil, fmt.Errorf("open archive %s: %w", p, err)
+	}
+	if err := sniffSQLite(p); err != nil {
+		return nil, fmt.Errorf("open archive %s: %w", p, err)
+	}
+	var lastErr error
+	// mode=ro shares locks with writers; immutable=1 is for media where
+	// even the lock files cannot be created.
+	for _, mode := range []string{"mode=ro", "mode=ro&immutable=1"} {
+		db, err := sql.Open("sqlite", "file:"+filepathToURI(p)+"?"+mode+"&_pragma=busy_timeout(15000)&_pragma=query_only(1)")
+		if err != nil {
+			lastErr = err
+			continue
+		}
+		db.SetMaxOpenConns(4)
+		var v int
+		if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+			db.Close()
+			lastErr = err
+			continue
+		}
+		if v < SchemaVersion() {
+			db.Close()
+			return nil, fmt.Errorf("open archive %s: %w: schema %d needs upgrading to %d (open it once with write access)", p, ErrReadOnly, v, SchemaVersion())
+		}
+		if v > SchemaVersion() {
+			db.Close()
+			return nil, fmt.Errorf("open archive %s: %w (schema %d, this build knows %d)", p, ErrNewerSchema, v, SchemaVersion())
+		}
+		return &Store{db: db, path: p, readOnly: true}, nil
+	}
+	return nil, fmt.Errorf("open archive %s read-only: %w", p, lastErr)
+}
+
+// ReadOnly reports whether the archive was opened without write access.
+func (s *Store) ReadOnly() bool { return s.readOnly }
 
 func parentDir(p string) string {
 	i := strings.LastIndexAny(p, `/\`)
@@ -222,6 +285,11 @@ func (s *Store) Close() error {
 	}
 	ctx := context.Background()
 	s.bg.Wait()
+	if s.readOnly {
+		err := s.db.Close()
+		s.db = nil
+		return err
+	}
 	if s.wrote.Load() {
 		s.SaveColumns(ctx) // best effort: a stale snapshot is rebuilt on use
 	}

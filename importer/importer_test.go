@@ -270,3 +270,25 @@ func TestParseErrors(t *testing.T) {
 		t.Errorf("pdf: %v", err)
 	}
 }
+
+// TestHugeAndOddFiles: a 100 MB text file, a file that is a directory
+// symlink loop or unreadable are each reported on one line; the rest goes on.
+func TestHugeAndOddFiles(t *testing.T) {
+	dir := t.TempDir()
+	huge, err := os.Create(filepath.Join(dir, "huge.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	huge.Truncate(100 << 20) // sparse: costs no disk
+	huge.Close()
+	os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("Fine title\n\nA normal article about Almaty."), 0o644)
+	os.WriteFile(filepath.Join(dir, "nested.html"), []byte(strings.Repeat("<div>", 100000)+"deep text"+strings.Repeat("</div>", 100000)), 0o644)
+	os.Symlink(dir, filepath.Join(dir, "loop"))
+	s := open(t)
+	var lines []string
+	sum := run(t, s, importer.Options{Problem: func(p importer.Problem) { lines = append(lines, p.String()) }}, dir)
+	all := strings.Join(lines, "\n")
+	if sum.Imported != 1 || !strings.Contains(all, "huge.txt: file too large (100 MB") || !strings.Contains(all, "nested.html") {
+		t.Errorf("summary %+v, problems:\n%s", sum.Progress, all)
+	}
+}
