@@ -65,7 +65,7 @@ func NewProvenance(onOpen func(id int64)) *Provenance {
 	p.evScroll = container.NewVScroll(p.evidence)
 	linksBox := container.NewBorder(widget.NewLabelWithStyle("Links (select one to see its evidence)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.links)
 	lower := container.NewVSplit(linksBox, p.evScroll)
-	lower.Offset = 0.36
+	lower.Offset = 0.42
 	upper := container.NewBorder(p.header, nil, nil, nil, container.NewScroll(p.graph))
 	split := container.NewVSplit(upper, lower)
 	split.Offset = 0.45

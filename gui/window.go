@@ -61,6 +61,18 @@ func NewWindow(a fyne.App, be Backend) *Window {
 	w.win.Resize(fyne.NewSize(1280, 800))
 	w.win.SetMainMenu(w.menu())
 	w.win.SetOnClosed(w.close)
+	// Files and folders dropped on the window are imported.
+	w.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		var paths []string
+		for _, u := range uris {
+			if u.Scheme() == "file" {
+				paths = append(paths, u.Path())
+			}
+		}
+		if len(paths) > 0 {
+			w.Import(paths)
+		}
+	})
 	w.shortcuts()
 	return w
 }

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -89,6 +90,9 @@ func runGUI(ctx context.Context, env *Env, name string, args []string) error {
 		return &usageError{err: fmt.Errorf("%s: --size must look like 1280x800", name), usage: usage}
 	}
 
+	if noDisplay() {
+		return fmt.Errorf("%s: no display to open the desktop app on (DISPLAY and WAYLAND_DISPLAY are unset); see 'wiretrace help' for the command-line tools", name)
+	}
 	a := app.NewWithID(appID)
 	a.SetIcon(gui.Icon())
 	win := gui.NewWindow(a, guiBackend())
@@ -165,6 +169,16 @@ func runGUI(ctx context.Context, env *Env, name string, args []string) error {
 	win.Window().ShowAndRun()
 	win.CloseArchive()
 	return nil
+}
+
+// noDisplay reports whether a Linux or BSD session has no X11 or Wayland
+// display, where the app could not start.
+func noDisplay() bool {
+	switch runtime.GOOS {
+	case "windows", "darwin", "android", "ios":
+		return false
+	}
+	return os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == ""
 }
 
 func parseSize(s string) (w, h int, ok bool) {
