@@ -387,6 +387,8 @@ func addTx(ctx context.Context, tx *sql.Tx, arts []*Article) ([]AddResult, error
 	defer insAg.Close()
 	now := time.Now().UTC()
 	out := make([]AddResult, len(arts))
+	var added []*Article
+	var cjk []string
 	for i, a := range arts {
 		if a.Hash == "" {
 			a.Hash = ContentHash(a)
@@ -403,9 +405,10 @@ func addTx(ctx context.Context, tx *sql.Tx, arts []*Article) ([]AddResult, error
 			a.Imported = now
 		}
 		credits, _ := json.Marshal(nonNilCredits(a.Credits))
+		bigrams := CJKBigrams(a.Title + "\n" + a.Text)
 		r, err := ins.ExecContext(ctx, a.Source, dayOf(a.Published), a.Language, a.Hash, formatTime(a.Published),
 			a.Imported.Format(time.RFC3339), a.Origin, a.URL, a.Byline, a.Dateline, string(credits),
-			a.Title, a.Text, CJKBigrams(a.Title+"\n"+a.Text))
+			a.Title, a.Text, bigrams)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", a.Origin, err)
 		}
@@ -417,6 +420,26 @@ func addTx(ctx context.Context, tx *sql.Tx, arts []*Article) ([]AddResult, error
 			}
 		}
 		out[i] = AddResult{ID: id}
+		added = append(added, a)
+		cjk = append(cjk, bigrams)
+	}
+	if len(added) == 0 {
+		return out, nil
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE meta SET value = value + ? WHERE key = 'generation'", len(added)); err != nil {
+		return nil, err
+	}
+	// The full-text rows last, by plain single-row inserts: FTS5 keeps them in
+	// memory and writes one segment at commit (see 0001_articles.sql).
+	insFTS, err := tx.PrepareContext(ctx, "INSERT INTO articles_fts (rowid, title, text, cjk) VALUES (?, ?, ?, ?)")
+	if err != nil {
+		return nil, err
+	}
+	defer insFTS.Close()
+	for i, a := range added {
+		if _, err := insFTS.ExecContext(ctx, a.ID, a.Title, a.Text, cjk[i]); err != nil {
+			return nil, fmt.Errorf("%s: full-text index: %w", a.Origin, err)
+		}
 	}
 	return out, nil
 }
@@ -667,5 +690,8 @@ func CJKBigrams(s string) string {
 // isCJK reports whether r belongs to a script written without spaces
 // between words.
 func isCJK(r rune) bool {
+	if r < 0x0E00 { // below Thai: Latin, Greek, Cyrillic, Arabic, Indic...
+		return false
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }

@@ -34,14 +34,17 @@ CREATE INDEX article_agencies_agency ON article_agencies (agency, article);
 -- Full text over title and text, accent-insensitive. unicode61 does not
 -- segment Chinese, Japanese or Thai, so those runs are also indexed as
 -- overlapping character bigrams in the cjk column.
+--
+-- New rows are indexed by the store itself, at the end of each batch, not by
+-- an insert trigger: a statement with triggers opens a savepoint, and FTS5
+-- writes its pending index to disk at every savepoint, so a trigger made
+-- one tiny index segment per article (and merges without end). Deletes and
+-- updates, which are rare, keep their triggers.
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
     title, text, cjk,
     content = 'articles', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts (rowid, title, text, cjk) VALUES (new.id, new.title, new.text, new.cjk);
-END;
 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, text, cjk) VALUES ('delete', old.id, old.title, old.text, old.cjk);
 END;

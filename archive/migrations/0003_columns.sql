@@ -9,19 +9,18 @@ INSERT INTO meta (key, value) VALUES ('generation', 0), ('rewrites', 0);
 
 -- generation counts every change; rewrites counts the changes that are not
 -- appends of new articles (deletes, updates), which need a full rebuild.
-CREATE TRIGGER articles_gen_ai AFTER INSERT ON articles BEGIN
-    UPDATE meta SET value = value + 1 WHERE key = 'generation';
-END;
+-- Appends are counted by the store, once per batch (see the note on
+-- triggers in 0001).
 CREATE TRIGGER articles_gen_ad AFTER DELETE ON articles BEGIN
     UPDATE meta SET value = value + 1 WHERE key IN ('generation', 'rewrites');
 END;
 CREATE TRIGGER articles_gen_au AFTER UPDATE OF id, source, pubday, language ON articles BEGIN
     UPDATE meta SET value = value + 1 WHERE key IN ('generation', 'rewrites');
 END;
-CREATE TRIGGER agencies_gen_ai AFTER INSERT ON article_agencies BEGIN
-    UPDATE meta SET value = value + 1 WHERE key = 'generation';
-    UPDATE meta SET value = value + 1 WHERE key = 'rewrites'
-        AND new.article < (SELECT max(id) FROM articles);
+-- Credits added to an older article (relinking) change its columns.
+CREATE TRIGGER agencies_gen_ai AFTER INSERT ON article_agencies
+    WHEN new.article < (SELECT max(id) FROM articles) BEGIN
+    UPDATE meta SET value = value + 1 WHERE key IN ('generation', 'rewrites');
 END;
 CREATE TRIGGER agencies_gen_ad AFTER DELETE ON article_agencies BEGIN
     UPDATE meta SET value = value + 1 WHERE key IN ('generation', 'rewrites');
