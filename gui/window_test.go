@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -92,5 +93,21 @@ func TestWindowImportShowsProgressAndCanBeCancelled(t *testing.T) {
 	}
 	if w.importBox.Visible() {
 		t.Error("progress bar still shown after cancelling")
+	}
+}
+
+func TestCtrlFFocusesSearch(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := NewWindow(a, Backend{})
+	defer w.Window().Close()
+	c := w.Window().Canvas()
+	sc, ok := c.(interface{ TypedShortcut(fyne.Shortcut) })
+	if !ok {
+		t.Skip("test canvas takes no shortcuts")
+	}
+	c.Unfocus()
+	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	if c.Focused() != w.Browser().entry {
+		t.Errorf("Ctrl+F focused %v, want the search box", c.Focused())
 	}
 }
