@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/wiretrace/wiretrace/bench"
+)
+
+func init() {
+	register(&command{
+		name:    "bench",
+		usage:   "[--sizes 10000,100000] [--seed S] [--dir DIR] [--files] [--provenance] [--rounds N] [--out FILE]",
+		summary: "measure import, archive size, open time and a fixed query mix against a bare FTS5 floor on generated archives",
+		run:     runBench,
+	})
+}
+
+func runBench(ctx context.Context, env *Env, args []string) error {
+	c := commands["bench"]
+	fs := newFlags(c, env)
+	sizes := fs.String("sizes", "10000,100000", "comma-separated archive `SIZES` in articles")
+	seed := fs.Int64("seed", 7, "corpus `SEED`")
+	dir := fs.String("dir", filepath.Join(os.TempDir(), "wiretrace-bench"), "working `DIR` for archives and files (reused between runs)")
+	files := fs.Bool("files", false, "import the corpus through files (gen --out, then import) instead of storing articles directly")
+	prov := fs.Bool("provenance", false, "link provenance during the import and score the links against the corpus truth")
+	rounds := fs.Int("rounds", 5, "timed rounds of the query mix")
+	out := fs.String("out", "", "also write the Markdown table to `FILE`")
+	if _, err := parseFlags(c, env, fs, args); err != nil {
+		if err == errHelp {
+			return nil
+		}
+		return err
+	}
+	var reps []*bench.Report
+	for _, f := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			return &usageError{err: fmt.Errorf("bench: --sizes: %q is not a number of articles", f)}
+		}
+		rep, err := bench.Run(ctx, bench.Options{Articles: n, Seed: *seed, Dir: *dir, Files: *files, Provenance: *prov, Rounds: *rounds, Log: env.Stderr})
+		if err != nil {
+			return fmt.Errorf("bench %d: %w", n, err)
+		}
+		reps = append(reps, rep)
+	}
+	bench.WriteMarkdown(env.Stdout, reps)
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		bench.WriteMarkdown(f, reps)
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+	}
+	return nil
+}
