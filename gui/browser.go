@@ -76,6 +76,10 @@ type Browser struct {
 	object   fyne.CanvasObject
 	progress *widget.ProgressBarInfinite
 
+	// do runs a function on the UI thread: fyne.Do, except in tests that
+	// serialise the test goroutine with the browser's goroutines.
+	do func(func())
+
 	// applied, when set, is called on the UI thread after each search
 	// result or article reached the widgets (tests wait on it).
 	mu      sync.Mutex
@@ -92,6 +96,7 @@ func NewBrowser(a Archive) *Browser {
 		languages: map[string]bool{},
 		agencies:  map[string]bool{},
 		debounce:  Debounce,
+		do:        fyne.Do,
 	}
 	b.entry = newSearchEntry(b)
 	b.entry.SetPlaceHolder(`Search: words, "a phrase", prefix*, AND / OR / NOT   (Ctrl+F)`)
@@ -265,7 +270,7 @@ func (b *Browser) page() {
 	b.more.Disable()
 	go func() {
 		res, err := arch.Search(context.Background(), q)
-		fyne.Do(func() {
+		b.do(func() {
 			b.more.Enable()
 			if gen != b.gen || err != nil {
 				if err != nil {
@@ -298,7 +303,7 @@ func (b *Browser) run(ctx context.Context, gen uint64, arch Archive, q archive.Q
 	if ctx.Err() != nil {
 		return
 	}
-	fyne.Do(func() {
+	b.do(func() {
 		if gen != b.gen {
 			return
 		}
@@ -311,7 +316,7 @@ func (b *Browser) run(ctx context.Context, gen uint64, arch Archive, q archive.Q
 	if ctx.Err() != nil {
 		return
 	}
-	fyne.Do(func() {
+	b.do(func() {
 		if gen != b.gen || b.result != res {
 			return
 		}
@@ -597,7 +602,7 @@ func (b *Browser) Open(id int64, toReader bool) {
 		if ctx.Err() != nil {
 			return
 		}
-		fyne.Do(func() {
+		b.do(func() {
 			if gen != b.openGen {
 				return
 			}

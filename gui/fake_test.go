@@ -98,6 +98,13 @@ func newFake(tb testing.TB) *fakeArchive {
 	return f
 }
 
+// setSearch replaces Search with fn (nil restores the fake's own).
+func (f *fakeArchive) setSearch(fn func(ctx context.Context, q archive.Query) (*archive.Result, error)) {
+	f.mu.Lock()
+	f.SearchFn = fn
+	f.mu.Unlock()
+}
+
 func (f *fakeArchive) Article(_ context.Context, id int64) (*archive.Article, error) {
 	for _, a := range f.articles {
 		if a.ID == id {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,6 +18,10 @@ import (
 
 // harness is a Browser over the fake in a test window.
 type harness struct {
+	// mu is held by the test goroutine except while it waits, and by the
+	// browser's goroutines while they touch widgets: the test driver's
+	// fyne.Do runs on the calling goroutine, unlike the real one.
+	mu     sync.Mutex
 	t      *testing.T
 	b      *Browser
 	f      *fakeArchive
@@ -29,6 +34,12 @@ func newHarness(t *testing.T) *harness {
 	test.NewTempApp(t)
 	h := &harness{t: t, f: newFake(t), events: make(chan string, 100)}
 	h.b = NewBrowser(nil)
+	h.mu.Lock() // never unlocked at the end: late goroutines just stop
+	h.b.do = func(f func()) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		f()
+	}
 	h.b.debounce = 20 * time.Millisecond
 	h.b.SetOnApplied(func(what string) { h.events <- what })
 	h.w = test.NewTempWindow(t, h.b)
@@ -42,6 +53,8 @@ func newHarness(t *testing.T) *harness {
 // search must be the one for the text in the search box.
 func (h *harness) wait(what string) {
 	h.t.Helper()
+	h.mu.Unlock()
+	defer h.mu.Lock()
 	deadline := time.After(5 * time.Second)
 	for {
 		select {
@@ -287,9 +300,9 @@ func TestBadQueriesShowAMessage(t *testing.T) {
 	if !h.b.notice.Visible() || !strings.Contains(h.b.notice.Text, "plain words") {
 		t.Errorf("notice: visible=%v %q", h.b.notice.Visible(), h.b.notice.Text)
 	}
-	h.f.SearchFn = func(context.Context, archive.Query) (*archive.Result, error) {
+	h.f.setSearch(func(context.Context, archive.Query) (*archive.Result, error) {
 		return nil, fmt.Errorf("archive: search: %w", errBoom)
-	}
+	})
 	h.b.SetQuery("boom")
 	h.wait("search")
 	if got := h.b.status.Text; !strings.HasPrefix(got, "Search failed: ") || !strings.Contains(got, "locked") {
@@ -298,7 +311,7 @@ func TestBadQueriesShowAMessage(t *testing.T) {
 	if len(h.b.hits) != 0 || h.b.status.Importance != widget.DangerImportance {
 		t.Errorf("failed search still lists %d hits", len(h.b.hits))
 	}
-	h.f.SearchFn = func(context.Context, archive.Query) (*archive.Result, error) { panic("driver bug") }
+	h.f.setSearch(func(context.Context, archive.Query) (*archive.Result, error) { panic("driver bug") })
 	h.b.SetQuery("panic")
 	h.wait("search")
 	if got := h.b.status.Text; !strings.Contains(got, "driver bug") {
@@ -310,7 +323,7 @@ func TestNewerKeystrokeCancelsSlowSearch(t *testing.T) {
 	h := newHarness(t)
 	cancelled := make(chan string, 10)
 	started := make(chan bool, 10)
-	h.f.SearchFn = func(ctx context.Context, q archive.Query) (*archive.Result, error) {
+	h.f.setSearch(func(ctx context.Context, q archive.Query) (*archive.Result, error) {
 		if q.Text == "slow" {
 			started <- true
 			<-ctx.Done()
@@ -318,7 +331,7 @@ func TestNewerKeystrokeCancelsSlowSearch(t *testing.T) {
 			return nil, ctx.Err()
 		}
 		return h.f.search(ctx, q)
-	}
+	})
 	h.b.SetQuery("slow")
 	<-started
 	h.b.SetQuery("almaty")

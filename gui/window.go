@@ -293,7 +293,7 @@ func (w *Window) Import(paths []string) {
 	arch := w.arch
 	go func() {
 		sum, err := w.backend.Import(ctx, arch, paths, func(p ImportProgress) {
-			fyne.Do(func() {
+			w.browser.do(func() {
 				text := fmt.Sprintf("Importing: %d files", p.Done)
 				if p.Total > 0 {
 					w.importBar.Max = float64(p.Total)
@@ -308,7 +308,7 @@ func (w *Window) Import(paths []string) {
 		})
 		cancelled := ctx.Err() != nil
 		cancel()
-		fyne.Do(func() {
+		w.browser.do(func() {
 			w.importStop = nil
 			w.importBox.Hide()
 			w.browser.Research()
@@ -350,7 +350,7 @@ func (w *Window) exportDialog() {
 		arch := w.arch
 		go func() {
 			err := w.backend.Export(context.Background(), arch, dest)
-			fyne.Do(func() {
+			w.browser.do(func() {
 				if err != nil {
 					dialog.ShowError(fmt.Errorf("export: %w", err), w.win)
 					return

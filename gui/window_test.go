@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -12,6 +13,20 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 )
+
+// serialise makes the window's goroutines touch widgets only while the test
+// goroutine does not hold the returned mutex, which it holds from now on
+// (the test driver's fyne.Do runs on the calling goroutine).
+func serialise(w *Window) *sync.Mutex {
+	mu := new(sync.Mutex)
+	mu.Lock()
+	w.browser.do = func(f func()) {
+		mu.Lock()
+		defer mu.Unlock()
+		f()
+	}
+	return mu
+}
 
 func TestWindowOpensArchiveAndRemembersIt(t *testing.T) {
 	a := test.NewTempApp(t)
@@ -24,7 +39,7 @@ func TestWindowOpensArchiveAndRemembersIt(t *testing.T) {
 		return f, func() error { closed++; return nil }, nil
 	}}
 	w := NewWindow(a, be)
-	defer w.Window().Close()
+	serialise(w)
 	dir := t.TempDir()
 	for _, name := range []string{"one.db", "two.db", "one.db"} {
 		if err := w.OpenPath(filepath.Join(dir, name), false); err != nil {
@@ -73,12 +88,14 @@ func TestWindowImportShowsProgressAndCanBeCancelled(t *testing.T) {
 		},
 	}
 	w := NewWindow(a, be)
-	defer w.Window().Close()
+	mu := serialise(w)
 	if err := w.OpenPath("x.db", true); err != nil {
 		t.Fatal(err)
 	}
 	w.Import([]string{"folder"})
+	mu.Unlock()
 	<-started
+	mu.Lock()
 	if !w.importBox.Visible() || w.importBar.Value != 1 || w.importBar.Max != 4 {
 		t.Errorf("progress: visible=%v %v of %v", w.importBox.Visible(), w.importBar.Value, w.importBar.Max)
 	}
@@ -86,11 +103,18 @@ func TestWindowImportShowsProgressAndCanBeCancelled(t *testing.T) {
 		t.Errorf("progress label: %q", got)
 	}
 	test.Tap(w.importCancel)
+	mu.Unlock()
 	<-finished
 	deadline := time.Now().Add(5 * time.Second)
-	for w.importBox.Visible() && time.Now().Before(deadline) {
+	visible := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return w.importBox.Visible()
+	}
+	for visible() && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
+	mu.Lock()
 	if w.importBox.Visible() {
 		t.Error("progress bar still shown after cancelling")
 	}
@@ -99,7 +123,7 @@ func TestWindowImportShowsProgressAndCanBeCancelled(t *testing.T) {
 func TestCtrlFFocusesSearch(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := NewWindow(a, Backend{})
-	defer w.Window().Close()
+	serialise(w)
 	c := w.Window().Canvas()
 	sc, ok := c.(interface{ TypedShortcut(fyne.Shortcut) })
 	if !ok {
