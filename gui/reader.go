@@ -50,7 +50,8 @@ func NewReader() *Reader {
 // Article returns the article shown, or nil.
 func (r *Reader) Article() *archive.Article { return r.article }
 
-// Display shows a (nil for none) with the words of query highlighted.
+// Display shows a (nil for none) with the words of query highlighted the
+// way the archive matches them (archive.HighlightQuery).
 func (r *Reader) Display(a *archive.Article, query string) {
 	r.article = a
 	if a == nil {
@@ -63,12 +64,11 @@ func (r *Reader) Display(a *archive.Article, query string) {
 		r.body.Refresh()
 		return
 	}
-	terms := queryTerms(query)
 	title := a.Title
 	if title == "" {
 		title = "(untitled)"
 	}
-	r.title.Segments = block(segments(highlight(title, terms), widget.RichTextStyleSubHeading))
+	r.title.Segments = block(segments(parseMarks(archive.HighlightQuery(title, query)), widget.RichTextStyleSubHeading))
 	for _, s := range r.title.Segments {
 		if t, ok := s.(*widget.TextSegment); ok {
 			t.Style.SizeName = widget.RichTextStyleSubHeading.SizeName
@@ -85,7 +85,7 @@ func (r *Reader) Display(a *archive.Article, query string) {
 	} else {
 		r.link.Hide()
 	}
-	r.body.Segments = paragraphs(a.Text, terms)
+	r.body.Segments = paragraphs(a.Text, query)
 	r.body.Refresh()
 	r.scroll.ScrollToTop()
 }

@@ -295,15 +295,16 @@ func shared(a, b string, minRun int) []span {
 }
 
 // paragraphs renders text (paragraphs separated by blank lines or single
-// newlines) as rich-text paragraphs with the words matching terms marked.
-func paragraphs(text string, terms []term) []widget.RichTextSegment {
+// newlines) as rich-text paragraphs with the words that query matches
+// marked.
+func paragraphs(text, query string) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	for _, p := range strings.Split(text, "\n") {
 		p = strings.TrimSpace(p)
 		if p == "" {
 			continue
 		}
-		segs = append(segs, block(segments(highlight(p, terms), widget.RichTextStyleInline))...)
+		segs = append(segs, block(segments(parseMarks(archive.HighlightQuery(p, query)), widget.RichTextStyleInline))...)
 	}
 	return segs
 }
