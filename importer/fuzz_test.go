@@ -40,7 +40,7 @@ func checkArticles(t *testing.T, arts []*archive.Article) {
 // with valid UTF-8 text, or an error, never a panic.
 func FuzzParseText(f *testing.F) {
 	for _, b := range seedBytes(f) {
-		f.Add(b)
+		f.Add(b[:min(len(b), 700)]) // short inputs mutate faster
 	}
 	f.Add([]byte("Caf\xe9\n\n\xe0 Almaty"))
 	f.Add([]byte{0, 1, 2})
