@@ -21,9 +21,13 @@ const (
 	dateMonth = "Month"
 )
 
-// maxChecks is how many values of a facet are listed as checkboxes; the
-// source filter box finds the others.
-const maxChecks = 60
+// firstChecks is how many values of a facet are listed as checkboxes at
+// first, the most frequent; a "Show more" button lists moreChecks more,
+// and the source filter box finds any outlet.
+const (
+	firstChecks = 12
+	moreChecks  = 50
+)
 
 // facetPanel shows the facets of the current match set: outlets (with a
 // filter box), a date histogram, languages and agencies. Ticking a value
@@ -33,7 +37,8 @@ type facetPanel struct {
 
 	sourceFilter *widget.Entry
 	sourceBox    *fyne.Container
-	sourceMore   *widget.Label
+	more         map[string]*widget.Button           // facet -> its "Show more" button
+	limit        map[string]int                      // facet -> values listed
 	checks       map[string]map[string]*widget.Check // facet -> value -> check
 	pool         map[string][]*widget.Check          // facet -> checks made so far, reused
 
@@ -54,14 +59,23 @@ type facetPanel struct {
 }
 
 func newFacetPanel(b *Browser) *facetPanel {
-	p := &facetPanel{b: b, checks: map[string]map[string]*widget.Check{}, pool: map[string][]*widget.Check{}}
+	p := &facetPanel{b: b, checks: map[string]map[string]*widget.Check{}, pool: map[string][]*widget.Check{},
+		more: map[string]*widget.Button{}, limit: map[string]int{}}
+	for _, facet := range []string{"source", "language", "agency"} {
+		facet := facet
+		btn := widget.NewButton("", func() {
+			p.limit[facet] = p.limitOf(facet) + moreChecks
+			p.set(p.facets)
+		})
+		btn.Importance = widget.LowImportance
+		btn.Alignment = widget.ButtonAlignLeading
+		btn.Hide()
+		p.more[facet] = btn
+	}
 	p.sourceFilter = widget.NewEntry()
 	p.sourceFilter.SetPlaceHolder("Filter sources")
 	p.sourceFilter.OnChanged = func(string) { p.showSources() }
 	p.sourceBox = container.NewVBox()
-	p.sourceMore = widget.NewLabel("")
-	p.sourceMore.Importance = widget.LowImportance
-	p.sourceMore.Hide()
 
 	p.histo = newHistogram()
 	p.histo.onSelect = p.selectBuckets
@@ -92,7 +106,7 @@ func newFacetPanel(b *Browser) *facetPanel {
 		heading("Sources"),
 		p.sourceFilter,
 		p.sourceBox,
-		p.sourceMore,
+		p.more["source"],
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, heading("Dates"), p.clearDate),
 		p.dateRange,
@@ -103,9 +117,11 @@ func newFacetPanel(b *Browser) *facetPanel {
 		widget.NewSeparator(),
 		heading("Languages"),
 		p.langBox,
+		p.more["language"],
 		widget.NewSeparator(),
 		heading("Wire agencies"),
 		p.agencyBox,
+		p.more["agency"],
 	))
 	return p
 }
@@ -127,25 +143,38 @@ func (p *facetPanel) showSources() {
 			list = append(list, fc)
 		}
 	}
-	hidden := 0
-	if len(list) > maxChecks {
-		hidden = len(list) - maxChecks
-		list = list[:maxChecks]
-	}
 	p.fill(p.sourceBox, "source", list, p.b.sources, nil)
-	if hidden > 0 {
-		p.sourceMore.SetText(fmt.Sprintf("%d more: type in the filter box", hidden))
-		p.sourceMore.Show()
-	} else {
-		p.sourceMore.Hide()
+}
+
+func (p *facetPanel) limitOf(facet string) int {
+	if n := p.limit[facet]; n > 0 {
+		return n
 	}
+	return firstChecks
 }
 
 // fill lists the values of a facet as checkboxes ticked from selected;
 // ticked values missing from counts stay listed with a zero count so that
 // they can be unticked.
-func (p *facetPanel) fill(box *fyne.Container, facet string, counts []archive.FacetCount, selected map[string]bool, name func(string) string) {
-	counts = slices.Clone(counts)
+func (p *facetPanel) fill(box *fyne.Container, facet string, all []archive.FacetCount, selected map[string]bool, name func(string) string) {
+	// The most frequent values, and every ticked one.
+	var counts []archive.FacetCount
+	hidden := 0
+	for _, fc := range all {
+		if selected[fc.Value] || len(counts) < p.limitOf(facet) {
+			counts = append(counts, fc)
+		} else {
+			hidden++
+		}
+	}
+	if btn := p.more[facet]; btn != nil {
+		if hidden > 0 {
+			btn.SetText(fmt.Sprintf("Show more (%d hidden)", hidden))
+			btn.Show()
+		} else {
+			btn.Hide()
+		}
+	}
 	for v := range selected {
 		if !slices.ContainsFunc(counts, func(fc archive.FacetCount) bool { return fc.Value == v }) {
 			counts = append(counts, archive.FacetCount{Value: v})
