@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -275,21 +274,17 @@ func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link
 		return fmt.Errorf("replace links: %w", err)
 	}
 	defer ins.Close()
+	texts, err := articleTexts(ctx, tx, linkArticles(links))
+	if err != nil {
+		return fmt.Errorf("replace links: %w", err)
+	}
 	for _, l := range links {
-		ev := l.Evidence
-		if ev == nil {
-			ev = []Passage{}
-		}
-		evj, err := json.Marshal(ev)
-		if err != nil {
-			return fmt.Errorf("replace links: %w", err)
-		}
-		chj, err := json.Marshal(l.Changes)
+		evj, chj, err := encodeLink(l, texts[l.From], texts[l.To])
 		if err != nil {
 			return fmt.Errorf("replace links: %w", err)
 		}
 		if _, err := ins.ExecContext(ctx, l.From, l.To, l.Kind, l.DirectionConfidence, l.DirectionReason,
-			l.Reused, l.ReusedOfCopy, string(evj), string(chj)); err != nil {
+			l.Reused, l.ReusedOfCopy, evj, chj); err != nil {
 			return fmt.Errorf("replace links: link %d -> %d: %w", l.From, l.To, err)
 		}
 	}
@@ -301,39 +296,59 @@ func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link
 
 const linkCols = "from_article, to_article, kind, direction_confidence, direction_reason, reused, reused_copy, evidence, changes"
 
-func scanLink(r scanner) (Link, error) {
-	var l Link
-	var ev, ch string
-	if err := r.Scan(&l.From, &l.To, &l.Kind, &l.DirectionConfidence, &l.DirectionReason, &l.Reused, &l.ReusedOfCopy, &ev, &ch); err != nil {
-		return l, err
-	}
-	if err := json.Unmarshal([]byte(ev), &l.Evidence); err != nil {
-		return l, fmt.Errorf("link %d -> %d: evidence: %w", l.From, l.To, err)
-	}
-	if l.Evidence == nil {
-		l.Evidence = []Passage{}
-	}
-	if err := json.Unmarshal([]byte(ch), &l.Changes); err != nil {
-		return l, fmt.Errorf("link %d -> %d: changes: %w", l.From, l.To, err)
-	}
-	return l, nil
+// storedLink is a link row before its passages are resolved.
+type storedLink struct {
+	Link
+	ev, ch string
 }
 
+func scanLink(r scanner) (storedLink, error) {
+	var l storedLink
+	err := r.Scan(&l.From, &l.To, &l.Kind, &l.DirectionConfidence, &l.DirectionReason, &l.Reused, &l.ReusedOfCopy, &l.ev, &l.ch)
+	return l, err
+}
+
+// queryLinks reads link rows and resolves their passages against the
+// texts of their articles.
 func (s *Store) queryLinks(ctx context.Context, q string, args ...any) ([]Link, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Link
+	var raw []storedLink
 	for rows.Next() {
 		l, err := scanLink(rows)
 		if err != nil {
+			rows.Close()
 			return nil, err
 		}
-		out = append(out, l)
+		raw = append(raw, l)
 	}
-	return out, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	texts, err := articleTexts(ctx, s.db, linkArticles(raw2links(raw)))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Link, 0, len(raw))
+	for _, l := range raw {
+		link := l.Link
+		if err := decodeLink(&link, l.ev, l.ch, texts[l.From], texts[l.To]); err != nil {
+			return nil, err
+		}
+		out = append(out, link)
+	}
+	return out, nil
+}
+
+func raw2links(raw []storedLink) []Link {
+	out := make([]Link, len(raw))
+	for i, l := range raw {
+		out[i] = l.Link
+	}
+	return out
 }
 
 // Links returns the links from and to an article, the strongest first.

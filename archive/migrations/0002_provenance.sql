@@ -26,10 +26,12 @@ CREATE TABLE links (
     direction_reason     TEXT    NOT NULL DEFAULT '',
     reused               REAL    NOT NULL DEFAULT 0,   -- share of the original found in the copy
     reused_copy          REAL    NOT NULL DEFAULT 0,   -- share of the copy taken from the original
-    evidence             TEXT    NOT NULL DEFAULT '[]', -- JSON array of archive.Passage
-    changes              TEXT    NOT NULL DEFAULT '{}', -- JSON archive.Changes
-    PRIMARY KEY (from_article, to_article, kind)
-) WITHOUT ROWID;
+    evidence             TEXT    NOT NULL DEFAULT '[]', -- JSON: passages as byte ranges of the two texts (archive/linktext.go)
+    changes              TEXT    NOT NULL DEFAULT '{}', -- JSON archive.Changes, paragraphs as byte ranges
+    UNIQUE (from_article, to_article, kind)
+);
+-- A rowid table: its rows are a few hundred bytes, which WITHOUT ROWID
+-- tables store poorly.
 CREATE INDEX links_to ON links (to_article, from_article);
 
 -- Stories of two or more articles; an article without links is a story
