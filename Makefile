@@ -62,11 +62,14 @@ fuzz:
 checks: deps-extra
 	@for c in foundation provenance; do bash ../shared/checks/$$c.sh || exit 1; done
 
+# The Windows executable is also the command line, so it keeps its console.
 windows: deps-extra
-	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc $(GO) build -ldflags -H=windowsgui -o wiretrace.exe ./cmd/wiretrace
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc $(GO) build -o wiretrace.exe ./cmd/wiretrace
 
+# Linux bundle (Wiretrace.tar.xz: binary, .desktop file, icon) from FyneApp.toml.
 package: deps
-	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux --src cmd/wiretrace --icon ../../Icon.png
+	$(GO) build -trimpath -ldflags "-s -w" -o wiretrace ./cmd/wiretrace
+	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux --exe wiretrace --release
 
 screenshots: deps-extra
 	bash docs/screenshots.sh

@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -18,7 +17,6 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
 
-	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/gui"
 	"github.com/wiretrace/wiretrace/importer"
@@ -249,30 +247,4 @@ func guiBackend() gui.Backend {
 			return s.CopyTo(ctx, dest)
 		},
 	}
-}
-
-// buildDemoArchive imports the seed articles embedded in the binary (with
-// their manifest) into a new archive at path.
-func buildDemoArchive(ctx context.Context, path string) error {
-	dir := filepath.Join(filepath.Dir(path), "seeds")
-	seeds, err := fs.Sub(wiretrace.Seeds, "testdata/seeds")
-	if err != nil {
-		return err
-	}
-	if err := os.CopyFS(dir, seeds); err != nil {
-		return fmt.Errorf("write seeds: %w", err)
-	}
-	s, err := archive.Open(path)
-	if err != nil {
-		return err
-	}
-	opts := importer.Options{}
-	if afterImportBatch != nil {
-		opts.AfterBatch = func(ctx context.Context, ids []int64) error { return afterImportBatch(ctx, s, ids) }
-	}
-	if _, err := importer.Run(ctx, s, []string{dir}, opts); err != nil {
-		s.Close()
-		return fmt.Errorf("import seeds: %w", err)
-	}
-	return s.Close()
 }

@@ -6,13 +6,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-
-	"github.com/wiretrace/wiretrace"
-	"github.com/wiretrace/wiretrace/archive"
-	"github.com/wiretrace/wiretrace/importer"
 )
 
 // In a build with -tags nogui (CGO_ENABLED=0 works) there is no desktop
@@ -52,30 +47,4 @@ func runDemoText(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "Imported the seed articles into %s (deleted on exit). This build has no desktop app (-tags nogui).\n\n", path)
 	return runSearch(ctx, env, []string{"--db", path, query})
-}
-
-// buildDemoArchive imports the seed articles embedded in the binary (with
-// their manifest) into a new archive at path. It is the same as in gui.go.
-func buildDemoArchive(ctx context.Context, path string) error {
-	dir := filepath.Join(filepath.Dir(path), "seeds")
-	seeds, err := fs.Sub(wiretrace.Seeds, "testdata/seeds")
-	if err != nil {
-		return err
-	}
-	if err := os.CopyFS(dir, seeds); err != nil {
-		return fmt.Errorf("write seeds: %w", err)
-	}
-	s, err := archive.Open(path)
-	if err != nil {
-		return err
-	}
-	opts := importer.Options{}
-	if afterImportBatch != nil {
-		opts.AfterBatch = func(ctx context.Context, ids []int64) error { return afterImportBatch(ctx, s, ids) }
-	}
-	if _, err := importer.Run(ctx, s, []string{dir}, opts); err != nil {
-		s.Close()
-		return fmt.Errorf("import seeds: %w", err)
-	}
-	return s.Close()
 }
