@@ -15,6 +15,15 @@ type ftsQuery struct {
 	prefix []bool
 }
 
+func (q ftsQuery) anyPrefix() bool {
+	for _, p := range q.prefix {
+		if p {
+			return true
+		}
+	}
+	return false
+}
+
 // Translate turns what a user typed into an FTS5 MATCH expression.
 //
 // The query language: words (all must match), "quoted phrases", prefix*
