@@ -1,7 +1,6 @@
 package textparse
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -41,13 +40,13 @@ const monthRe = `([A-Za-zÀ-ÿа-яА-ЯёЁłńóśźżę]{3,12})\.?`
 
 var (
 	// 2022-01-09, 2022-01-09T11:07:00+05:30
-	isoRe = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?`)
+	isoRe = newLazy(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?`)
 	// January 09 2022, January 9, 2022, Jan. 9, 2022 11:07 IST
-	mdyRe = regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[.,]?\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*(am|pm)?\s*([A-Z]{1,4})?)?`)
+	mdyRe = newLazy(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[.,]?\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*(am|pm)?\s*([A-Z]{1,4})?)?`)
 	// 12th January, 2022; 9 janvier 2022; 12 января 2022 г.
-	dmyRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?` + monthRe + `,?\s+(?:de\s+)?(\d{4})(?:[.,]?\s+(?:at\s+|à\s+)?(\d{1,2})[:h](\d{2})\s*([A-Z]{1,4})?)?`)
+	dmyRe = newLazy(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?` + monthRe + `,?\s+(?:de\s+)?(\d{4})(?:[.,]?\s+(?:at\s+|à\s+)?(\d{1,2})[:h](\d{2})\s*([A-Z]{1,4})?)?`)
 	// 09/01/2022 or 09.01.2022 (day first, as most of the world writes it)
-	numRe = regexp.MustCompile(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
+	numRe = newLazy(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
 )
 
 // ParseDate finds the first date with a year in s and returns it; ok is
@@ -63,26 +62,26 @@ func ParseDate(s string) (t time.Time, ok bool) {
 			best = &cand{at, t}
 		}
 	}
-	if m := isoRe.FindStringSubmatchIndex(s); m != nil {
+	if m := isoRe.get().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		t, good := build(atoi(g[1]), time.Month(atoi(g[2])), atoi(g[3]), g[4], g[5], "", g[7])
 		try(m[0], t, good)
 	}
-	if m := mdyRe.FindStringSubmatchIndex(s); m != nil {
+	if m := mdyRe.get().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		if mon, ok := monthNames[strings.ToLower(g[1])]; ok {
 			t, good := build(atoi(g[3]), mon, atoi(g[2]), g[4], g[5], g[6], g[7])
 			try(m[0], t, good)
 		}
 	}
-	if m := dmyRe.FindStringSubmatchIndex(s); m != nil {
+	if m := dmyRe.get().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		if mon, ok := monthNames[strings.ToLower(g[2])]; ok {
 			t, good := build(atoi(g[3]), mon, atoi(g[1]), g[4], g[5], "", g[6])
 			try(m[0], t, good)
 		}
 	}
-	if m := numRe.FindStringSubmatchIndex(s); m != nil {
+	if m := numRe.get().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		d, mo := atoi(g[1]), atoi(g[2])
 		if mo > 12 && d <= 12 { // month first
