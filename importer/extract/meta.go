@@ -3,7 +3,6 @@ package extract
 import (
 	"encoding/json"
 	nurl "net/url"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -282,8 +281,8 @@ func cleanTitle(title, site, pageURL string) string {
 }
 
 var (
-	authorPrefix = regexp.MustCompile(`(?i)^(?:(?:written |posted |published )?by|von|par|por|autor(?:in)?|auteur|author|zum profil von|zeige alle beiträge von|alle beiträge von|more posts by|text(?:e)?|redaktion)\s*:?\s+`)
-	authorSuffix = regexp.MustCompile(`(?i)\s+(?:am|at|le|el|on|um)$`)
+	authorPrefix = newLazy(`(?i)^(?:(?:written |posted |published )?by|von|par|por|autor(?:in)?|auteur|author|zum profil von|zeige alle beiträge von|alle beiträge von|more posts by|text(?:e)?|redaktion)\s*:?\s+`)
+	authorSuffix = newLazy(`(?i)\s+(?:am|at|le|el|on|um)$`)
 )
 
 // cleanAuthor removes labels around an author name ("By", "Von",
@@ -291,8 +290,8 @@ var (
 func cleanAuthor(a string) string {
 	a = normalizeSpace(a)
 	for i := 0; i < 2; i++ {
-		a = strings.TrimSpace(authorPrefix.ReplaceAllString(a, ""))
-		a = strings.TrimSpace(authorSuffix.ReplaceAllString(a, ""))
+		a = strings.TrimSpace(authorPrefix.get().ReplaceAllString(a, ""))
+		a = strings.TrimSpace(authorSuffix.get().ReplaceAllString(a, ""))
 	}
 	switch strings.ToLower(a) {
 	case "name", "admin", "administrator", "author", "autor", "auteur", "auteurs", "unknown", "anonymous", "redaktion", "editor":
