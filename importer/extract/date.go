@@ -7,6 +7,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/markusmobius/go-htmldate"
+	"github.com/wiretrace/wiretrace/importer/internal/lazyre"
 	"golang.org/x/net/html"
 )
 
@@ -45,7 +46,7 @@ var (
 		"date": true, "dc.date": true, "dcterms.date": true, "dcterms.created": true, "datecreated": true,
 		"created": true, "dc.date.created": true, "uploaddate": true, "ob:date": true,
 	}
-	jsonDate = newLazy(`"(datePublished|dateCreated|uploadDate|date)"\s*:\s*"([^"]{6,40})"`)
+	jsonDate = lazyre.New(`"(datePublished|dateCreated|uploadDate|date)"\s*:\s*"([^"]{6,40})"`)
 )
 
 // publishedDate returns the original publication date of doc, or zero.
@@ -125,7 +126,7 @@ func textContent(n *html.Node) string {
 	return b.String()
 }
 
-var urlDate = newLazy(`/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_.])`)
+var urlDate = lazyre.New(`/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_.])`)
 
 // metadataDate decides the publication day from the dates a page states
 // about itself: the first date of the most specific kind (meta
@@ -174,7 +175,7 @@ func metadataDate(doc *html.Node, pageURL string) (t time.Time, utc bool, ok boo
 			}
 		}
 	}
-	if m := urlDate.get().FindStringSubmatch(pageURL); m != nil {
+	if m := urlDate.Get().FindStringSubmatch(pageURL); m != nil {
 		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
 		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
 			u := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
@@ -223,7 +224,7 @@ func dateCandidates(doc *html.Node) []dateCandidate {
 		}
 	})
 	gd.Find(`script[type="application/ld+json"]`).Each(func(_ int, s *goquery.Selection) {
-		for _, m := range jsonDate.get().FindAllStringSubmatch(s.Text(), -1) {
+		for _, m := range jsonDate.Get().FindAllStringSubmatch(s.Text(), -1) {
 			if m[1] == "datePublished" {
 				add(m[2], prioJSONLD)
 			} else {
@@ -246,8 +247,8 @@ func dateCandidates(doc *html.Node) []dateCandidate {
 }
 
 var (
-	isoDate     = newLazy(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?`)
-	slashDate   = newLazy(`^(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b`)
+	isoDate     = lazyre.New(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?`)
+	slashDate   = lazyre.New(`^(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b`)
 	textLayouts = []string{
 		time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, Jan 2 2006 15:04:05 MST",
 		"Mon, Jan 2 2006 15:04:05 -0700", "Mon Jan 2 2006 15:04:05 MST", "Mon Jan _2 15:04:05 MST 2006",
@@ -267,7 +268,7 @@ func parseDate(s string) (dateCandidate, bool) {
 		return dateCandidate{}, false
 	}
 	var c dateCandidate
-	if m := isoDate.get().FindStringSubmatch(s); m != nil {
+	if m := isoDate.Get().FindStringSubmatch(s); m != nil {
 		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
 		loc := time.UTC
 		if m[4] != "" {
@@ -294,7 +295,7 @@ func parseDate(s string) (dateCandidate, bool) {
 		if c.t.Day() != d {
 			return dateCandidate{}, false
 		}
-	} else if m := slashDate.get().FindStringSubmatch(s); m != nil {
+	} else if m := slashDate.Get().FindStringSubmatch(s); m != nil {
 		a, b, y := atoi(m[1]), atoi(m[3]), atoi(m[4])
 		mo, d := a, b // M/D/Y
 		if m[2] == "." || a > 12 {
@@ -350,11 +351,11 @@ var (
 		"dec": 12, "december": 12, "dez": 12, "dezember": 12, "décembre": 12, "diciembre": 12,
 	}
 	// "13 Oct 2020", "13. Oktober 2020", "13 de octubre de 2020"
-	textDMY = newLazy(`(?i)\b(\d{1,2})\.?\s+(?:de\s+)?([a-zäéû]{3,9})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})\b`)
+	textDMY = lazyre.New(`(?i)\b(\d{1,2})\.?\s+(?:de\s+)?([a-zäéû]{3,9})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})\b`)
 	// "Oct 13, 2020", "October 13 2020"
-	textMDY = newLazy(`(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`)
+	textMDY = lazyre.New(`(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`)
 	// "13.10.2020", "2020-10-13", "10/13/2020"
-	textNumeric = newLazy(`\b(\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})\b`)
+	textNumeric = lazyre.New(`\b(\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})\b`)
 )
 
 // bylineDate reads the date printed next to the headline: the first date
@@ -403,17 +404,17 @@ func bylineDate(doc *html.Node) (time.Time, bool) {
 		t  time.Time
 	}
 	var hits []hit
-	if m := textDMY.get().FindStringSubmatchIndex(text); m != nil {
+	if m := textDMY.Get().FindStringSubmatchIndex(text); m != nil {
 		if mo, ok := monthNames[strings.ToLower(text[m[4]:m[5]])]; ok {
 			hits = append(hits, hit{m[0], time.Date(atoi(text[m[6]:m[7]]), mo, atoi(text[m[2]:m[3]]), 0, 0, 0, 0, time.UTC)})
 		}
 	}
-	if m := textMDY.get().FindStringSubmatchIndex(text); m != nil {
+	if m := textMDY.Get().FindStringSubmatchIndex(text); m != nil {
 		if mo, ok := monthNames[strings.ToLower(text[m[2]:m[3]])]; ok {
 			hits = append(hits, hit{m[0], time.Date(atoi(text[m[6]:m[7]]), mo, atoi(text[m[4]:m[5]]), 0, 0, 0, 0, time.UTC)})
 		}
 	}
-	if m := textNumeric.get().FindStringIndex(text); m != nil {
+	if m := textNumeric.Get().FindStringIndex(text); m != nil {
 		if c, ok := parseDate(text[m[0]:m[1]]); ok {
 			hits = append(hits, hit{m[0], c.t})
 		}

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/wiretrace/wiretrace/importer/internal/lazyre"
 	"golang.org/x/net/html"
 )
 
@@ -281,8 +282,8 @@ func cleanTitle(title, site, pageURL string) string {
 }
 
 var (
-	authorPrefix = newLazy(`(?i)^(?:(?:written |posted |published )?by|von|par|por|autor(?:in)?|auteur|author|zum profil von|zeige alle beiträge von|alle beiträge von|more posts by|text(?:e)?|redaktion)\s*:?\s+`)
-	authorSuffix = newLazy(`(?i)\s+(?:am|at|le|el|on|um)$`)
+	authorPrefix = lazyre.New(`(?i)^(?:(?:written |posted |published )?by|von|par|por|autor(?:in)?|auteur|author|zum profil von|zeige alle beiträge von|alle beiträge von|more posts by|text(?:e)?|redaktion)\s*:?\s+`)
+	authorSuffix = lazyre.New(`(?i)\s+(?:am|at|le|el|on|um)$`)
 )
 
 // cleanAuthor removes labels around an author name ("By", "Von",
@@ -290,8 +291,8 @@ var (
 func cleanAuthor(a string) string {
 	a = normalizeSpace(a)
 	for i := 0; i < 2; i++ {
-		a = strings.TrimSpace(authorPrefix.get().ReplaceAllString(a, ""))
-		a = strings.TrimSpace(authorSuffix.get().ReplaceAllString(a, ""))
+		a = strings.TrimSpace(authorPrefix.Get().ReplaceAllString(a, ""))
+		a = strings.TrimSpace(authorSuffix.Get().ReplaceAllString(a, ""))
 	}
 	switch strings.ToLower(a) {
 	case "name", "admin", "administrator", "author", "autor", "auteur", "auteurs", "unknown", "anonymous", "redaktion", "editor":

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/wiretrace/wiretrace/importer/internal/lazyre"
 )
 
 // blockTags start a new paragraph when rendering extracted content.
@@ -100,22 +102,22 @@ func collapseLines(s string) string {
 var (
 	// A paragraph that is only a "related content" heading; the short
 	// link titles that follow it go too.
-	relatedHeading = newLazy(`(?i)^(?:related(?: news| articles?| stories| posts| content| topics| coverage)?|more (?:news|stories|articles|from [\pL .]+|on this (?:topic|story))|read (?:also|more|next)|see also|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?|popular (?:posts|stories|articles)|most (?:read|popular|viewed)|trending(?: now)?|top stories|latest (?:news|stories|posts)|(?:lesen sie|lies) (?:auch|mehr|weiter)|auch interessant|das (?:könnte|dürfte) (?:sie|dich) auch interessieren|(?:das )?(?:könnte|dürfte) (?:sie|dich) auch interessieren|(?:weitere|ähnliche|verwandte) (?:artikel|beiträge|themen|nachrichten|meldungen|news)|mehr (?:zum thema|aus (?:dem|der) [\pL ]+|dazu|lesen)|empfohlene (?:artikel|beiträge)|meistgelesen|top-?themen|(?:à|a) lire (?:aussi|également)|lire (?:aussi|également|la suite)|voir aussi|sur le même (?:sujet|thème)|(?:dans|sur) (?:la|le) même (?:rubrique|thème)|(?:le |te )?puede(?:n)? interesar|(?:lea|vea|mira|mire|lee) (?:también|además)|(?:noticias|artículos|contenidos?) relacionad[oa]s|contenido relacionado|más noticias|también te puede interesar|te recomendamos|(?:czytaj|zobacz) (?:też|także|również|więcej)|polecamy|leggi anche|potrebbe interessarti|articoli correlati|leia (?:também|mais)|veja (?:também|mais)|notícias relacionadas|lees ook|gerelateerde artikelen)\s*[:.!?»›>\-–—]*$`)
+	relatedHeading = lazyre.New(`(?i)^(?:related(?: news| articles?| stories| posts| content| topics| coverage)?|more (?:news|stories|articles|from [\pL .]+|on this (?:topic|story))|read (?:also|more|next)|see also|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?|popular (?:posts|stories|articles)|most (?:read|popular|viewed)|trending(?: now)?|top stories|latest (?:news|stories|posts)|(?:lesen sie|lies) (?:auch|mehr|weiter)|auch interessant|das (?:könnte|dürfte) (?:sie|dich) auch interessieren|(?:das )?(?:könnte|dürfte) (?:sie|dich) auch interessieren|(?:weitere|ähnliche|verwandte) (?:artikel|beiträge|themen|nachrichten|meldungen|news)|mehr (?:zum thema|aus (?:dem|der) [\pL ]+|dazu|lesen)|empfohlene (?:artikel|beiträge)|meistgelesen|top-?themen|(?:à|a) lire (?:aussi|également)|lire (?:aussi|également|la suite)|voir aussi|sur le même (?:sujet|thème)|(?:dans|sur) (?:la|le) même (?:rubrique|thème)|(?:le |te )?puede(?:n)? interesar|(?:lea|vea|mira|mire|lee) (?:también|además)|(?:noticias|artículos|contenidos?) relacionad[oa]s|contenido relacionado|más noticias|también te puede interesar|te recomendamos|(?:czytaj|zobacz) (?:też|także|również|więcej)|polecamy|leggi anche|potrebbe interessarti|articoli correlati|leia (?:também|mais)|veja (?:também|mais)|notícias relacionadas|lees ook|gerelateerde artikelen)\s*[:.!?»›>\-–—]*$`)
 	// A short paragraph that asks the reader to subscribe, sign up, share
 	// or comment.
-	promo = newLazy(`(?i)(?:subscribe (?:to|now|today|for)|sign up (?:for|to|now|here)|signing up|(?:our|unseren?|notre|nuestro|free|daily|weekly|zum|the) newsletter|newsletter (?:abonnieren|bestellen|anmelden|sign-?up)|(?:follow|like) us on|share (?:this|on) (?:article|story|facebook|twitter)|(?:join|be part of) the (?:conversation|discussion)|we want to hear what you think|submit your letter|already a subscriber|log ?in (?:to|for) (?:read|continue|immediate|comment)|abonnieren sie|jetzt abonnieren|newsletter (?:abonnieren|bestellen|anmelden)|zum newsletter|melden sie sich (?:jetzt )?(?:für|zum)|(?:sie sind|du bist) (?:aktuell |derzeit )?nicht eingeloggt|jetzt (?:registrieren|anmelden)|um (?:diesen artikel|den artikel|weiter) ?(?:zu )?(?:lesen|weiterzulesen)|abonnez-vous|inscrivez-vous|s'abonner|pour (?:lire|accéder à) (?:la suite|l'intégralité|cet article)|pour accéder en illimité|suscr(?:í|i)b(?:e|ase|ete)|únete|unete a nuestro|síguenos|suscripción|zapisz się|subskrypcj|zaprenumeruj|iscriviti|assine|inscreva-se|get the [\pL' ’]+ daily edition|never miss (?:the latest|a story)|don't miss (?:out|a story)|(?:comments?|kommentare?|commentaires?|comentarios?) \(\d+\)|(?:leave|post|write) a (?:comment|reply)|(?:kommentar|kommentare) (?:schreiben|verfassen|hinzufügen)|keine kommentare|no comments(?: yet)?|(?:schreiben|hinterlassen) sie (?:einen|den ersten) kommentar|deja (?:un|tu) comentario|laisser un commentaire)`)
+	promo = lazyre.New(`(?i)(?:subscribe (?:to|now|today|for)|sign up (?:for|to|now|here)|signing up|(?:our|unseren?|notre|nuestro|free|daily|weekly|zum|the) newsletter|newsletter (?:abonnieren|bestellen|anmelden|sign-?up)|(?:follow|like) us on|share (?:this|on) (?:article|story|facebook|twitter)|(?:join|be part of) the (?:conversation|discussion)|we want to hear what you think|submit your letter|already a subscriber|log ?in (?:to|for) (?:read|continue|immediate|comment)|abonnieren sie|jetzt abonnieren|newsletter (?:abonnieren|bestellen|anmelden)|zum newsletter|melden sie sich (?:jetzt )?(?:für|zum)|(?:sie sind|du bist) (?:aktuell |derzeit )?nicht eingeloggt|jetzt (?:registrieren|anmelden)|um (?:diesen artikel|den artikel|weiter) ?(?:zu )?(?:lesen|weiterzulesen)|abonnez-vous|inscrivez-vous|s'abonner|pour (?:lire|accéder à) (?:la suite|l'intégralité|cet article)|pour accéder en illimité|suscr(?:í|i)b(?:e|ase|ete)|únete|unete a nuestro|síguenos|suscripción|zapisz się|subskrypcj|zaprenumeruj|iscriviti|assine|inscreva-se|get the [\pL' ’]+ daily edition|never miss (?:the latest|a story)|don't miss (?:out|a story)|(?:comments?|kommentare?|commentaires?|comentarios?) \(\d+\)|(?:leave|post|write) a (?:comment|reply)|(?:kommentar|kommentare) (?:schreiben|verfassen|hinzufügen)|keine kommentare|no comments(?: yet)?|(?:schreiben|hinterlassen) sie (?:einen|den ersten) kommentar|deja (?:un|tu) comentario|laisser un commentaire)`)
 	// A paragraph after which the rest of the extracted text is paywall or
 	// shop promotion.
-	paywall = newLazy(`(?i)^(?:to (?:view|read|continue reading) the (?:full|rest of the|whole) (?:story|article)|to continue reading|subscribe to (?:continue|read)|this (?:article|content) is (?:for|only available to) (?:subscribers|members)|(?:weiterlesen|lesen sie weiter) mit|um (?:den (?:ganzen|vollständigen) artikel|weiter) ?(?:zu )?(?:lesen|weiterzulesen)|dieser (?:artikel|inhalt) ist (?:nur )?(?:für|exklusiv)|pour lire la suite|la suite (?:de cet article )?est réservée|este (?:contenido|artículo) es exclusivo|para (?:seguir|continuar) leyendo|aby (?:przeczytać|czytać) (?:cały|dalej))`)
+	paywall = lazyre.New(`(?i)^(?:to (?:view|read|continue reading) the (?:full|rest of the|whole) (?:story|article)|to continue reading|subscribe to (?:continue|read)|this (?:article|content) is (?:for|only available to) (?:subscribers|members)|(?:weiterlesen|lesen sie weiter) mit|um (?:den (?:ganzen|vollständigen) artikel|weiter) ?(?:zu )?(?:lesen|weiterzulesen)|dieser (?:artikel|inhalt) ist (?:nur )?(?:für|exklusiv)|pour lire la suite|la suite (?:de cet article )?est réservée|este (?:contenido|artículo) es exclusivo|para (?:seguir|continuar) leyendo|aby (?:przeczytać|czytać) (?:cały|dalej))`)
 	// A short heading that introduces links or a list of other content:
 	// "Lesen Sie auch die folgenden Beiträge:", "Das Thema könnte dich auch
 	// interessieren:".
-	relatedIntro = newLazy(`(?i)^(?:read (?:also|more)|more (?:from|on|about)|see (?:also|more)|related|you (?:may|might) also|lesen sie (?:auch|mehr)|auch (?:lesen|interessant)|(?:das|dies) (?:thema )?(?:könnte|dürfte) (?:sie|dich) (?:auch )?interessieren|weitere (?:beiträge|artikel|themen|tipps|informationen zum thema)|entdecke (?:weitere|mehr)|mehr (?:zum thema|über|aus|dazu)|lust auf mehr|vorschau auf|à lire|lire aussi|voir aussi|más (?:sobre|noticias|información)|(?:le |te )?puede interesar|(?:lea|vea|lee) también|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|leggi anche|leia também|veja também)\b.*:$|^lust auf mehr\?$`)
+	relatedIntro = lazyre.New(`(?i)^(?:read (?:also|more)|more (?:from|on|about)|see (?:also|more)|related|you (?:may|might) also|lesen sie (?:auch|mehr)|auch (?:lesen|interessant)|(?:das|dies) (?:thema )?(?:könnte|dürfte) (?:sie|dich) (?:auch )?interessieren|weitere (?:beiträge|artikel|themen|tipps|informationen zum thema)|entdecke (?:weitere|mehr)|mehr (?:zum thema|über|aus|dazu)|lust auf mehr|vorschau auf|à lire|lire aussi|voir aussi|más (?:sobre|noticias|información)|(?:le |te )?puede interesar|(?:lea|vea|lee) también|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|leggi anche|leia também|veja também)\b.*:$|^lust auf mehr\?$`)
 	// Interface labels left as paragraphs: update stamps, sharing,
 	// rating, table-of-contents and image buttons, ad labels.
-	uiLine = newLazy(`(?i)^(?:last (?:modified|updated)|(?:zuletzt )?aktualisiert(?: am)?|letzte änderung|updated(?: on)?|veröffentlicht(?: am)?|veröffentlichung|von:|by:|bewerten:?|rate this|view comments|(?:\d+ )?comments?|inhaltsverzeichnis|table of contents|beitragsbild|bild anzeigen|externer inhalt|teilen|drucken|share(?: this)?|print|tweet|e-?mail|advertisement|anzeige|werbung|publicidad|publicité|pubblicità)(?:\s*[:.]?\s*[\d./:, -]*)?$`)
+	uiLine = lazyre.New(`(?i)^(?:last (?:modified|updated)|(?:zuletzt )?aktualisiert(?: am)?|letzte änderung|updated(?: on)?|veröffentlicht(?: am)?|veröffentlichung|von:|by:|bewerten:?|rate this|view comments|(?:\d+ )?comments?|inhaltsverzeichnis|table of contents|beitragsbild|bild anzeigen|externer inhalt|teilen|drucken|share(?: this)?|print|tweet|e-?mail|advertisement|anzeige|werbung|publicidad|publicité|pubblicità)(?:\s*[:.]?\s*[\d./:, -]*)?$`)
 	// Image credits and captions left as paragraphs of their own.
-	creditLine = newLazy(`(?i)^(?:(?:photo|foto|bild|image|picture|crédits? photos?|fotos?|quelle|source|credit)s?\s*(?:credit)?\s*[:©]|©|\(c\)\s)`)
+	creditLine = lazyre.New(`(?i)^(?:(?:photo|foto|bild|image|picture|crédits? photos?|fotos?|quelle|source|credit)s?\s*(?:credit)?\s*[:©]|©|\(c\)\s)`)
 )
 
 // cleanBlocks drops known boilerplate paragraphs from extracted text:
@@ -127,32 +129,32 @@ func cleanBlocks(blocks []string) []string {
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		n := utf8.RuneCountInString(b)
-		if n <= 200 && paywall.get().MatchString(b) && i > 0 {
+		if n <= 200 && paywall.Get().MatchString(b) && i > 0 {
 			break
 		}
-		if n <= 80 && relatedHeading.get().MatchString(b) {
+		if n <= 80 && relatedHeading.Get().MatchString(b) {
 			// Skip the heading and the link titles that follow it.
 			for i+1 < len(blocks) && isLinkTitle(blocks[i+1]) {
 				i++
 			}
 			continue
 		}
-		if n <= 80 && strings.HasSuffix(b, ":") && relatedHeading.get().MatchString(strings.TrimSuffix(b, ":")) {
+		if n <= 80 && strings.HasSuffix(b, ":") && relatedHeading.Get().MatchString(strings.TrimSuffix(b, ":")) {
 			continue
 		}
-		if n <= 100 && relatedIntro.get().MatchString(b) {
+		if n <= 100 && relatedIntro.Get().MatchString(b) {
 			for i+1 < len(blocks) && isLinkTitle(blocks[i+1]) {
 				i++
 			}
 			continue
 		}
-		if n <= 40 && uiLine.get().MatchString(b) {
+		if n <= 40 && uiLine.Get().MatchString(b) {
 			continue
 		}
-		if n <= 250 && maybePromo(b) && promo.get().MatchString(b) {
+		if n <= 250 && maybePromo(b) && promo.Get().MatchString(b) {
 			continue
 		}
-		if n <= 120 && creditLine.get().MatchString(b) {
+		if n <= 120 && creditLine.Get().MatchString(b) {
 			continue
 		}
 		if isInlinePromo(b) {
@@ -165,11 +167,11 @@ func cleanBlocks(blocks []string) []string {
 
 // inlineRelated matches a paragraph that is a link to another article
 // introduced by a "read also" label: "VEA TAMBIÉN: ...", "Lesen Sie auch: ...".
-var inlineRelated = newLazy(`(?i)^(?:read (?:also|more)|see also|related|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|(?:à|a) lire aussi|lire aussi|voir aussi|(?:lea|vea|mira|mire|lee) (?:también|además)|le puede interesar|te puede interesar|también te puede interesar|czytaj (?:też|także|również)|zobacz (?:też|także)|leggi anche|leia também|veja também|mire)\s*[:›»>\-–—]\s*\S`)
+var inlineRelated = lazyre.New(`(?i)^(?:read (?:also|more)|see also|related|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|(?:à|a) lire aussi|lire aussi|voir aussi|(?:lea|vea|mira|mire|lee) (?:también|además)|le puede interesar|te puede interesar|también te puede interesar|czytaj (?:też|także|również)|zobacz (?:też|także)|leggi anche|leia também|veja também|mire)\s*[:›»>\-–—]\s*\S`)
 
 // isInlinePromo reports whether b is a short "read also: <title>" line.
 func isInlinePromo(b string) bool {
-	return utf8.RuneCountInString(b) <= 250 && inlineRelated.get().MatchString(b)
+	return utf8.RuneCountInString(b) <= 250 && inlineRelated.Get().MatchString(b)
 }
 
 // isLinkTitle reports whether b looks like the title of a linked article:

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/wiretrace/wiretrace/importer/internal/lazyre"
 )
 
 var monthNames = map[string]time.Month{}
@@ -40,13 +42,13 @@ const monthRe = `([A-Za-zÀ-ÿа-яА-ЯёЁłńóśźżę]{3,12})\.?`
 
 var (
 	// 2022-01-09, 2022-01-09T11:07:00+05:30
-	isoRe = newLazy(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?`)
+	isoRe = lazyre.New(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?`)
 	// January 09 2022, January 9, 2022, Jan. 9, 2022 11:07 IST
-	mdyRe = newLazy(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[.,]?\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*(am|pm)?\s*([A-Z]{1,4})?)?`)
+	mdyRe = lazyre.New(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[.,]?\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*(am|pm)?\s*([A-Z]{1,4})?)?`)
 	// 12th January, 2022; 9 janvier 2022; 12 января 2022 г.
-	dmyRe = newLazy(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?` + monthRe + `,?\s+(?:de\s+)?(\d{4})(?:[.,]?\s+(?:at\s+|à\s+)?(\d{1,2})[:h](\d{2})\s*([A-Z]{1,4})?)?`)
+	dmyRe = lazyre.New(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?` + monthRe + `,?\s+(?:de\s+)?(\d{4})(?:[.,]?\s+(?:at\s+|à\s+)?(\d{1,2})[:h](\d{2})\s*([A-Z]{1,4})?)?`)
 	// 09/01/2022 or 09.01.2022 (day first, as most of the world writes it)
-	numRe = newLazy(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
+	numRe = lazyre.New(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
 )
 
 // ParseDate finds the first date with a year in s and returns it; ok is
@@ -62,26 +64,26 @@ func ParseDate(s string) (t time.Time, ok bool) {
 			best = &cand{at, t}
 		}
 	}
-	if m := isoRe.get().FindStringSubmatchIndex(s); m != nil {
+	if m := isoRe.Get().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		t, good := build(atoi(g[1]), time.Month(atoi(g[2])), atoi(g[3]), g[4], g[5], "", g[7])
 		try(m[0], t, good)
 	}
-	if m := mdyRe.get().FindStringSubmatchIndex(s); m != nil {
+	if m := mdyRe.Get().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		if mon, ok := monthNames[strings.ToLower(g[1])]; ok {
 			t, good := build(atoi(g[3]), mon, atoi(g[2]), g[4], g[5], g[6], g[7])
 			try(m[0], t, good)
 		}
 	}
-	if m := dmyRe.get().FindStringSubmatchIndex(s); m != nil {
+	if m := dmyRe.Get().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		if mon, ok := monthNames[strings.ToLower(g[2])]; ok {
 			t, good := build(atoi(g[3]), mon, atoi(g[1]), g[4], g[5], "", g[6])
 			try(m[0], t, good)
 		}
 	}
-	if m := numRe.get().FindStringSubmatchIndex(s); m != nil {
+	if m := numRe.Get().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		d, mo := atoi(g[1]), atoi(g[2])
 		if mo > 12 && d <= 12 { // month first

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/wiretrace/wiretrace/importer/internal/lazyre"
 )
 
 // Parsed is what a plain-text article says about itself.
@@ -25,15 +27,15 @@ type Parsed struct {
 }
 
 var (
-	pubLineRe = newLazy(`(?i)^\s*(first published|published on|published|posted on|posted|updated on|last updated|updated|date|publié le|mis à jour le|publicado|veröffentlicht)\s*:?\s+(.+)$`)
+	pubLineRe = lazyre.New(`(?i)^\s*(first published|published on|published|posted on|posted|updated on|last updated|updated|date|publié le|mis à jour le|publicado|veröffentlicht)\s*:?\s+(.+)$`)
 	// NUR-SULTAN (Pakistan Point News / Sputnik - 12th January, 2022) -
-	parenDatelineRe = newLazy(`^([\p{Lu}][\p{Lu}\p{M}\-'’. ]{1,40}(?:,\s*[\p{L} .]{2,30})?)\s*\(([^()]{2,100})\)\s*[-–—:]+\s*`)
+	parenDatelineRe = lazyre.New(`^([\p{Lu}][\p{Lu}\p{M}\-'’. ]{1,40}(?:,\s*[\p{L} .]{2,30})?)\s*\(([^()]{2,100})\)\s*[-–—:]+\s*`)
 	// Nur-Sultan, JAN 22:   |   ALMATY, Kazakhstan —
-	commaDatelineRe = newLazy(`^([\p{Lu}][\p{L}\-'’.]+(?:[ -][\p{Lu}][\p{L}\-'’.]+){0,3}),\s*((?:[A-Z]{3,4}\.? \d{1,2})|(?:[\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?))\s*[:—–-]+\s+`)
+	commaDatelineRe = lazyre.New(`^([\p{Lu}][\p{L}\-'’.]+(?:[ -][\p{Lu}][\p{L}\-'’.]+){0,3}),\s*((?:[A-Z]{3,4}\.? \d{1,2})|(?:[\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?))\s*[:—–-]+\s+`)
 	// IANS  |  Nur-Sultan
-	bylineBarRe = newLazy(`^([\p{L}][\p{L} .&'-]{1,40}?)\s+\|\s+([\p{L}][\p{L} .,'-]{1,40})$`)
-	creditSepRe = newLazy(`\s*(?:/|\s[-–—]\s|,)\s*`)
-	byRe        = newLazy(`^(?i:by|par|por|von|di)\s+([\p{Lu}][\p{L}.'-]+(?:\s+(?:and|et|y|und|&|[\p{Lu}][\p{L}.'-]+)){0,6})$`)
+	bylineBarRe = lazyre.New(`^([\p{L}][\p{L} .&'-]{1,40}?)\s+\|\s+([\p{L}][\p{L} .,'-]{1,40})$`)
+	creditSepRe = lazyre.New(`\s*(?:/|\s[-–—]\s|,)\s*`)
+	byRe        = lazyre.New(`^(?i:by|par|por|von|di)\s+([\p{Lu}][\p{L}.'-]+(?:\s+(?:and|et|y|und|&|[\p{Lu}][\p{L}.'-]+)){0,6})$`)
 )
 
 // tailMarkers start the trailing boilerplate of a page saved as text. They
@@ -66,7 +68,7 @@ func Parse(s string) Parsed {
 
 	// Publication lines anywhere (often in the footer): the first wins.
 	for _, l := range body {
-		if m := pubLineRe.get().FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+		if m := pubLineRe.Get().FindStringSubmatch(strings.TrimSpace(l)); m != nil {
 			if t, ok := ParseDate(m[2]); ok {
 				p.Published = t
 				break
@@ -87,7 +89,7 @@ func Parse(s string) Parsed {
 			continue
 		}
 		prev = l
-		if pubLineRe.get().MatchString(l) && len(l) < 120 {
+		if pubLineRe.Get().MatchString(l) && len(l) < 120 {
 			continue
 		}
 		paras = append(paras, l)
@@ -98,19 +100,19 @@ func Parse(s string) Parsed {
 	// Byline and dateline in the first paragraphs.
 	for k := 0; k < len(paras) && k < 8; k++ {
 		l := paras[k]
-		if m := bylineBarRe.get().FindStringSubmatch(l); m != nil && p.Byline == "" {
+		if m := bylineBarRe.Get().FindStringSubmatch(l); m != nil && p.Byline == "" {
 			p.Byline, p.Dateline = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
 			paras = append(paras[:k], paras[k+1:]...)
 			k--
 			continue
 		}
-		if m := byRe.get().FindStringSubmatch(l); m != nil && p.Byline == "" && len(l) < 80 {
+		if m := byRe.Get().FindStringSubmatch(l); m != nil && p.Byline == "" && len(l) < 80 {
 			p.Byline = m[1]
 			paras = append(paras[:k], paras[k+1:]...)
 			k--
 			continue
 		}
-		if m := parenDatelineRe.get().FindStringSubmatch(l); m != nil {
+		if m := parenDatelineRe.Get().FindStringSubmatch(l); m != nil {
 			p.Dateline = strings.TrimSpace(m[1])
 			inner := m[2]
 			if t, ok := ParseDate(inner); ok && p.Published.IsZero() {
@@ -119,7 +121,7 @@ func Parse(s string) Parsed {
 			p.DatelineCredits = creditsIn(inner)
 			break
 		}
-		if m := commaDatelineRe.get().FindStringSubmatch(l); m != nil && len(l) > 60 {
+		if m := commaDatelineRe.Get().FindStringSubmatch(l); m != nil && len(l) > 60 {
 			p.Dateline = strings.TrimSpace(m[1]) + ", " + strings.TrimSpace(m[2])
 			break
 		}
@@ -133,7 +135,7 @@ func Parse(s string) Parsed {
 // ["Pakistan Point News", "Sputnik"].
 func creditsIn(s string) []string {
 	var out []string
-	for _, part := range creditSepRe.get().Split(s, -1) {
+	for _, part := range creditSepRe.Get().Split(s, -1) {
 		part = strings.TrimSpace(part)
 		if part == "" || strings.IndexFunc(part, unicode.IsLetter) < 0 {
 			continue
