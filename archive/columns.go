@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -12,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"modernc.org/sqlite"
 )
 
 // columns hold, for every article id, what searches filter and count on:
@@ -369,29 +372,56 @@ func decodeColumns(data []byte) (c *columns, err error) {
 }
 
 // matchIDs returns the ids of the articles matching an FTS5 expression, in
-// ascending order.
+// ascending order. The ids are packed inside SQLite by the aggregate
+// function wiretrace_ids, which is about twice as fast as reading them row
+// by row through database/sql (the per-row cost of a match set of a
+// million).
 func (s *Store) matchIDs(ctx context.Context, expr string) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", expr)
+	var packed []byte
+	err := s.db.QueryRowContext(ctx, "SELECT wiretrace_ids(rowid) FROM articles_fts WHERE articles_fts MATCH ?", expr).Scan(&packed)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+	ids := make([]int64, len(packed)/8)
+	for i := range ids {
+		ids[i] = int64(binary.LittleEndian.Uint64(packed[i*8:]))
 	}
 	if !sort.SliceIsSorted(ids, func(i, j int) bool { return ids[i] < ids[j] }) {
 		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	}
 	return ids, nil
 }
+
+func init() {
+	sqlite.MustRegisterFunction("wiretrace_ids", &sqlite.FunctionImpl{NArgs: 1,
+		MakeAggregate: func(sqlite.FunctionContext) (sqlite.AggregateFunction, error) { return &idCollector{}, nil }})
+}
+
+// idCollector is the aggregate wiretrace_ids: integers packed as
+// little-endian uint64s in a blob (an empty blob for no rows).
+type idCollector struct{ b []byte }
+
+func (c *idCollector) Step(_ *sqlite.FunctionContext, args []driver.Value) error {
+	id, ok := args[0].(int64)
+	if !ok {
+		return fmt.Errorf("wiretrace_ids: want an integer, got %T", args[0])
+	}
+	c.b = binary.LittleEndian.AppendUint64(c.b, uint64(id))
+	return nil
+}
+
+func (c *idCollector) WindowInverse(*sqlite.FunctionContext, []driver.Value) error {
+	return errors.New("wiretrace_ids: not a window function")
+}
+
+func (c *idCollector) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
+	if c.b == nil {
+		return []byte{}, nil
+	}
+	return c.b, nil
+}
+
+func (c *idCollector) Final(*sqlite.FunctionContext) {}
 
 func idList(ids []int64) string {
 	var b strings.Builder

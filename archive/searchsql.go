@@ -11,13 +11,14 @@ import (
 )
 
 // rankCandidates bounds how many matches BM25 scores. When a query matches
-// more articles than this (a common word in a big archive), the candidates
-// are the matches whose title matches the query, then the most recently
-// added matches, up to this many; BM25 orders those. Scoring every one of
-// a million matches would cost seconds, and for words that common BM25's
-// weights are nearly flat anyway: the title and recency are what tell the
-// articles apart. Counts and facets always cover every match.
-const rankCandidates = 4000
+// more articles than this (a common word in a big archive), BM25 orders the
+// most recently added matches, this many of them: FTS5 then reads only that
+// range of its index instead of every match, and scoring a million matches
+// would cost seconds. For words that common BM25's weights are nearly flat
+// anyway; what tells the articles apart is the title (weighted ten times
+// the body) and recency, which this keeps. Counts and facets always cover
+// every match, and a date sort or a filter narrow the set first.
+const rankCandidates = 2000
 
 // Search runs q and returns one page of hits with facet counts over the
 // whole match set. Text that is not valid query syntax is searched as plain
@@ -259,21 +260,22 @@ func (s *Store) rank(ctx context.Context, q Query, fq ftsQuery, f *filter, c *co
 	if fq.expr == "" || q.Sort == SortNewest || q.Sort == SortOldest {
 		return byDate(c, matched, q.Sort != SortOldest, q.Offset, need), nil
 	}
-	cands := matched
-	if len(matched) > rankCandidates && need <= rankCandidates/2 {
-		cands = s.candidates(ctx, fq, matched)
-	}
 	const rankSQL = "bm25(articles_fts, 10.0, 1.0, 1.0)"
-	var query string
+	query := "SELECT rowid, " + rankSQL + " AS r FROM articles_fts WHERE articles_fts MATCH ?"
 	args := []any{fq.expr}
-	if len(cands) == len(matched) && !f.any() {
-		query = "SELECT rowid, " + rankSQL + " AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY r, rowid DESC LIMIT ? OFFSET ?"
-	} else {
-		query = "SELECT rowid, " + rankSQL + " AS r FROM articles_fts WHERE articles_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?)) ORDER BY r, rowid DESC LIMIT ? OFFSET ?"
+	cands := matched
+	if len(matched) > rankCandidates && need <= rankCandidates {
+		cands = matched[len(matched)-rankCandidates:]
+		query += " AND rowid >= ?" // FTS5 seeks to the range
+		args = append(args, cands[0])
+	}
+	if f.any() {
 		// The unary + keeps SQLite from handing the IN list to FTS5, which
 		// would rerun the whole MATCH once per listed id.
+		query += " AND +rowid IN (SELECT value FROM json_each(?))"
 		args = append(args, idList(cands))
 	}
+	query += " ORDER BY r, rowid DESC LIMIT ? OFFSET ?"
 	args = append(args, q.Limit, q.Offset)
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -290,31 +292,6 @@ func (s *Store) rank(ctx context.Context, q Query, fq ftsQuery, f *filter, c *co
 		out = append(out, r)
 	}
 	return out, rows.Err()
-}
-
-// candidates picks the matches BM25 will order when there are too many to
-// score: those whose title matches (newest first), then the newest others.
-func (s *Store) candidates(ctx context.Context, fq ftsQuery, matched []int64) []int64 {
-	inMatch := func(id int64) bool {
-		i := sort.Search(len(matched), func(i int) bool { return matched[i] >= id })
-		return i < len(matched) && matched[i] == id
-	}
-	picked := make(map[int64]bool, rankCandidates)
-	out := make([]int64, 0, rankCandidates)
-	if titles, err := s.matchIDs(ctx, "{title} : ("+fq.expr+")"); err == nil {
-		for i := len(titles) - 1; i >= 0 && len(out) < rankCandidates/2; i-- {
-			if id := titles[i]; inMatch(id) {
-				picked[id] = true
-				out = append(out, id)
-			}
-		}
-	}
-	for i := len(matched) - 1; i >= 0 && len(out) < rankCandidates; i-- {
-		if !picked[matched[i]] {
-			out = append(out, matched[i])
-		}
-	}
-	return out
 }
 
 // byDate returns matched[offset:need] ordered by publication day (undated
