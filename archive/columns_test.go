@@ -70,14 +70,14 @@ func TestColumnsFollowChanges(t *testing.T) {
 		t.Errorf("after a delete: total %d sources %+v", n, f.Source)
 	}
 	// A damaged snapshot is ignored and rebuilt.
-	s.db.Exec("UPDATE column_snapshot SET data = x'57544331deadbeef'")
+	s.db.Exec("UPDATE column_snapshot SET data = x'57544332deadbeef'")
 	s.Close()
 	s, _ = Open(path)
 	defer s.Close()
 	if n, _ := total(s, Query{Text: "almaty"}); n != 2 {
 		t.Errorf("with a damaged snapshot: total %d", n)
 	}
-	if _, err := decodeColumns([]byte("WTC1")); err == nil {
+	if _, err := decodeColumns([]byte(snapshotMagic)); err == nil {
 		t.Error("truncated snapshot decoded")
 	}
 }
