@@ -1,7 +1,8 @@
 # Wiretrace build, demo and test targets.
 #
 #   make demo   install what is missing (Debian/Ubuntu), then open the app on the seed articles
-#   make test   install what is missing, then gofmt, go vet and every test
+#   make test   install what is missing, then gofmt, go vet, every test, short fuzzing,
+#               and the Windows and Linux release builds
 #
 # On Debian/Ubuntu the targets apt-get the C compiler and the GL/X11 headers
 # that Fyne needs (with sudo when not root). Other systems: see README.md.
@@ -46,6 +47,7 @@ test: deps
 	$(GO) test ./...
 	CGO_ENABLED=0 $(GO) build -tags nogui -o /dev/null ./cmd/wiretrace
 	$(MAKE) fuzz FUZZTIME=$(FUZZTIME)
+	$(MAKE) windows package
 
 # Each fuzz target for a short bounded time (longer: make fuzz FUZZTIME=10m).
 FUZZTIME ?= 8s
