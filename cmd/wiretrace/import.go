@@ -38,6 +38,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	quiet := fs.Bool("quiet", false, "no progress bar and no per-file problem lines")
 	batch := fs.Int("batch", 500, "articles per transaction")
+	noLink := fs.Bool("no-link", false, "store only; skip provenance linking (run 'wiretrace relink' afterwards): for fast bulk imports")
 	paths, err := parseFlags(c, env, fs, args)
 	if err == errHelp {
 		fmt.Fprintln(env.Stdout, "\nFolders are read recursively; files and folders whose name starts with . or _ are skipped.")
@@ -64,7 +65,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	if afterImportBatch != nil {
+	if afterImportBatch != nil && !*noLink {
 		opts.AfterBatch = func(ctx context.Context, ids []int64) error { return afterImportBatch(ctx, s, ids) }
 	}
 
