@@ -80,7 +80,7 @@ func open(p string, pragmas ...string) (*Store, error) {
 		f.Close()
 	}
 	q := url.Values{}
-	for _, pr := range append([]string{"busy_timeout(15000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)", "temp_store(MEMORY)", "mmap_size(1073741824)"}, pragmas...) {
+	for _, pr := range append([]string{"busy_timeout(15000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)", "temp_store(MEMORY)"}, pragmas...) {
 		q.Add("_pragma", pr)
 	}
 	q.Set("_txlock", "immediate")
