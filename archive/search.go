@@ -25,7 +25,7 @@ type Query struct {
 	Sources   []string  // outlets; any of them
 	From, To  time.Time // inclusive range of publication days; zero is open
 	Languages []string  // any of them
-	Agencies  []string  // credited agencies (any role); any of them
+	Agencies  []string  // agencies credited as supplier or cited (not photo); any of them
 	Sort      string    // SortRelevance (default), SortNewest or SortOldest
 	Limit     int       // results per page; 0 means 20
 	Offset    int
