@@ -219,7 +219,7 @@ func copyMap(m map[string]int) map[string]int {
 // snapshotMagic starts a stored snapshot: the encoded columns, compressed
 // with DEFLATE (they are very repetitive; reading fewer pages is what
 // makes a new process start fast).
-const snapshotMagic = "WTC2"
+const snapshotMagic = "WTC3"
 
 // SaveColumns stores a snapshot of the search columns in the archive, so
 // that the next process opening it starts fast. Import calls it at the end.
@@ -252,7 +252,10 @@ type execQuerier interface {
 
 func (s *Store) saveColumns(ctx context.Context, db execQuerier, c *columns) error {
 	var stored int64 = -1
-	db.QueryRowContext(ctx, "SELECT generation FROM column_snapshot WHERE id = 1").Scan(&stored)
+	// A snapshot of another format (or damaged header) is replaced even at
+	// the same generation.
+	db.QueryRowContext(ctx, "SELECT generation FROM column_snapshot WHERE id = 1 AND substr(data, 1, ?) = CAST(? AS BLOB)",
+		len(snapshotMagic), snapshotMagic).Scan(&stored)
 	if stored == c.generation {
 		return nil
 	}
@@ -277,6 +280,7 @@ func (s *Store) saveColumns(ctx context.Context, db execQuerier, c *columns) err
 	w(c.agIDs)
 	var z bytes.Buffer
 	z.WriteString(snapshotMagic)
+	binary.Write(&z, binary.LittleEndian, uint32(b.Len())) // so the reader allocates once
 	zw, _ := flate.NewWriter(&z, flate.BestSpeed)
 	zw.Write(b.Bytes())
 	zw.Close()
@@ -300,64 +304,57 @@ func (s *Store) loadSnapshot(ctx context.Context) (*columns, error) {
 var errBadSnapshot = errors.New("bad column snapshot")
 
 func decodeColumns(stored []byte) (c *columns, err error) {
-	if !bytes.HasPrefix(stored, []byte(snapshotMagic)) {
+	if !bytes.HasPrefix(stored, []byte(snapshotMagic)) || len(stored) < len(snapshotMagic)+4 {
 		return nil, errBadSnapshot
 	}
-	data, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(stored[len(snapshotMagic):])), 1<<32))
-	if err != nil {
+	size := binary.LittleEndian.Uint32(stored[len(snapshotMagic):])
+	if size > 1<<31 {
 		return nil, errBadSnapshot
 	}
-	r := bytes.NewReader(data)
-	rd := func(v any) {
-		if err == nil {
-			err = binary.Read(r, binary.LittleEndian, v)
-		}
+	data := make([]byte, size)
+	if _, err := io.ReadFull(flate.NewReader(bytes.NewReader(stored[len(snapshotMagic)+4:])), data); err != nil {
+		return nil, errBadSnapshot
 	}
+	d := decoder{b: data}
 	c = newColumns()
-	var count int64
-	rd(&c.generation)
-	rd(&c.rewrites)
-	rd(&c.maxID)
-	rd(&count)
-	if err != nil || c.maxID < 0 || c.maxID > int64(len(data)) {
+	c.generation, c.rewrites, c.maxID = int64(d.u64()), int64(d.u64()), int64(d.u64())
+	c.count = int(d.u64())
+	if d.bad || c.maxID < 0 || c.maxID > int64(len(data)) {
 		return nil, errBadSnapshot
 	}
-	c.count = int(count)
-	lists := []*[]string{&c.sources, &c.langs, &c.agencies}
-	for _, list := range lists {
-		var n uint32
-		rd(&n)
-		if err != nil || int(n) > len(data) {
+	for _, list := range []*[]string{&c.sources, &c.langs, &c.agencies} {
+		n := int(d.u32())
+		if d.bad || n > len(data) {
 			return nil, errBadSnapshot
 		}
 		*list = make([]string, n)
 		for i := range *list {
-			var l uint32
-			rd(&l)
-			if err != nil || int(l) > r.Len() {
-				return nil, errBadSnapshot
-			}
-			buf := make([]byte, l)
-			if _, e := io.ReadFull(r, buf); e != nil {
-				return nil, errBadSnapshot
-			}
-			(*list)[i] = string(buf)
+			(*list)[i] = string(d.bytes(int(d.u32())))
 		}
 	}
-	n := c.maxID + 1
+	n := int(c.maxID + 1)
 	c.source, c.day, c.lang, c.agOff = make([]uint32, n), make([]int32, n), make([]uint16, n), make([]uint32, n+1)
-	rd(c.source)
-	rd(c.day)
-	rd(c.lang)
-	rd(c.agOff)
-	var na uint32
-	rd(&na)
-	if err != nil || int(na) > len(data) {
+	for i := range c.source {
+		c.source[i] = d.u32()
+	}
+	for i := range c.day {
+		c.day[i] = int32(d.u32())
+	}
+	for i := range c.lang {
+		c.lang[i] = d.u16()
+	}
+	for i := range c.agOff {
+		c.agOff[i] = d.u32()
+	}
+	na := int(d.u32())
+	if d.bad || na > len(data) {
 		return nil, errBadSnapshot
 	}
 	c.agIDs = make([]uint16, na)
-	rd(c.agIDs)
-	if err != nil {
+	for i := range c.agIDs {
+		c.agIDs[i] = d.u16()
+	}
+	if d.bad {
 		return nil, errBadSnapshot
 	}
 	for i, v := range c.sources {
@@ -382,6 +379,47 @@ func decodeColumns(stored []byte) (c *columns, err error) {
 	}
 	return c, nil
 }
+
+// decoder reads little-endian values from a byte slice; running past its
+// end sets bad and yields zeros.
+type decoder struct {
+	b   []byte
+	off int
+	bad bool
+}
+
+func (d *decoder) take(n int) []byte {
+	if n < 0 || d.off+n > len(d.b) {
+		d.bad = true
+		return nil
+	}
+	p := d.b[d.off : d.off+n]
+	d.off += n
+	return p
+}
+
+func (d *decoder) u64() uint64 {
+	if p := d.take(8); p != nil {
+		return binary.LittleEndian.Uint64(p)
+	}
+	return 0
+}
+
+func (d *decoder) u32() uint32 {
+	if p := d.take(4); p != nil {
+		return binary.LittleEndian.Uint32(p)
+	}
+	return 0
+}
+
+func (d *decoder) u16() uint16 {
+	if p := d.take(2); p != nil {
+		return binary.LittleEndian.Uint16(p)
+	}
+	return 0
+}
+
+func (d *decoder) bytes(n int) []byte { return d.take(n) }
 
 // matchIDs returns the ids of the articles matching an FTS5 expression, in
 // ascending order. The ids are packed inside SQLite by the aggregate

@@ -70,7 +70,7 @@ func TestColumnsFollowChanges(t *testing.T) {
 		t.Errorf("after a delete: total %d sources %+v", n, f.Source)
 	}
 	// A damaged snapshot is ignored and rebuilt.
-	s.db.Exec("UPDATE column_snapshot SET data = x'57544332deadbeef'")
+	s.db.Exec("UPDATE column_snapshot SET data = x'57544333deadbeef'")
 	s.Close()
 	s, _ = Open(path)
 	defer s.Close()

@@ -12,12 +12,22 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 )
 
 func main() {
+	// WIRETRACE_CPUPROFILE=FILE writes a CPU profile of the run, for
+	// benchmarking the command line itself.
+	if p := os.Getenv("WIRETRACE_CPUPROFILE"); p != "" {
+		if f, err := os.Create(p); err == nil {
+			pprof.StartCPUProfile(f)
+			defer f.Close()
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	err := Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
+	pprof.StopCPUProfile()
 	os.Exit(exitCode(os.Stderr, err))
 }
 
