@@ -250,11 +250,17 @@ func (r *runner) fileJob(path string, fi fs.FileInfo) job {
 	if j.d.Entry == nil {
 		j.d.Entry = r.folderManifest(filepath.Dir(path)).Lookup(path)
 	}
-	head := make([]byte, 512)
-	if f, err := os.Open(path); err == nil {
-		n, _ := io.ReadFull(f, head)
-		head = head[:n]
-		f.Close()
+	// Only a name without a known extension (or an .xml that may be a feed)
+	// needs its first bytes looked at; the rest is told by the name, so
+	// most files are opened once, by the parser.
+	var head []byte
+	if ext := strings.ToLower(filepath.Ext(path)); ext == "" || ext == ".xml" {
+		head = make([]byte, 512)
+		if f, err := os.Open(path); err == nil {
+			n, _ := io.ReadFull(f, head)
+			head = head[:n]
+			f.Close()
+		}
 	}
 	j.kind = containerKind(path, head)
 	if j.kind == "" {

@@ -75,19 +75,27 @@ func runShow(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
-func runSources(ctx context.Context, env *Env, args []string) error {
-	c := commands["sources"]
+// openForReport parses the flags of a command that only reads an archive
+// and prints it (--db, --json), and opens the archive. It returns a nil
+// Store when help was printed.
+func openForReport(name string, env *Env, args []string) (*archive.Store, bool, error) {
+	c := commands[name]
 	fs := newFlags(c, env)
 	db := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print as JSON")
 	if _, err := parseFlags(c, env, fs, args); err != nil {
 		if err == errHelp {
-			return nil
+			return nil, false, nil
 		}
-		return err
+		return nil, false, err
 	}
 	s, err := openExisting(*db)
-	if err != nil {
+	return s, *asJSON, err
+}
+
+func runSources(ctx context.Context, env *Env, args []string) error {
+	s, asJSON, err := openForReport("sources", env, args)
+	if s == nil || err != nil {
 		return err
 	}
 	defer s.Close()
@@ -95,7 +103,7 @@ func runSources(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		if src == nil {
 			src = []archive.FacetCount{}
 		}
@@ -108,18 +116,8 @@ func runSources(ctx context.Context, env *Env, args []string) error {
 }
 
 func runStats(ctx context.Context, env *Env, args []string) error {
-	c := commands["stats"]
-	fs := newFlags(c, env)
-	db := dbFlag(fs)
-	asJSON := fs.Bool("json", false, "print as JSON")
-	if _, err := parseFlags(c, env, fs, args); err != nil {
-		if err == errHelp {
-			return nil
-		}
-		return err
-	}
-	s, err := openExisting(*db)
-	if err != nil {
+	s, asJSON, err := openForReport("stats", env, args)
+	if s == nil || err != nil {
 		return err
 	}
 	defer s.Close()
@@ -127,7 +125,7 @@ func runStats(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(env.Stdout, st)
 	}
 	w := env.Stdout
