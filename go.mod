@@ -75,3 +75,5 @@ replace github.com/markusmobius/go-dateparser => ./third_party/go-dateparser
 replace github.com/markusmobius/go-domdistiller => ./third_party/go-domdistiller
 
 replace github.com/markusmobius/go-htmldate => ./third_party/go-htmldate
+
+replace github.com/forPelevin/gomoji => ./third_party/gomoji
