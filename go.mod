@@ -77,3 +77,5 @@ replace github.com/markusmobius/go-domdistiller => ./third_party/go-domdistiller
 replace github.com/markusmobius/go-htmldate => ./third_party/go-htmldate
 
 replace github.com/forPelevin/gomoji => ./third_party/gomoji
+
+replace github.com/markusmobius/go-trafilatura => ./third_party/go-trafilatura
