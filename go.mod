@@ -79,3 +79,7 @@ replace github.com/markusmobius/go-htmldate => ./third_party/go-htmldate
 replace github.com/forPelevin/gomoji => ./third_party/gomoji
 
 replace github.com/markusmobius/go-trafilatura => ./third_party/go-trafilatura
+
+replace github.com/abadojack/whatlanggo => ./third_party/whatlanggo-abadojack
+
+replace github.com/RadhiFadlillah/whatlanggo => ./third_party/whatlanggo-radhifadlillah
