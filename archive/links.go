@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -133,34 +134,45 @@ func setFingerprintsTx(ctx context.Context, tx *sql.Tx, fps map[int64][]uint64) 
 // hold it in ascending order, at most limit of them: a fingerprint with
 // limit ids is held by at least that many. Fingerprints held by no article
 // are absent from the map. The lookups of up to postingsChunk fingerprints
-// run as one statement, so one read transaction.
+// run as one statement, so one read transaction; the statement's text does
+// not depend on the fingerprints, so SQLite parses it once per connection
+// instead of once per lookup.
 func (s *Store) Postings(ctx context.Context, fps []uint64, limit int) (map[uint64][]int64, error) {
 	if limit <= 0 {
 		limit = 1
 	}
 	out := make(map[uint64][]int64, len(fps))
+	var list []byte
 	for start := 0; start < len(fps); start += postingsChunk {
 		part := fps[start:min(start+postingsChunk, len(fps))]
-		var q strings.Builder
-		args := make([]any, len(part))
+		list = append(list[:0], '[')
 		for i, fp := range part {
 			if i > 0 {
-				q.WriteString(" UNION ALL ")
+				list = append(list, ',')
 			}
-			fmt.Fprintf(&q, "SELECT * FROM (SELECT fp, article FROM fingerprints WHERE fp = ?%d ORDER BY article LIMIT %d)", i+1, limit)
-			args[i] = int64(fp)
+			list = strconv.AppendUint(list, fp, 10)
 		}
-		rows, err := s.db.QueryContext(ctx, q.String(), args...)
+		list = append(list, ']')
+		rows, err := s.db.QueryContext(ctx, postingsQuery, string(list), limit)
 		if err != nil {
 			return nil, fmt.Errorf("postings: %w", err)
 		}
 		for rows.Next() {
-			var fp, id int64
-			if err := rows.Scan(&fp, &id); err != nil {
+			var fp int64
+			var ids sql.NullString
+			if err := rows.Scan(&fp, &ids); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("postings: %w", err)
 			}
-			out[uint64(fp)] = append(out[uint64(fp)], id)
+			if !ids.Valid || ids.String == "" {
+				continue
+			}
+			got, err := parseIDs(ids.String)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("postings: fingerprint %d: %w", fp, err)
+			}
+			out[uint64(fp)] = got
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -170,9 +182,37 @@ func (s *Store) Postings(ctx context.Context, fps []uint64, limit int) (map[uint
 	return out, nil
 }
 
-// postingsChunk is the number of fingerprints looked up by one statement
-// (SQLite allows 500 terms in a compound SELECT).
-const postingsChunk = 400
+// postingsQuery looks up a JSON array of fingerprints (?1), at most ?2
+// articles each, as one row per fingerprint: the fingerprint and its
+// articles as a comma-separated list (NULL when none).
+const postingsQuery = `SELECT j.value, (SELECT group_concat(article) FROM
+	(SELECT article FROM fingerprints WHERE fp = j.value ORDER BY article LIMIT ?2))
+	FROM json_each(?1) j`
+
+// parseIDs parses a comma-separated list of ids and sorts it.
+func parseIDs(s string) ([]int64, error) {
+	out := make([]int64, 0, strings.Count(s, ",")+1)
+	for len(s) > 0 {
+		f := s
+		if i := strings.IndexByte(s, ','); i >= 0 {
+			f, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	if !sort.SliceIsSorted(out, func(i, j int) bool { return out[i] < out[j] }) {
+		sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	}
+	return out, nil
+}
+
+// postingsChunk is the number of fingerprints looked up by one statement.
+const postingsChunk = 2000
 
 // ArticleMeta is the outlet and language of an article.
 type ArticleMeta struct {
@@ -411,6 +451,39 @@ func (s *Store) LinksAmong(ctx context.Context, articles []int64) ([]Link, error
 			if in[l.To] {
 				out = append(out, l)
 			}
+		}
+	}
+	return out, nil
+}
+
+// LinkEndsAmong returns the links whose two ends are both in articles with
+// their ends and kind only (no scores, evidence or changes), which is what
+// grouping articles into stories needs; it reads no article text.
+func (s *Store) LinkEndsAmong(ctx context.Context, articles []int64) ([]Link, error) {
+	in := make(map[int64]bool, len(articles))
+	for _, id := range articles {
+		in[id] = true
+	}
+	var out []Link
+	for start := 0; start < len(articles); start += chunk {
+		part := articles[start:min(start+chunk, len(articles))]
+		rows, err := s.db.QueryContext(ctx, "SELECT from_article, to_article, kind FROM links WHERE from_article IN ("+placeholders(len(part))+")", int64Args(part)...)
+		if err != nil {
+			return nil, fmt.Errorf("link ends among articles: %w", err)
+		}
+		for rows.Next() {
+			var l Link
+			if err := rows.Scan(&l.From, &l.To, &l.Kind); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("link ends among articles: %w", err)
+			}
+			if in[l.To] {
+				out = append(out, l)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("link ends among articles: %w", err)
 		}
 	}
 	return out, nil

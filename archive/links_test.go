@@ -79,6 +79,16 @@ func TestLinksAndStories(t *testing.T) {
 	if err != nil || len(among) != 1 {
 		t.Errorf("links among 1, 2: got %v %v", among, err)
 	}
+	ends, err := s.LinkEndsAmong(ctx, []int64{1, 2, 4})
+	if err != nil || len(ends) != 2 {
+		t.Fatalf("link ends among 1, 2, 4: got %v %v, want 2 links", ends, err)
+	}
+	if e := ends[0]; e.From != 1 || e.To != 4 || e.Kind != archive.LinkTranslation || e.Evidence != nil {
+		t.Errorf("link ends among 1, 2, 4: first got %+v, want 1 -> 4 translation without evidence", e)
+	}
+	if e := ends[1]; e.From != 2 || e.To != 1 || e.Kind != archive.LinkReuse {
+		t.Errorf("link ends among 1, 2, 4: second got %+v, want 2 -> 1 reuse", e)
+	}
 	// Replacing the links of 4 drops the translation.
 	if err := s.ReplaceLinks(ctx, []int64{4}, nil); err != nil {
 		t.Fatal(err)

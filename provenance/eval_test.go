@@ -23,7 +23,7 @@ func TestGenQuality(t *testing.T) {
 	}
 	g := gen.New(gen.Config{Articles: n, Seed: 1})
 	idx := provenance.NewMemIndex()
-	l := &provenance.Linker{Index: idx, Before: true}
+	l := &provenance.Linker{Index: idx, Before: true, Cache: provenance.NewCache()}
 	var truth []gen.Truth
 	var found []gen.Pair
 	kinds := map[gen.Pair]string{}

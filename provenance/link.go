@@ -78,6 +78,10 @@ type Linker struct {
 	// linking a whole archive in id order, so that each pair is aligned
 	// once.
 	Before bool
+	// Cache, when set, keeps the prepared texts of the articles read, so
+	// that linking a batch of related articles prepares each candidate
+	// once. Nil prepares every text afresh.
+	Cache *Cache
 }
 
 func (l *Linker) maxDF() int {
@@ -116,7 +120,7 @@ type candidate struct {
 // Link returns the reuse and translation links between d and the articles
 // of the index, each oriented from the original to the copy.
 func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
-	toks := tokenize(d.Text)
+	toks := l.Cache.tokens(d)
 	lang := d.Language
 	if lang == "" {
 		lang = guessLanguage(d.Text)
@@ -221,7 +225,7 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 	reuseLinks := make([]*archive.Link, len(reuseDocs))
 	parallel(len(reuseDocs), func(i int) {
 		od := reuseDocs[i]
-		otoks := tokenize(od.Text)
+		otoks := l.Cache.tokens(od)
 		al := alignReuse(otoks, toks, boiler)
 		if al.isReuse(od.Source != "" && od.Source == d.Source) {
 			lk := reuseLink(od, d, otoks, toks, al)
@@ -261,11 +265,11 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 	if len(transDocs) == 0 {
 		return links, nil
 	}
-	mine := newSide(fullText(d)) // d prepared once for all candidates
+	mine := l.Cache.side(d) // d prepared once for all candidates
 	transLinks := make([]*archive.Link, len(transDocs))
 	parallel(len(transDocs), func(i int) {
 		od := transDocs[i]
-		ta := alignSides(newSide(fullText(od)), mine)
+		ta := alignSides(l.Cache.side(od), mine)
 		if ta.isTranslation() {
 			lk := translationLink(od, d, ta)
 			transLinks[i] = &lk

@@ -46,6 +46,25 @@ var cyrillic = map[rune]string{
 
 // foldWord lower-cases w and folds its accents.
 func foldWord(w string) string {
+	// Most words are ASCII: lower-case them without the fold table, and
+	// without allocating when they already are.
+	ascii, upper := true, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if ascii {
+		if !upper {
+			return w
+		}
+		return strings.ToLower(w)
+	}
 	var b strings.Builder
 	for _, r := range w {
 		r = unicode.ToLower(r)
@@ -61,6 +80,16 @@ func foldWord(w string) string {
 // spelling maps British spellings (and a few others) to one form, so that
 // "organised" and "organized" give the same token. It only needs to be
 // consistent, not correct: "raised" becomes "raized" in every text alike.
+// britishSuffixes are the British endings spelling rewrites, in the order
+// they are tried.
+var britishSuffixes = [][2]string{
+	{"isation", "ization"}, {"isations", "izations"}, {"ising", "izing"}, {"ised", "ized"}, {"ises", "izes"},
+	{"ise", "ize"}, {"yse", "yze"}, {"ysed", "yzed"}, {"ysing", "yzing"},
+	{"ours", "ors"}, {"our", "or"}, {"oured", "ored"}, {"ouring", "oring"}, {"ourite", "orite"},
+	{"tre", "ter"}, {"tres", "ters"}, {"ogue", "og"}, {"ogues", "ogs"},
+	{"lled", "led"}, {"lling", "ling"}, {"ller", "ler"},
+}
+
 func spelling(w string) string {
 	n := len(w)
 	if n < 5 {
@@ -78,13 +107,12 @@ func spelling(w string) string {
 	case "grey":
 		return "gray"
 	}
-	for _, suf := range [][2]string{
-		{"isation", "ization"}, {"isations", "izations"}, {"ising", "izing"}, {"ised", "ized"}, {"ises", "izes"},
-		{"ise", "ize"}, {"yse", "yze"}, {"ysed", "yzed"}, {"ysing", "yzing"},
-		{"ours", "ors"}, {"our", "or"}, {"oured", "ored"}, {"ouring", "oring"}, {"ourite", "orite"},
-		{"tre", "ter"}, {"tres", "ters"}, {"ogue", "og"}, {"ogues", "ogs"},
-		{"lled", "led"}, {"lling", "ling"}, {"ller", "ler"},
-	} {
+	switch w[n-1] {
+	case 'e', 's', 'g', 'd', 'r', 'n':
+	default:
+		return w // no suffix below ends otherwise
+	}
+	for _, suf := range britishSuffixes {
 		if strings.HasSuffix(w, suf[0]) && n-len(suf[0]) >= 2 {
 			return w[:n-len(suf[0])] + suf[1]
 		}
@@ -104,7 +132,7 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // only, so "2,000", "2.000" and "2 000" are all "2000"; decimals get a
 // point ("2,5" and "2.5" are "2.5").
 func tokenize(text string) []token {
-	var toks []token
+	toks := make([]token, 0, len(text)/6+1)
 	i := 0
 	quoted := false
 	for i < len(text) {

@@ -30,6 +30,9 @@ type anchor struct {
 	cognate bool
 }
 
+// soundReplacer merges German and French spellings of the same sounds.
+var soundReplacer = strings.NewReplacer("tsch", "ch", "sch", "sh", "ph", "f", "ou", "u")
+
 // skeleton reduces a name to a form that survives transliteration: folded,
 // Cyrillic transliterated, then its first letter and the following
 // consonants, with similar sounds merged (c/q/k, z/s, w/v) and repeats
@@ -44,7 +47,7 @@ func skeleton(w string) string {
 		lat.WriteRune(r)
 	}
 	// German and French spellings of the same sounds.
-	l := strings.NewReplacer("tsch", "ch", "sch", "sh", "ph", "f", "ou", "u").Replace(lat.String())
+	l := soundReplacer.Replace(lat.String())
 	l = strings.TrimSuffix(l, "w")
 	if !strings.HasSuffix(l, "o") && strings.HasSuffix(lat.String(), "w") {
 		l += "w" // only "-ow" (Moscow) loses its w; Tokajew keeps it

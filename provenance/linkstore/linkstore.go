@@ -52,6 +52,94 @@ func (x Index) Doc(ctx context.Context, id int64) (provenance.Doc, error) {
 	return DocOf(a), nil
 }
 
+// batchIndex is the Index of one batch of articles being linked: the
+// postings of all the batch's fingerprints are looked up in one pass, at
+// the first lookup, and each candidate article is read from the archive
+// once for the whole batch. It is safe for concurrent use.
+type batchIndex struct {
+	Index
+	fps []uint64 // every fingerprint of the batch
+
+	mu      sync.Mutex
+	limit   int // of the prefetched postings, 0 before the first lookup
+	fetched map[uint64]bool
+	post    map[uint64][]int64
+	docs    map[int64]provenance.Doc
+}
+
+func newBatchIndex(s *archive.Store, fps map[int64][]uint64) *batchIndex {
+	b := &batchIndex{Index: Index{s}, fetched: map[uint64]bool{}, docs: map[int64]provenance.Doc{}}
+	for _, f := range fps {
+		for _, fp := range f {
+			if !b.fetched[fp] {
+				b.fetched[fp] = true
+				b.fps = append(b.fps, fp)
+			}
+		}
+	}
+	sort.Slice(b.fps, func(i, j int) bool { return b.fps[i] < b.fps[j] })
+	return b
+}
+
+// Postings implements provenance.Index.
+func (b *batchIndex) Postings(ctx context.Context, fps []uint64, limit int) (map[uint64][]int64, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.limit == 0 {
+		post, err := b.Index.Postings(ctx, b.fps, limit)
+		if err != nil {
+			return nil, err
+		}
+		b.post, b.limit = post, limit
+	}
+	if limit != b.limit {
+		return b.Index.Postings(ctx, fps, limit)
+	}
+	out := make(map[uint64][]int64, len(fps))
+	var missing []uint64
+	for _, fp := range fps {
+		if !b.fetched[fp] {
+			missing = append(missing, fp)
+		} else if ids, ok := b.post[fp]; ok {
+			out[fp] = ids
+		}
+	}
+	if len(missing) > 0 {
+		more, err := b.Index.Postings(ctx, missing, limit)
+		if err != nil {
+			return nil, err
+		}
+		for fp, ids := range more {
+			out[fp] = ids
+		}
+	}
+	return out, nil
+}
+
+// Doc implements provenance.Index.
+func (b *batchIndex) Doc(ctx context.Context, id int64) (provenance.Doc, error) {
+	b.mu.Lock()
+	d, ok := b.docs[id]
+	b.mu.Unlock()
+	if ok {
+		return d, nil
+	}
+	d, err := b.Index.Doc(ctx, id)
+	if err != nil {
+		return d, err
+	}
+	b.mu.Lock()
+	if len(b.docs) >= maxCachedDocs {
+		clear(b.docs)
+	}
+	b.docs[id] = d
+	b.mu.Unlock()
+	return d, nil
+}
+
+// maxCachedDocs bounds the candidate articles a batchIndex keeps.
+const maxCachedDocs = 2048
+
 // DocOf returns the provenance view of an article.
 func DocOf(a *archive.Article) provenance.Doc {
 	return provenance.Doc{ID: a.ID, Source: a.Source, Title: a.Title, Text: a.Text, Language: a.Language,
@@ -88,7 +176,11 @@ func Link(ctx context.Context, s *archive.Store, ids []int64) error {
 	if err := s.SetFingerprints(ctx, fps); err != nil {
 		return fmt.Errorf("link: %w", err)
 	}
-	l := &provenance.Linker{Index: Index{s}, Before: true}
+	bx := newBatchIndex(s, fps)
+	for _, d := range docs {
+		bx.docs[d.ID] = d
+	}
+	l := &provenance.Linker{Index: bx, Before: true, Cache: provenance.NewCache()}
 	links, err := linkEach(ctx, len(docs), func(i int) (provenance.Doc, bool, error) { return docs[i], true, nil }, l)
 	if err != nil {
 		return fmt.Errorf("link: %w", err)
@@ -137,7 +229,7 @@ func UpdateStories(ctx context.Context, s *archive.Store, ids []int64) error {
 	if err != nil {
 		return fmt.Errorf("update stories: %w", err)
 	}
-	links, err := s.LinksAmong(ctx, all)
+	links, err := s.LinkEndsAmong(ctx, all)
 	if err != nil {
 		return fmt.Errorf("update stories: %w", err)
 	}
@@ -207,12 +299,13 @@ func Relink(ctx context.Context, s *archive.Store, progress Progress) (Stats, er
 	st.Articles = len(ids)
 	progress("fingerprints", len(ids), len(ids))
 
-	l := &provenance.Linker{Index: Index{s}, Before: true}
 	var all []archive.Link
 	for start := 0; start < len(ids); start += batch {
 		part := ids[start:min(start+batch, len(ids))]
+		bx := newBatchIndex(s, nil) // reads each candidate once per part
+		l := &provenance.Linker{Index: bx, Before: true, Cache: provenance.NewCache()}
 		links, err := linkEach(ctx, len(part), func(i int) (provenance.Doc, bool, error) {
-			d, err := Index{s}.Doc(ctx, part[i])
+			d, err := bx.Doc(ctx, part[i])
 			if errors.Is(err, provenance.ErrNotFound) {
 				return d, false, nil
 			}

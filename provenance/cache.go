@@ -1,0 +1,67 @@
+package provenance
+
+import "sync"
+
+// Cache keeps the prepared texts (tokens, translation sides) of the
+// articles a Linker has read, by id, so that linking a batch of related
+// articles prepares each candidate once rather than once per article that
+// finds it. It holds at most a bounded number of articles and is safe for
+// concurrent use. An article's text must not change while it is cached:
+// use one Cache per batch.
+type Cache struct {
+	mu    sync.Mutex
+	toks  map[int64][]token
+	sides map[int64]*side
+}
+
+// cacheSize bounds the articles a Cache holds of each kind; when full it
+// starts over.
+const cacheSize = 2048
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache {
+	return &Cache{toks: map[int64][]token{}, sides: map[int64]*side{}}
+}
+
+// tokens returns the tokens of d's text, from c when it has them.
+func (c *Cache) tokens(d Doc) []token {
+	if c == nil || d.ID == 0 {
+		return tokenize(d.Text)
+	}
+	c.mu.Lock()
+	t, ok := c.toks[d.ID]
+	c.mu.Unlock()
+	if ok {
+		return t
+	}
+	t = tokenize(d.Text)
+	c.mu.Lock()
+	if len(c.toks) >= cacheSize {
+		clear(c.toks)
+	}
+	c.toks[d.ID] = t
+	c.mu.Unlock()
+	return t
+}
+
+// side returns d's title and text prepared for translation alignment,
+// from c when it has it. Sides are only read once made.
+func (c *Cache) side(d Doc) *side {
+	if c == nil || d.ID == 0 {
+		return newSide(fullText(d))
+	}
+	c.mu.Lock()
+	s, ok := c.sides[d.ID]
+	c.mu.Unlock()
+	if ok {
+		return s
+	}
+	s = newSide(fullText(d))
+	c.mu.Lock()
+	if len(c.sides) >= cacheSize {
+		clear(c.sides)
+	}
+	c.sides[d.ID] = s
+	c.mu.Unlock()
+	return s
+}
