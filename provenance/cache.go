@@ -12,6 +12,7 @@ type Cache struct {
 	mu    sync.Mutex
 	toks  map[int64][]token
 	sides map[int64]*side
+	fps   map[int64][]uint64
 }
 
 // cacheSize bounds the articles a Cache holds of each kind; when full it
@@ -20,7 +21,7 @@ const cacheSize = 2048
 
 // NewCache returns an empty Cache.
 func NewCache() *Cache {
-	return &Cache{toks: map[int64][]token{}, sides: map[int64]*side{}}
+	return &Cache{toks: map[int64][]token{}, sides: map[int64]*side{}, fps: map[int64][]uint64{}}
 }
 
 // tokens returns the tokens of d's text, from c when it has them.
@@ -64,4 +65,26 @@ func (c *Cache) side(d Doc) *side {
 	c.sides[d.ID] = s
 	c.mu.Unlock()
 	return s
+}
+
+// Fingerprints returns Fingerprints(d.Title, d.Text), from c when it has
+// them. A nil Cache computes them.
+func (c *Cache) Fingerprints(d Doc) []uint64 {
+	if c == nil || d.ID == 0 {
+		return Fingerprints(d.Title, d.Text)
+	}
+	c.mu.Lock()
+	f, ok := c.fps[d.ID]
+	c.mu.Unlock()
+	if ok {
+		return f
+	}
+	f = Fingerprints(d.Title, d.Text)
+	c.mu.Lock()
+	if len(c.fps) >= cacheSize {
+		clear(c.fps)
+	}
+	c.fps[d.ID] = f
+	c.mu.Unlock()
+	return f
 }

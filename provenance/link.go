@@ -125,7 +125,7 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 	if lang == "" {
 		lang = guessLanguage(d.Text)
 	}
-	fps := Fingerprints(d.Title, d.Text)
+	fps := l.Cache.Fingerprints(d)
 	if len(fps) == 0 {
 		return nil, nil
 	}

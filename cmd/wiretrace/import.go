@@ -65,8 +65,29 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	// Each batch is linked while the next one is parsed and stored; a batch
+	// waits for the linking of the previous one, whose fingerprints and
+	// links it builds on.
+	var linking chan error
+	waitLink := func() error {
+		if linking == nil {
+			return nil
+		}
+		err := <-linking
+		linking = nil
+		return err
+	}
 	if afterImportBatch != nil && !*noLink {
-		opts.AfterBatch = func(ctx context.Context, ids []int64) error { return afterImportBatch(ctx, s, ids) }
+		// The linking outlives the call, so it runs under the command's
+		// context, not the importer's.
+		opts.AfterBatch = func(_ context.Context, ids []int64) error {
+			if err := waitLink(); err != nil {
+				return err
+			}
+			linking = make(chan error, 1)
+			go func(ch chan<- error) { ch <- afterImportBatch(ctx, s, ids) }(linking)
+			return nil
+		}
 	}
 
 	var mu sync.Mutex // the bar and problem lines share stderr
@@ -95,6 +116,9 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	sum, err := importer.Run(ctx, s, paths, opts)
+	if lerr := waitLink(); err == nil && lerr != nil && ctx.Err() == nil {
+		err = lerr
+	}
 	if bar != nil {
 		bar.Finish()
 	}

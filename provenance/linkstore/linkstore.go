@@ -161,6 +161,7 @@ func Link(ctx context.Context, s *archive.Store, ids []int64) error {
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	docs := make([]provenance.Doc, 0, len(ids))
 	fps := make(map[int64][]uint64, len(ids))
+	cache := provenance.NewCache()
 	for _, id := range ids {
 		a, err := s.Article(ctx, id)
 		if errors.Is(err, archive.ErrNotFound) {
@@ -171,7 +172,7 @@ func Link(ctx context.Context, s *archive.Store, ids []int64) error {
 		}
 		d := DocOf(a)
 		docs = append(docs, d)
-		fps[id] = provenance.Fingerprints(d.Title, d.Text)
+		fps[id] = cache.Fingerprints(d)
 	}
 	if err := s.SetFingerprints(ctx, fps); err != nil {
 		return fmt.Errorf("link: %w", err)
@@ -180,7 +181,7 @@ func Link(ctx context.Context, s *archive.Store, ids []int64) error {
 	for _, d := range docs {
 		bx.docs[d.ID] = d
 	}
-	l := &provenance.Linker{Index: bx, Before: true, Cache: provenance.NewCache()}
+	l := &provenance.Linker{Index: bx, Before: true, Cache: cache}
 	links, err := linkEach(ctx, len(docs), func(i int) (provenance.Doc, bool, error) { return docs[i], true, nil }, l)
 	if err != nil {
 		return fmt.Errorf("link: %w", err)
