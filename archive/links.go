@@ -91,7 +91,9 @@ func setFingerprintsTx(ctx context.Context, tx *sql.Tx, fps map[int64][]uint64) 
 		return err
 	}
 	defer del.Close()
-	ins, err := tx.PrepareContext(ctx, "INSERT OR IGNORE INTO fingerprints (fp, article) VALUES (?, ?)")
+	// One statement per article inserts all its fingerprints, given as a
+	// JSON array.
+	ins, err := tx.PrepareContext(ctx, "INSERT OR IGNORE INTO fingerprints (fp, article) SELECT value, ?2 FROM json_each(?1)")
 	if err != nil {
 		return err
 	}
@@ -118,8 +120,8 @@ func setFingerprintsTx(ctx context.Context, tx *sql.Tx, fps map[int64][]uint64) 
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
-		for _, fp := range fps[id] {
-			if _, err := ins.ExecContext(ctx, int64(fp), id); err != nil {
+		if len(fps[id]) > 0 {
+			if _, err := ins.ExecContext(ctx, jsonUints(fps[id]), id); err != nil {
 				return fmt.Errorf("article %d: %w", id, err)
 			}
 		}
@@ -142,18 +144,9 @@ func (s *Store) Postings(ctx context.Context, fps []uint64, limit int) (map[uint
 		limit = 1
 	}
 	out := make(map[uint64][]int64, len(fps))
-	var list []byte
 	for start := 0; start < len(fps); start += postingsChunk {
 		part := fps[start:min(start+postingsChunk, len(fps))]
-		list = append(list[:0], '[')
-		for i, fp := range part {
-			if i > 0 {
-				list = append(list, ',')
-			}
-			list = strconv.AppendUint(list, fp, 10)
-		}
-		list = append(list, ']')
-		rows, err := s.db.QueryContext(ctx, postingsQuery, string(list), limit)
+		rows, err := s.db.QueryContext(ctx, postingsQuery, jsonUints(part), limit)
 		if err != nil {
 			return nil, fmt.Errorf("postings: %w", err)
 		}
@@ -188,6 +181,33 @@ func (s *Store) Postings(ctx context.Context, fps []uint64, limit int) (map[uint
 const postingsQuery = `SELECT j.value, (SELECT group_concat(article) FROM
 	(SELECT article FROM fingerprints WHERE fp = j.value ORDER BY article LIMIT ?2))
 	FROM json_each(?1) j`
+
+// jsonUints returns vs as a JSON array, for json_each.
+func jsonUints(vs []uint64) string {
+	b := make([]byte, 0, len(vs)*16+2)
+	b = append(b, '[')
+	for i, v := range vs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendUint(b, v, 10)
+	}
+	return string(append(b, ']'))
+}
+
+// jsonInts returns ids as a JSON array, for json_each: one statement text
+// whatever the number of ids, so SQLite parses it once per connection.
+func jsonInts(ids []int64) string {
+	b := make([]byte, 0, len(ids)*8+2)
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, ']'))
+}
 
 // parseIDs parses a comma-separated list of ids and sorts it.
 func parseIDs(s string) ([]int64, error) {
@@ -226,7 +246,7 @@ func (s *Store) Meta(ctx context.Context, ids []int64) (map[int64]ArticleMeta, e
 	out := make(map[int64]ArticleMeta, len(ids))
 	for start := 0; start < len(ids); start += chunk {
 		part := ids[start:min(start+chunk, len(ids))]
-		rows, err := s.db.QueryContext(ctx, "SELECT id, source, language FROM articles WHERE id IN ("+placeholders(len(part))+")", int64Args(part)...)
+		rows, err := s.db.QueryContext(ctx, "SELECT id, source, language FROM articles WHERE id IN (SELECT value FROM json_each(?))", jsonInts(part))
 		if err != nil {
 			return nil, fmt.Errorf("article meta: %w", err)
 		}

@@ -322,10 +322,28 @@ func trimSpan(text string, s, e int) span {
 
 // clip returns s cut to at most n runes, with an ellipsis when cut.
 func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
+	// One pass that stops after n runes: passages can be whole articles.
+	var b strings.Builder
+	count, space := 0, false
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			space = count > 0
+			continue
+		}
+		if space {
+			if count == n {
+				return b.String() + "…"
+			}
+			b.WriteByte(' ')
+			count++
+			space = false
+		}
+		if count == n {
+			return b.String() + "…"
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[i : i+size])
+		count++
 	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
+	return b.String()
 }
