@@ -118,7 +118,7 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 		ao.Truth = tw
 	}
 	if *link {
-		ao.AfterBatch = func(ctx context.Context, ids []int64) error { return linkstore.Link(ctx, s, ids) }
+		ao.AfterBatch = linkstore.NewSession(s).Link
 	}
 	werr := gen.WriteArchive(ctx, g, s, ao)
 	endProgress()

@@ -29,6 +29,11 @@ func init() {
 // added; provenance uses it to link new articles.
 var afterImportBatch func(ctx context.Context, s *archive.Store, ids []int64) error
 
+// newImportLinker, when set, returns the function an import into s calls
+// with the ids each batch added, keeping what it has read from one batch
+// to the next; provenance uses it to link new articles.
+var newImportLinker func(s *archive.Store) func(ctx context.Context, ids []int64) error
+
 func runImport(ctx context.Context, env *Env, args []string) error {
 	c := commands["import"]
 	fs := newFlags(c, env)
@@ -77,7 +82,8 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		linking = nil
 		return err
 	}
-	if afterImportBatch != nil && !*noLink {
+	if newImportLinker != nil && !*noLink {
+		link := newImportLinker(s)
 		// The linking outlives the call, so it runs under the command's
 		// context, not the importer's.
 		opts.AfterBatch = func(_ context.Context, ids []int64) error {
@@ -85,7 +91,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 				return err
 			}
 			linking = make(chan error, 1)
-			go func(ch chan<- error) { ch <- afterImportBatch(ctx, s, ids) }(linking)
+			go func(ch chan<- error) { ch <- link(ctx, ids) }(linking)
 			return nil
 		}
 	}

@@ -18,6 +18,9 @@ func init() {
 	})
 	// Every import batch links its new articles.
 	afterImportBatch = linkArticles
+	newImportLinker = func(s *archive.Store) func(ctx context.Context, ids []int64) error {
+		return linkstore.NewSession(s).Link
+	}
 }
 
 // linkArticles fingerprints and links the articles ids that an import

@@ -54,21 +54,47 @@ func (x Index) Doc(ctx context.Context, id int64) (provenance.Doc, error) {
 
 // batchIndex is the Index of one batch of articles being linked: the
 // postings of all the batch's fingerprints are looked up in one pass, at
-// the first lookup, and each candidate article is read from the archive
-// once for the whole batch. It is safe for concurrent use.
+// the first lookup, and candidate articles are read through a docCache.
+// It is safe for concurrent use.
 type batchIndex struct {
 	Index
-	fps []uint64 // every fingerprint of the batch
+	fps  []uint64 // every fingerprint of the batch
+	docs *docCache
 
 	mu      sync.Mutex
 	limit   int // of the prefetched postings, 0 before the first lookup
 	fetched map[uint64]bool
 	post    map[uint64][]int64
-	docs    map[int64]provenance.Doc
 }
 
-func newBatchIndex(s *archive.Store, fps map[int64][]uint64) *batchIndex {
-	b := &batchIndex{Index: Index{s}, fetched: map[uint64]bool{}, docs: map[int64]provenance.Doc{}}
+// docCache keeps the articles read as candidates, so that each is read
+// from the archive once for many articles that find it. It is safe for
+// concurrent use.
+type docCache struct {
+	mu   sync.Mutex
+	docs map[int64]provenance.Doc
+}
+
+func newDocCache() *docCache { return &docCache{docs: map[int64]provenance.Doc{}} }
+
+func (c *docCache) get(id int64) (provenance.Doc, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d, ok := c.docs[id]
+	return d, ok
+}
+
+func (c *docCache) put(d provenance.Doc) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.docs) >= maxCachedDocs {
+		clear(c.docs)
+	}
+	c.docs[d.ID] = d
+}
+
+func newBatchIndex(s *archive.Store, docs *docCache, fps map[int64][]uint64) *batchIndex {
+	b := &batchIndex{Index: Index{s}, docs: docs, fetched: map[uint64]bool{}}
 	for _, f := range fps {
 		for _, fp := range f {
 			if !b.fetched[fp] {
@@ -118,22 +144,14 @@ func (b *batchIndex) Postings(ctx context.Context, fps []uint64, limit int) (map
 
 // Doc implements provenance.Index.
 func (b *batchIndex) Doc(ctx context.Context, id int64) (provenance.Doc, error) {
-	b.mu.Lock()
-	d, ok := b.docs[id]
-	b.mu.Unlock()
-	if ok {
+	if d, ok := b.docs.get(id); ok {
 		return d, nil
 	}
 	d, err := b.Index.Doc(ctx, id)
 	if err != nil {
 		return d, err
 	}
-	b.mu.Lock()
-	if len(b.docs) >= maxCachedDocs {
-		clear(b.docs)
-	}
-	b.docs[id] = d
-	b.mu.Unlock()
+	b.docs.put(d)
 	return d, nil
 }
 
@@ -151,9 +169,33 @@ const maxStory = 5000
 
 // Link fingerprints the articles ids (new articles, larger ids than any
 // already linked), links each to the older articles of the archive,
+// stores the links and updates the stories they touch.
+func Link(ctx context.Context, s *archive.Store, ids []int64) error {
+	return NewSession(s).Link(ctx, ids)
+}
+
+// Session links the successive batches of one import. It keeps the
+// candidate articles it has read and their prepared texts from one batch
+// to the next (a bounded number of them), since the copies of a story
+// arrive close together. Articles must not change while a Session is in
+// use; its Link calls must not overlap.
+type Session struct {
+	s     *archive.Store
+	cache *provenance.Cache
+	docs  *docCache
+}
+
+// NewSession returns a Session that links the articles of s.
+func NewSession(s *archive.Store) *Session {
+	return &Session{s: s, cache: provenance.NewCache(), docs: newDocCache()}
+}
+
+// Link fingerprints the articles ids (new articles, larger ids than any
+// already linked), links each to the older articles of the archive,
 // stores the links and updates the stories they touch. The import command
 // calls it after each committed batch.
-func Link(ctx context.Context, s *archive.Store, ids []int64) error {
+func (x *Session) Link(ctx context.Context, ids []int64) error {
+	s := x.s
 	if len(ids) == 0 {
 		return nil
 	}
@@ -161,7 +203,7 @@ func Link(ctx context.Context, s *archive.Store, ids []int64) error {
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	docs := make([]provenance.Doc, 0, len(ids))
 	fps := make(map[int64][]uint64, len(ids))
-	cache := provenance.NewCache()
+	cache := x.cache
 	for _, id := range ids {
 		a, err := s.Article(ctx, id)
 		if errors.Is(err, archive.ErrNotFound) {
@@ -177,9 +219,9 @@ func Link(ctx context.Context, s *archive.Store, ids []int64) error {
 	if err := s.SetFingerprints(ctx, fps); err != nil {
 		return fmt.Errorf("link: %w", err)
 	}
-	bx := newBatchIndex(s, fps)
+	bx := newBatchIndex(s, x.docs, fps)
 	for _, d := range docs {
-		bx.docs[d.ID] = d
+		x.docs.put(d)
 	}
 	l := &provenance.Linker{Index: bx, Before: true, Cache: cache}
 	links, err := linkEach(ctx, len(docs), func(i int) (provenance.Doc, bool, error) { return docs[i], true, nil }, l)
@@ -301,10 +343,11 @@ func Relink(ctx context.Context, s *archive.Store, progress Progress) (Stats, er
 	progress("fingerprints", len(ids), len(ids))
 
 	var all []archive.Link
+	docCache, cache := newDocCache(), provenance.NewCache() // candidates read and prepared once
 	for start := 0; start < len(ids); start += batch {
 		part := ids[start:min(start+batch, len(ids))]
-		bx := newBatchIndex(s, nil) // reads each candidate once per part
-		l := &provenance.Linker{Index: bx, Before: true, Cache: provenance.NewCache()}
+		bx := newBatchIndex(s, docCache, nil)
+		l := &provenance.Linker{Index: bx, Before: true, Cache: cache}
 		links, err := linkEach(ctx, len(part), func(i int) (provenance.Doc, bool, error) {
 			d, err := bx.Doc(ctx, part[i])
 			if errors.Is(err, provenance.ErrNotFound) {
