@@ -15,8 +15,9 @@ import (
 )
 
 // seeds stores the five seed articles as the importer would (first line
-// the title, credits from agency.Detect), in one batch or one by one.
-func seeds(t *testing.T, s *archive.Store, batch bool) {
+// the title, credits from agency.Detect), in one batch or one by one (each
+// linked by Link, or by one Session as an import does).
+func seeds(t *testing.T, s *archive.Store, mode string) {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
 	if err != nil || len(files) != 5 {
@@ -37,7 +38,7 @@ func seeds(t *testing.T, s *archive.Store, batch bool) {
 		arts = append(arts, a)
 	}
 	ctx := context.Background()
-	if batch {
+	if mode == "batch" {
 		res, err := s.Add(ctx, arts)
 		if err != nil {
 			t.Fatal(err)
@@ -51,12 +52,16 @@ func seeds(t *testing.T, s *archive.Store, batch bool) {
 		}
 		return
 	}
+	link := func(ctx context.Context, ids []int64) error { return linkstore.Link(ctx, s, ids) }
+	if mode == "session" {
+		link = linkstore.NewSession(s).Link
+	}
 	for _, a := range arts {
 		res, err := s.Add(ctx, []*archive.Article{a})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := linkstore.Link(ctx, s, []int64{res[0].ID}); err != nil {
+		if err := link(ctx, []int64{res[0].ID}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -104,10 +109,10 @@ func summary(t *testing.T, s *archive.Store) string {
 
 func TestLinkSeeds(t *testing.T) {
 	want := "reuse:1-2 translation:1-5 translation:2-5 story[1 2 5]:AFP story[3]:IANS story[4]:Sputnik"
-	for _, batch := range []bool{true, false} {
-		t.Run(fmt.Sprint("batch=", batch), func(t *testing.T) {
+	for _, mode := range []string{"batch", "one by one", "session"} {
+		t.Run(mode, func(t *testing.T) {
 			s := open(t)
-			seeds(t, s, batch)
+			seeds(t, s, mode)
 			if got := summary(t, s); got != want {
 				t.Errorf("got  %s\nwant %s", got, want)
 			}
