@@ -79,7 +79,8 @@ func (c *Cache) Fingerprints(d Doc) []uint64 {
 	if ok {
 		return f
 	}
-	f = Fingerprints(d.Title, d.Text)
+	// The same tokens and sentence anchors serve to link d later.
+	f = fingerprintsOf(c.tokens(d), anchorKeysOf(c.side(d).anchors))
 	c.mu.Lock()
 	if len(c.fps) >= cacheSize {
 		clear(c.fps)

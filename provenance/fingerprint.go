@@ -128,8 +128,13 @@ func reuseFingerprints(toks []token) []uint64 {
 // translations. All values are below 2^47, sorted and distinct. Store
 // them with the article; Index.Postings looks them up.
 func Fingerprints(title, text string) []uint64 {
-	toks := tokenize(text)
-	out := append(reuseFingerprints(toks), anchorKeys(fullText(Doc{Title: title, Text: text}))...)
+	return fingerprintsOf(tokenize(text), anchorKeys(fullText(Doc{Title: title, Text: text})))
+}
+
+// fingerprintsOf returns the sorted, distinct fingerprints of a text from
+// its tokens and its anchor keys.
+func fingerprintsOf(toks []token, anchors []uint64) []uint64 {
+	out := append(reuseFingerprints(toks), anchors...)
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	n := 0
 	for i, v := range out {
@@ -152,9 +157,13 @@ func IsAnchorKey(fp uint64) bool { return fp&anchorSpace != 0 }
 // sentences that share most anchors keep mostly the same pairs), a text at
 // most maxAnchorKeys keys.
 func anchorKeys(text string) []uint64 {
+	return anchorKeysOf(sentenceAnchors(text, sentences(text)))
+}
+
+// anchorKeysOf returns the anchor keys of a text from the anchors of its
+// sentences.
+func anchorKeysOf(anchors [][]anchor) []uint64 {
 	const maxKeysPerSentence, maxAnchorKeys = 8, 160
-	sents := sentences(text)
-	anchors := sentenceAnchors(text, sents)
 	seen := map[uint64]bool{}
 	var out []uint64
 	key := func(s string) uint64 { return mix(hashString(s))&fpMask | anchorSpace }

@@ -73,9 +73,15 @@ type batchIndex struct {
 type docCache struct {
 	mu   sync.Mutex
 	docs map[int64]provenance.Doc
+	meta map[int64]provenance.Meta // of the articles whose metadata was read
 }
 
-func newDocCache() *docCache { return &docCache{docs: map[int64]provenance.Doc{}} }
+func newDocCache() *docCache {
+	return &docCache{docs: map[int64]provenance.Doc{}, meta: map[int64]provenance.Meta{}}
+}
+
+// maxCachedMeta bounds the metadata a docCache keeps.
+const maxCachedMeta = 1 << 16
 
 func (c *docCache) get(id int64) (provenance.Doc, bool) {
 	c.mu.Lock()
@@ -138,6 +144,41 @@ func (b *batchIndex) Postings(ctx context.Context, fps []uint64, limit int) (map
 		for fp, ids := range more {
 			out[fp] = ids
 		}
+	}
+	return out, nil
+}
+
+// Meta implements provenance.Index.
+func (b *batchIndex) Meta(ctx context.Context, ids []int64) (map[int64]provenance.Meta, error) {
+	out := make(map[int64]provenance.Meta, len(ids))
+	var missing []int64
+	c := b.docs
+	c.mu.Lock()
+	for _, id := range ids {
+		if m, ok := c.meta[id]; ok {
+			out[id] = m
+		} else if d, ok := c.docs[id]; ok {
+			out[id] = provenance.Meta{Source: d.Source, Language: d.Language}
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	c.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	more, err := b.Index.Meta(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.meta)+len(more) > maxCachedMeta {
+		clear(c.meta)
+	}
+	for id, m := range more {
+		out[id] = m
+		c.meta[id] = m
 	}
 	return out, nil
 }
