@@ -83,3 +83,5 @@ replace github.com/markusmobius/go-trafilatura => ./third_party/go-trafilatura
 replace github.com/abadojack/whatlanggo => ./third_party/whatlanggo-abadojack
 
 replace github.com/RadhiFadlillah/whatlanggo => ./third_party/whatlanggo-radhifadlillah
+
+replace github.com/nicksnyder/go-i18n/v2 => ./third_party/go-i18n
