@@ -18,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/wiretrace/wiretrace/archive"
 )
@@ -54,7 +55,8 @@ func init() {
 // newMapping returns the index mapping: title and text analysed, stored
 // and with term vectors (for highlighting); source, language, agencies and
 // month as keywords with doc values (for filters and facets); day
-// (YYYYMMDD) and id as numbers (for date filters and sorts).
+// (YYYYMMDD) and id as numbers (for date filters and sorts). Scoring is
+// BM25.
 func newMapping() (mapping.IndexMapping, error) {
 	im := bleve.NewIndexMapping()
 	err := im.AddCustomAnalyzer(analyzerName, map[string]any{
@@ -66,6 +68,9 @@ func newMapping() (mapping.IndexMapping, error) {
 		return nil, fmt.Errorf("mapping: %w", err)
 	}
 	im.DefaultAnalyzer = analyzerName
+	// BM25, as Wiretrace ranks with FTS5's bm25() (Bleve's default is
+	// tf-idf).
+	im.ScoringModel = index.BM25Scoring
 	im.StoreDynamic = false
 	im.IndexDynamic = false
 	im.DocValuesDynamic = false

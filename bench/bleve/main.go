@@ -62,7 +62,13 @@ func logf(format string, args ...any) {
 type result struct {
 	bench.Query
 	WTTotal, BleveTotal int
-	WT, Top, Facets     bench.Latency
+	// WT is Store.Search; Inline Bleve's first page highlighted in the
+	// same request; Top the same page highlighted in a second request
+	// (two-phase); Facets Top with the source and month facets.
+	WT, Inline, Top, Facets bench.Latency
+	// SameFragments says whether two-phase highlighting gave the same
+	// hits and fragments as inline highlighting (warm-up round).
+	SameFragments string
 	// FacetCheck says whether Bleve's source and month counts equal
 	// Wiretrace's on the warm-up round.
 	FacetCheck string
@@ -151,16 +157,20 @@ func run(ctx context.Context, dbPath, indexDir string, rounds int, rebuild bool,
 	facetSize := map[string]int{"source": nSources + 1, "month": nMonths + 1}
 
 	// request builds the Bleve request for query i: the first page with
-	// the fields Wiretrace shows and highlighted fragments of the text.
-	request := func(i int, q query.Query) *bleve.SearchRequest {
+	// the fields Wiretrace shows, and highlighted fragments of the text
+	// when highlight is set. A date sort does not score.
+	request := func(i int, q query.Query, highlight bool) *bleve.SearchRequest {
 		m := mix[i].Q
 		req := bleve.NewSearchRequestOptions(q, m.Limit, m.Offset, false)
 		req.Fields = []string{"title", "source", "day", "lang", "agency"}
-		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
-		req.Highlight.AddField("text")
+		if highlight {
+			req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+			req.Highlight.AddField("text")
+		}
 		switch m.Sort {
 		case archive.SortNewest, archive.SortOldest:
 			desc := m.Sort == archive.SortNewest
+			req.Score = "none"
 			req.SortByCustom(search.SortOrder{
 				&search.SortField{Field: "day", Type: search.SortFieldAsNumber, Desc: desc, Missing: search.SortFieldMissingLast},
 				&search.SortField{Field: "id", Type: search.SortFieldAsNumber, Desc: desc},
@@ -168,18 +178,66 @@ func run(ctx context.Context, dbPath, indexDir string, rounds int, rebuild bool,
 		}
 		return req
 	}
-	// facets runs query i with its facets: one request when the query has
-	// no source or date filter; otherwise, as Wiretrace counts each facet
-	// over the matches passing every other filter, the facet of a filtered
-	// field comes from a second, hitless request without that filter.
-	facets := func(i int) (*bleve.SearchResult, map[string]*search.FacetResult, error) {
-		req := request(i, cq[i].q)
-		for _, f := range []string{"source", "month"} {
-			if cq[i].except[f] == nil {
-				req.AddFacet(f, bleve.NewFacetRequest(f, facetSize[f]))
-			}
+	// highlight adds the highlighted fragments of the text to the hits of
+	// r with a second request restricted to their ids. Bleve decodes term
+	// locations for every match of a request that highlights, which costs
+	// most for common words; a page of 20 needs them for 20 documents.
+	highlight := func(q query.Query, r *bleve.SearchResult) error {
+		if len(r.Hits) == 0 {
+			return nil
+		}
+		ids := make([]string, len(r.Hits))
+		for j, h := range r.Hits {
+			ids[j] = h.ID
+		}
+		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
+		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+		req.Highlight.AddField("text")
+		hr, err := idx.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("highlight: %w", err)
+		}
+		frag := make(map[string]search.FieldFragmentMap, len(hr.Hits))
+		for _, h := range hr.Hits {
+			frag[h.ID] = h.Fragments
+		}
+		for _, h := range r.Hits {
+			h.Fragments = frag[h.ID]
+		}
+		return nil
+	}
+	// page runs the first page of query i, highlighting in the same
+	// request (inline) or in a second one (two-phase), with the facets
+	// given.
+	page := func(i int, inline bool, facets []string) (*bleve.SearchResult, error) {
+		req := request(i, cq[i].q, inline)
+		for _, f := range facets {
+			req.AddFacet(f, bleve.NewFacetRequest(f, facetSize[f]))
 		}
 		r, err := idx.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		if !inline {
+			if err := highlight(cq[i].q, r); err != nil {
+				return nil, err
+			}
+		}
+		return r, nil
+	}
+	// withFacets runs query i two-phase with its facets: in the same
+	// request when the query has no source or date filter; otherwise, as
+	// Wiretrace counts each facet over the matches passing every other
+	// filter, the facet of a filtered field comes from another, hitless
+	// request without that filter.
+	withFacets := func(i int) (*bleve.SearchResult, map[string]*search.FacetResult, error) {
+		var same []string
+		for _, f := range []string{"source", "month"} {
+			if cq[i].except[f] == nil {
+				same = append(same, f)
+			}
+		}
+		r, err := page(i, false, same)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -190,6 +248,7 @@ func run(ctx context.Context, dbPath, indexDir string, rounds int, rebuild bool,
 		for _, f := range []string{"source", "month"} {
 			if q := cq[i].except[f]; q != nil {
 				req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+				req.Score = "none"
 				req.AddFacet(f, bleve.NewFacetRequest(f, facetSize[f]))
 				r2, err := idx.SearchInContext(ctx, req)
 				if err != nil {
@@ -204,6 +263,7 @@ func run(ctx context.Context, dbPath, indexDir string, rounds int, rebuild bool,
 	runtime.GC()
 	mem := startRSS()
 	wt := make([][]float64, len(mix))
+	inl := make([][]float64, len(mix))
 	top := make([][]float64, len(mix))
 	fac := make([][]float64, len(mix))
 	for round := 0; round <= rounds; round++ {
@@ -215,19 +275,25 @@ func run(ctx context.Context, dbPath, indexDir string, rounds int, rebuild bool,
 				return fmt.Errorf("wiretrace search %s: %w", m.Name, err)
 			}
 			t = time.Now()
-			br, err := idx.SearchInContext(ctx, request(i, cq[i].q))
+			bi, err := page(i, true, nil)
+			dInl := ms(time.Since(t))
+			if err != nil {
+				return fmt.Errorf("bleve search %s: %w", m.Name, err)
+			}
+			t = time.Now()
+			br, err := page(i, false, nil)
 			dTop := ms(time.Since(t))
 			if err != nil {
 				return fmt.Errorf("bleve search %s: %w", m.Name, err)
 			}
 			t = time.Now()
-			bf, fr, err := facets(i)
+			bf, fr, err := withFacets(i)
 			dFac := ms(time.Since(t))
 			if err != nil {
 				return fmt.Errorf("bleve search with facets %s: %w", m.Name, err)
 			}
-			if bf.Total != br.Total {
-				return fmt.Errorf("bleve %s: %d matches with facets, %d without", m.Name, bf.Total, br.Total)
+			if bf.Total != br.Total || bi.Total != br.Total {
+				return fmt.Errorf("bleve %s: %d matches with facets, %d and %d without", m.Name, bf.Total, bi.Total, br.Total)
 			}
 			if len(br.Hits) > m.Q.Limit {
 				return fmt.Errorf("bleve %s: %d hits for a page of %d", m.Name, len(br.Hits), m.Q.Limit)
@@ -237,10 +303,12 @@ func run(ctx context.Context, dbPath, indexDir string, rounds int, rebuild bool,
 				r.WTTotal, r.BleveTotal = wr.Total, int(br.Total)
 				r.FacetCheck = checkFacets(wr, fr)
 				r.PageOverlap = overlap(wr, br)
-				logf("%-45s wiretrace %7d  bleve %7d  facets %s  page overlap %d/%d  %s", m.Name, wr.Total, br.Total, r.FacetCheck, r.PageOverlap, len(wr.Hits), firstFragment(br))
+				r.SameFragments = sameFragments(bi, br)
+				logf("%-45s wiretrace %7d  bleve %7d  facets %s  page overlap %d/%d  fragments %s  %s", m.Name, wr.Total, br.Total, r.FacetCheck, r.PageOverlap, len(wr.Hits), r.SameFragments, firstFragment(br))
 				continue
 			}
 			wt[i] = append(wt[i], dWT)
+			inl[i] = append(inl[i], dInl)
 			top[i] = append(top[i], dTop)
 			fac[i] = append(fac[i], dFac)
 		}
@@ -249,17 +317,18 @@ func run(ctx context.Context, dbPath, indexDir string, rounds int, rebuild bool,
 		}
 	}
 	searchRSS := mem.done()
-	var allWT, allTop, allFac []float64
+	var allWT, allInl, allTop, allFac []float64
 	for i := range mix {
-		res[i].WT, res[i].Top, res[i].Facets = latency(wt[i]), latency(top[i]), latency(fac[i])
+		res[i].WT, res[i].Inline, res[i].Top, res[i].Facets = latency(wt[i]), latency(inl[i]), latency(top[i]), latency(fac[i])
 		allWT = append(allWT, wt[i]...)
+		allInl = append(allInl, inl[i]...)
 		allTop = append(allTop, top[i]...)
 		allFac = append(allFac, fac[i]...)
 	}
 	rep := &report{
 		Machine: machine(), DB: dbPath, Articles: nArticles, Rounds: rounds, Build: bs,
 		ArchiveBytes: fileSize(dbPath), IndexBytes: indexBytes, OpenMs: openMs, SearchRSS: searchRSS,
-		Queries: res, WT: latency(allWT), Top: latency(allTop), Facets: latency(allFac),
+		Queries: res, WT: latency(allWT), Inline: latency(allInl), Top: latency(allTop), Facets: latency(allFac),
 	}
 	w := io.Writer(os.Stdout)
 	if out != "" {
@@ -329,6 +398,22 @@ func overlap(wr *archive.Result, br *bleve.SearchResult) int {
 		}
 	}
 	return n
+}
+
+func sameFragments(a, b *bleve.SearchResult) string {
+	if len(a.Hits) != len(b.Hits) {
+		return fmt.Sprintf("%d vs %d hits", len(a.Hits), len(b.Hits))
+	}
+	diff := 0
+	for j := range a.Hits {
+		if a.Hits[j].ID != b.Hits[j].ID || fmt.Sprint(a.Hits[j].Fragments) != fmt.Sprint(b.Hits[j].Fragments) {
+			diff++
+		}
+	}
+	if diff > 0 {
+		return fmt.Sprintf("%d/%d differ", diff, len(a.Hits))
+	}
+	return "same"
 }
 
 func firstFragment(br *bleve.SearchResult) string {
