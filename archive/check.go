@@ -148,7 +148,7 @@ func (s *Store) Repair(ctx context.Context) error {
 			return fmt.Errorf("repair: %s: %w", ref[0], err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM column_snapshot; UPDATE meta SET value = value + 1 WHERE key IN ('generation', 'rewrites')"); err != nil {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM column_snapshot; DELETE FROM match_cache; UPDATE meta SET value = value + 1 WHERE key IN ('generation', 'rewrites', 'fts_epoch')"); err != nil {
 		return fmt.Errorf("repair: columns: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

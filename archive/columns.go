@@ -30,6 +30,7 @@ import (
 type columns struct {
 	generation int64
 	rewrites   int64
+	ftsEpoch   int64 // meta's fts_epoch when generation was read (see matchcache.go)
 	maxID      int64
 	source     []uint32 // 0: no article with this id
 	day        []int32
@@ -135,30 +136,33 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-func readGeneration(ctx context.Context, q querier) (gen, rewrites int64, err error) {
-	rows, err := q.QueryContext(ctx, "SELECT key, value FROM meta WHERE key IN ('generation', 'rewrites')")
+func readGeneration(ctx context.Context, q querier) (gen, rewrites, epoch int64, err error) {
+	rows, err := q.QueryContext(ctx, "SELECT key, value FROM meta WHERE key IN ('generation', 'rewrites', 'fts_epoch')")
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var k string
 		var v int64
 		if err := rows.Scan(&k, &v); err != nil {
-			return 0, 0, err
+			return 0, 0, 0, err
 		}
-		if k == "generation" {
+		switch k {
+		case "generation":
 			gen = v
-		} else {
+		case "rewrites":
 			rewrites = v
+		default:
+			epoch = v
 		}
 	}
-	return gen, rewrites, rows.Err()
+	return gen, rewrites, epoch, rows.Err()
 }
 
 // columnsFor returns columns that reflect the archive as it is now.
 func (s *Store) columnsFor(ctx context.Context) (*columns, error) {
-	gen, rw, err := readGeneration(ctx, s.db)
+	gen, rw, epoch, err := readGeneration(ctx, s.db)
 	if err != nil {
 		return nil, fmt.Errorf("columns: %w", err)
 	}
@@ -188,6 +192,7 @@ func (s *Store) columnsFor(ctx context.Context) (*columns, error) {
 			go s.saveColumnsNoWait(c) // so the next process starts fast
 		}
 	}
+	c.ftsEpoch = epoch // c is not shared yet: its epoch moves with generation
 	s.cols = c
 	return c, nil
 }

@@ -13,6 +13,9 @@ type ftsQuery struct {
 	cjk    bool   // the query holds CJK/Thai terms (snippets come from Go then)
 	terms  []string
 	prefix []bool
+	// tree is the parsed query expr was emitted from (nil without one);
+	// matchSet evaluates it against cached match sets of its parts.
+	tree *node
 }
 
 func (q ftsQuery) anyPrefix() bool {
@@ -50,7 +53,7 @@ func translate(input string) ftsQuery {
 	if ok && p.pos == len(toks) && n != nil {
 		var q ftsQuery
 		if expr, ok := n.emit(&q); ok {
-			q.expr = expr
+			q.expr, q.tree = expr, n
 			return q
 		}
 	}
@@ -58,17 +61,28 @@ func translate(input string) ftsQuery {
 	var q ftsQuery
 	q.plain = len(toks) > 0
 	var parts []string
+	tree := &node{op: "AND"}
 	for _, t := range toks {
+		w := t.text
 		if t.kind == tokWord || t.kind == tokPhrase {
-			w := strings.TrimRight(t.text, "*")
-			if hasWordChar(w) {
-				parts = append(parts, term(&q, w, false))
+			w = strings.TrimRight(w, "*")
+			if !hasWordChar(w) {
+				continue
 			}
-		} else if t.kind == tokOp {
-			parts = append(parts, term(&q, t.text, false))
+		} else if t.kind != tokOp {
+			continue
 		}
+		parts = append(parts, term(&q, w, false))
+		tree.kids = append(tree.kids, &node{text: w, phrase: t.kind == tokPhrase})
 	}
 	q.expr = strings.Join(parts, " AND ")
+	switch len(tree.kids) {
+	case 0:
+	case 1:
+		q.tree = tree.kids[0]
+	default:
+		q.tree = tree
+	}
 	return q
 }
 
@@ -89,7 +103,16 @@ func term(q *ftsQuery, w string, prefix bool) string {
 	return s
 }
 
+// quote writes w as an FTS5 string. ASCII capitals are lowered (FTS5 folds
+// case anyway), so that Said and said are one expression for the match
+// cache.
 func quote(w string, prefix bool) string {
+	w = strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, w)
 	s := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
 	if prefix {
 		s += "*"

@@ -10,15 +10,15 @@ import (
 	"unicode/utf8"
 )
 
-// rankCandidates bounds how many matches BM25 scores. When a query matches
-// more articles than this (a common word in a big archive), BM25 orders the
-// most recently added matches, this many of them: FTS5 then reads only that
-// range of its index instead of every match, and scoring a million matches
-// would cost seconds. For words that common BM25's weights are nearly flat
-// anyway; what tells the articles apart is the title (weighted ten times
-// the body) and recency, which this keeps. Counts and facets always cover
-// every match, and a date sort or a filter narrow the set first.
-const rankCandidates = 2000
+// rankCandidates bounds how many matches BM25 scores (see rank.go). When a
+// query matches more articles than this (a common word in a big archive),
+// BM25 orders the most recent matches, this many of them: scoring a million
+// matches would cost seconds, and for words that common BM25's weights are
+// nearly flat anyway; what tells the articles apart is the title (weighted
+// ten times the body) and recency, which this keeps. Counts and facets
+// always cover every match, and a date sort or a filter narrow the set
+// first.
+const rankCandidates = 1000
 
 // Search runs q and returns one page of hits with facet counts over the
 // whole match set. Text that is not valid query syntax is searched as plain
@@ -49,13 +49,13 @@ func (s *Store) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	var ids []int64 // nil with no text: every article
 	if fq.expr != "" {
-		ids, err = s.matchIDs(ctx, fq.expr)
+		ids, err = s.matchSet(ctx, fq, c)
 		if err != nil && !fq.plain && isFTSSyntaxError(err) {
 			// A construct our parser let through but FTS5 refuses: plain words.
 			fq = translate(strings.NewReplacer("(", " ", ")", " ", `"`, " ").Replace(q.Text))
 			fq.plain = true
 			res.Notice = fmt.Sprintf("%q is not valid query syntax: searched as plain words", q.Text)
-			ids, err = s.matchIDs(ctx, fq.expr)
+			ids, err = s.matchSet(ctx, fq, c)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", q.Text, err)
@@ -64,7 +64,7 @@ func (s *Store) Search(ctx context.Context, q Query) (*Result, error) {
 	f := newFilter(q, c)
 	matched := c.tally(ids, fq.expr == "", f, &res.Facets)
 	res.Total = len(matched)
-	page, err := s.rank(ctx, q, fq, f, c, matched)
+	page, err := s.rank(ctx, q, fq, f, c, ids, matched)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
@@ -163,12 +163,38 @@ func (c *columns) tally(ids []int64, all bool, f *filter, out *Facets) []int64 {
 	src := make([]int, len(c.sources))
 	lang := make([]int, len(c.langs))
 	ag := make([]int, len(c.agencies))
-	days := map[int32]int{}
+	var days dayCounts
 	undated := 0
+	filtered := f.any()
+	n := len(ids)
+	if all {
+		n = int(c.maxID)
+	}
 	var matched []int64
-	visit := func(id int64) {
-		if !c.present(id) {
-			return
+	if !filtered {
+		matched = make([]int64, 0, n)
+	}
+	for i := 0; i < n; i++ {
+		id := int64(i + 1)
+		if !all {
+			id = ids[i]
+		}
+		if id <= 0 || id > c.maxID || c.source[id] == 0 {
+			continue
+		}
+		if !filtered { // the common case, without the filter tests
+			src[c.source[id]]++
+			lang[c.lang[id]]++
+			for _, a := range c.agIDs[c.agOff[id]:c.agOff[id+1]] {
+				ag[a]++
+			}
+			if d := c.day[id]; d == 0 {
+				undated++
+			} else {
+				days.add(d)
+			}
+			matched = append(matched, id)
+			continue
 		}
 		x := f.fails(c, id)
 		if x&^failSource == 0 {
@@ -186,28 +212,58 @@ func (c *columns) tally(ids []int64, all bool, f *filter, out *Facets) []int64 {
 			if d := c.day[id]; d == 0 {
 				undated++
 			} else {
-				days[d]++
+				days.add(d)
 			}
 		}
 		if x == 0 {
 			matched = append(matched, id)
 		}
 	}
-	if all {
-		for id := int64(1); id <= c.maxID; id++ {
-			visit(id)
-		}
-	} else {
-		for _, id := range ids {
-			visit(id)
-		}
-	}
 	out.Source = countsOf(c.sources, src, 1)
 	out.Language = countsOf(c.langs, lang, 0)
 	out.Agency = countsOf(c.agencies, ag, 0)
 	out.Undated = undated
-	out.Day, out.Month = dayFacets(days)
+	out.Day, out.Month = dayFacets(days.counts())
 	return matched
+}
+
+// dayCounts counts articles per day (YYYYMMDD) in an array indexed by
+// day of the years 1900-2099 (a map lookup per match cost more than the
+// rest of the tally), with a map for other days.
+type dayCounts struct {
+	dense []int32
+	other map[int32]int
+}
+
+const dayYears = 200
+
+func (d *dayCounts) add(day int32) {
+	y, m, dd := day/10000-1900, day/100%100, day%100
+	if y >= 0 && y < dayYears && m >= 1 && m <= 12 && dd >= 1 && dd <= 31 {
+		if d.dense == nil {
+			d.dense = make([]int32, dayYears*372)
+		}
+		d.dense[y*372+(m-1)*31+dd-1]++
+		return
+	}
+	if d.other == nil {
+		d.other = map[int32]int{}
+	}
+	d.other[day]++
+}
+
+func (d *dayCounts) counts() map[int32]int {
+	out := map[int32]int{}
+	for k, v := range d.other {
+		out[k] = v
+	}
+	for i, v := range d.dense {
+		if v != 0 {
+			y, m, dd := i/372, i%372/31, i%31
+			out[int32((1900+y)*10000+(m+1)*100+dd+1)] += int(v)
+		}
+	}
+	return out
 }
 
 func countsOf(names []string, counts []int, from int) []FacetCount {
@@ -251,8 +307,9 @@ type ranked struct {
 	score float64
 }
 
-// rank returns the page of matched articles in the query's order.
-func (s *Store) rank(ctx context.Context, q Query, fq ftsQuery, f *filter, c *columns, matched []int64) ([]ranked, error) {
+// rank returns the page of matched articles in the query's order; ids are
+// the matches before filters.
+func (s *Store) rank(ctx context.Context, q Query, fq ftsQuery, f *filter, c *columns, ids, matched []int64) ([]ranked, error) {
 	need := q.Offset + q.Limit
 	if q.Offset >= len(matched) {
 		return nil, nil
@@ -260,38 +317,27 @@ func (s *Store) rank(ctx context.Context, q Query, fq ftsQuery, f *filter, c *co
 	if fq.expr == "" || q.Sort == SortNewest || q.Sort == SortOldest {
 		return byDate(c, matched, q.Sort != SortOldest, q.Offset, need), nil
 	}
-	const rankSQL = "bm25(articles_fts, 10.0, 1.0, 1.0)"
-	query := "SELECT rowid, " + rankSQL + " AS r FROM articles_fts WHERE articles_fts MATCH ?"
-	args := []any{fq.expr}
 	cands := matched
-	if len(matched) > rankCandidates && need <= rankCandidates {
-		cands = matched[len(matched)-rankCandidates:]
-		query += " AND rowid >= ?" // FTS5 seeks to the range
-		args = append(args, cands[0])
+	if n := max(rankCandidates, need); len(cands) > n {
+		cands = cands[len(cands)-n:]
 	}
-	if f.any() {
-		// The unary + keeps SQLite from handing the IN list to FTS5, which
-		// would rerun the whole MATCH once per listed id.
-		query += " AND +rowid IN (SELECT value FROM json_each(?))"
-		args = append(args, idList(cands))
-	}
-	query += " ORDER BY r, rowid DESC LIMIT ? OFFSET ?"
-	args = append(args, q.Limit, q.Offset)
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	sc := newScorer(fq, c.count, s.termCount(c, len(ids)))
+	all, err := s.rankText(ctx, sc, cands)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []ranked
-	for rows.Next() {
-		var r ranked
-		if err := rows.Scan(&r.id, &r.score); err != nil {
-			return nil, err
+	return all[min(q.Offset, len(all)):min(need, len(all))], nil
+}
+
+// termCount returns how many articles hold a term, from its kept match
+// set, or else n (the query's matches: a bound for its every term).
+func (s *Store) termCount(c *columns, n int) func(string, bool) int {
+	return func(t string, prefix bool) int {
+		if e := s.mc.get(term(&ftsQuery{}, t, prefix), c.ftsEpoch); e != nil {
+			return e.bits.count()
 		}
-		r.score = -r.score
-		out = append(out, r)
+		return n
 	}
-	return out, rows.Err()
 }
 
 // byDate returns matched[offset:need] ordered by publication day (undated
@@ -350,7 +396,7 @@ func (s *Store) hits(ctx context.Context, fq ftsQuery, page []ranked) ([]Hit, er
 	for _, p := range page {
 		var h Hit
 		var published, text, credits string
-		err := s.db.QueryRowContext(ctx, `SELECT id, title, source, origin, url, published, language, substr(text, 1, 600),
+		err := s.db.QueryRowContext(ctx, `SELECT id, title, source, origin, url, published, language, text,
 			coalesce((SELECT group_concat(agency, char(31)) FROM (SELECT DISTINCT agency FROM article_agencies
 				WHERE article = articles.id AND role != 'photo' ORDER BY role != 'supplier', agency)), '')
 			FROM articles WHERE id = ?`, p.id).
@@ -364,27 +410,10 @@ func (s *Store) hits(ctx context.Context, fq ftsQuery, page []ranked) ([]Hit, er
 		if credits != "" {
 			h.Credits = strings.Split(credits, "\x1f")
 		}
-		switch {
-		case fq.expr == "":
+		if fq.expr == "" {
 			h.Snippet = cut(text, 200)
-		case fq.cjk || fq.anyPrefix():
-			// Made here: FTS5 rebuilds a prefix term's whole merged doclist
-			// for every snippet() call, which cost ~20 ms per hit at 100k.
-			full, err := s.Article(ctx, p.id)
-			if err != nil {
-				return nil, err
-			}
-			h.Snippet = Highlight(snippetAround(full.Text, fq.terms), fq.terms, fq.prefix)
-		default:
-			err := s.db.QueryRowContext(ctx, "SELECT snippet(articles_fts, 1, ?, ?, '…', 24) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
-				MarkStart, MarkEnd, fq.expr, p.id).Scan(&h.Snippet)
-			if err != nil {
-				return nil, err
-			}
-			if !strings.Contains(h.Snippet, MarkStart) { // matched in the title only
-				h.Snippet = cut(text, 200)
-			}
-			h.Snippet = strings.Join(strings.Fields(h.Snippet), " ")
+		} else {
+			h.Snippet = snippet(text, fq.terms, fq.prefix)
 		}
 		out = append(out, h)
 	}
@@ -398,30 +427,4 @@ func cut(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n]) + "…"
-}
-
-// snippetAround returns about 120 characters of text around the first term
-// found in it.
-func snippetAround(text string, terms []string) string {
-	lower := strings.ToLower(text)
-	at := -1
-	for _, t := range terms {
-		if i := strings.Index(lower, strings.ToLower(t)); i >= 0 && (at < 0 || i < at) {
-			at = i
-		}
-	}
-	if at < 0 || len(lower) != len(text) {
-		return cut(text, 120)
-	}
-	r := []rune(text)
-	pos := utf8.RuneCountInString(text[:at])
-	start, end := max(0, pos-40), min(len(r), pos+80)
-	s := string(r[start:end])
-	if start > 0 {
-		s = "…" + s
-	}
-	if end < len(r) {
-		s += "…"
-	}
-	return strings.Join(strings.Fields(s), " ")
 }

@@ -47,6 +47,8 @@ type Store struct {
 
 	colMu    sync.Mutex
 	cols     *columns       // search columns, refreshed by generation
+	mc       matchCache     // match sets of frequent expressions
+	noCache  bool           // list every match through FTS5 (tests compare)
 	bg       sync.WaitGroup // background snapshot writes, awaited by Close
 	wrote    atomic.Bool    // this Store added articles: Close saves the columns
 	readOnly bool

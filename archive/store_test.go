@@ -351,7 +351,8 @@ func TestTranslate(t *testing.T) {
 		{"restor*", `"restor"*`},
 		{"x OR (y z)", `("x" OR ("y" AND "z"))`},
 		{"c++", `"c++"`},
-		{`AND "((`, `"AND"`},
+		{`AND "((`, `"and"`},
+		{"Said", `"said"`},
 	}
 	for _, tt := range tests {
 		if got, _ := archive.Translate(tt.in); got != tt.want {

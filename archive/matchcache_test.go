@@ -1,0 +1,207 @@
+package archive
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// addRandom adds n articles of words drawn from a skewed vocabulary, so
+// that some words match most articles and others few.
+func addRandom(t *testing.T, s *Store, r *rand.Rand, n int) {
+	t.Helper()
+	common := []string{"the", "said", "minister", "government", "police", "army", "prime", "ministry", "restore", "restored"}
+	rare := []string{"tariff", "sanctions", "Bishkek", "earthquake", "rescue", "Tokayev", "Tokaiev", "gouvernement", "état", "政府"}
+	sources := []string{"Alpha Times", "Beta Post", "Gamma News", "Delta Daily"}
+	var arts []*Article
+	for i := range n {
+		var words []string
+		for range 40 + r.Intn(40) {
+			if r.Intn(4) == 0 {
+				words = append(words, rare[r.Intn(len(rare))])
+			} else {
+				words = append(words, common[int(float64(len(common))*r.Float64()*r.Float64())])
+			}
+		}
+		if r.Intn(3) == 0 {
+			words = append(words, "prime", "minister")
+		}
+		a := &Article{Source: sources[r.Intn(len(sources))], Title: strings.Join(words[:5], " ") + fmt.Sprint(" ", i),
+			Text: strings.Join(words, " "), Language: []string{"en", "fr"}[r.Intn(2)],
+			Published: time.Date(2019+r.Intn(3), time.Month(1+r.Intn(12)), 1+r.Intn(28), 0, 0, 0, 0, time.UTC)}
+		if r.Intn(5) == 0 {
+			a.Published = time.Time{}
+		}
+		if r.Intn(3) == 0 {
+			a.Credits = []Credit{{Agency: []string{"AFP", "Reuters"}[r.Intn(2)], Role: RoleSupplier}}
+		}
+		arts = append(arts, a)
+	}
+	if _, err := s.Add(context.Background(), arts); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var matchCacheQueries = []Query{
+	{Text: "the"}, {Text: "Said"}, {Text: "government minister"}, {Text: `"prime minister"`},
+	{Text: "restor*"}, {Text: "minist*"}, {Text: "police -army"}, {Text: "tariff OR sanctions"},
+	{Text: "the tariff"}, {Text: "(police OR army) -the"}, {Text: "said -(tariff OR rescue)"},
+	{Text: "tokayev"}, {Text: "政府"}, {Text: "état the"}, {Text: "minister AND"}, {Text: `said "prime minister" -army`},
+	{Text: "said", Sources: []string{"Beta Post"}}, {Text: "the", From: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2020, 6, 30, 0, 0, 0, 0, time.UTC)},
+	{Text: "police", Sort: SortNewest}, {Text: "government", Agencies: []string{"AFP"}, Languages: []string{"fr"}},
+	{Text: "the", Offset: 20},
+}
+
+// checkSame runs every query with kept match sets and without, and fails
+// on any difference in totals, facets or hits.
+func checkSame(t *testing.T, s *Store, state string) {
+	t.Helper()
+	ctx := context.Background()
+	for _, q := range matchCacheQueries {
+		q.Limit = 20
+		s.noCache = false
+		got, err := s.Search(ctx, q)
+		if err != nil {
+			t.Fatalf("%s: %q: %v", state, q.Text, err)
+		}
+		s.noCache = true
+		want, err := s.Search(ctx, q)
+		s.noCache = false
+		if err != nil {
+			t.Fatalf("%s: %q: %v", state, q.Text, err)
+		}
+		if got.Total != want.Total || !reflect.DeepEqual(got.Facets, want.Facets) {
+			t.Errorf("%s: %q: total %d, facets %v; without the cache %d, %v", state, q.Text, got.Total, got.Facets, want.Total, want.Facets)
+		}
+		if len(got.Hits) != len(want.Hits) {
+			t.Errorf("%s: %q: %d hits, without the cache %d", state, q.Text, len(got.Hits), len(want.Hits))
+			continue
+		}
+		for i := range got.Hits {
+			if got.Hits[i].ID != want.Hits[i].ID || got.Hits[i].Snippet != want.Hits[i].Snippet {
+				t.Errorf("%s: %q: hit %d is %d, without the cache %d", state, q.Text, i, got.Hits[i].ID, want.Hits[i].ID)
+			}
+		}
+	}
+	s.bg.Wait()
+}
+
+func keptSets(t *testing.T, s *Store) int {
+	t.Helper()
+	var n int
+	if err := s.db.QueryRow("SELECT count(*) FROM match_cache WHERE epoch = (SELECT value FROM meta WHERE key = 'fts_epoch')").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestMatchCacheGivesTheSameResults(t *testing.T) {
+	defer func(v int) { matchCacheMin = v }(matchCacheMin)
+	matchCacheMin = 20
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewSource(5))
+	addRandom(t, s, r, 1500)
+	checkSame(t, s, "first searches")
+	if n := keptSets(t, s); n < 5 {
+		t.Fatalf("%d match sets kept after the first searches, want several", n)
+	}
+	checkSame(t, s, "sets in memory")
+	s.Close()
+
+	if s, err = Open(path); err != nil {
+		t.Fatal(err)
+	}
+	checkSame(t, s, "sets from the archive")
+	if len(s.mc.entries) == 0 {
+		t.Fatal("a new process did not load the kept sets")
+	}
+	addRandom(t, s, r, 300)
+	checkSame(t, s, "after adding articles")
+	var upto, maxID int64
+	s.db.QueryRow(`SELECT upto FROM match_cache WHERE expr = '"the"'`).Scan(&upto)
+	s.db.QueryRow(`SELECT max(id) FROM articles`).Scan(&maxID)
+	if upto != maxID {
+		t.Errorf(`the set of "the" covers ids to %d, want %d after 300 new articles`, upto, maxID)
+	}
+
+	if _, err := s.db.Exec("DELETE FROM articles WHERE id IN (SELECT id FROM articles WHERE text LIKE '%tariff%' LIMIT 3)"); err != nil {
+		t.Fatal(err)
+	}
+	checkSame(t, s, "after deleting articles")
+	if _, err := s.db.Exec("UPDATE articles SET text = 'nothing here but the government' WHERE id IN (SELECT id FROM articles WHERE text LIKE '%police%' LIMIT 50)"); err != nil {
+		t.Fatal(err)
+	}
+	checkSame(t, s, "after editing texts")
+	if err := s.Repair(ctx); err != nil {
+		t.Fatal(err)
+	}
+	checkSame(t, s, "after a repair")
+	s.Close()
+
+	ro, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	checkSame(t, ro, "read-only")
+}
+
+func TestWarmSearchKeepsCommonWords(t *testing.T) {
+	defer func(v int) { matchCacheMin = v }(matchCacheMin)
+	matchCacheMin = 20
+	ctx := context.Background()
+	s, err := Open(filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	addRandom(t, s, rand.New(rand.NewSource(9)), 1000)
+	n, err := s.WarmSearch(ctx, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 5 || keptSets(t, s) != n {
+		t.Fatalf("WarmSearch kept %d sets, the archive holds %d; want the common words", n, keptSets(t, s))
+	}
+	var the int
+	s.db.QueryRow(`SELECT n FROM match_cache WHERE expr = '"the"'`).Scan(&the)
+	if the < 500 {
+		t.Errorf(`set of "the" holds %d ids, want most of 1000 articles`, the)
+	}
+	checkSame(t, s, "after warming")
+}
+
+func TestBitsetEncoding(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for _, density := range []int{1, 10, 1000} {
+		b := newBitset(100000)
+		for id := int64(1); id <= 100000; id++ {
+			if r.Intn(density) == 0 {
+				b.add(id)
+			}
+		}
+		data := b.encode(b.count())
+		got, err := decodeBitset(data, 100000)
+		if err != nil || !reflect.DeepEqual(got, b) {
+			t.Fatalf("density 1/%d: decoded set differs (err %v)", density, err)
+		}
+		if density == 1000 && data[0] != 'V' || density == 1 && data[0] != 'B' {
+			t.Errorf("density 1/%d: encoded as %c", density, data[0])
+		}
+	}
+	for _, bad := range [][]byte{nil, {'X'}, {'B', 1, 2}, {'V', 0x80}, append([]byte{'V'}, make([]byte, 3)...)} {
+		if _, err := decodeBitset(bad, 1000); err == nil {
+			t.Errorf("decodeBitset(%v) accepted bad data", bad)
+		}
+	}
+}
