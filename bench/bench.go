@@ -50,6 +50,10 @@ type Options struct {
 	// Rounds is how many times the query mix is timed after a warm-up
 	// round; 0 means 5.
 	Rounds int
+	// Reuse searches the archive an earlier run left in Dir, when there is
+	// one, instead of importing the corpus again; the report then has no
+	// import figures.
+	Reuse bool
 	// Log, if not nil, receives progress lines.
 	Log io.Writer
 }
@@ -65,14 +69,17 @@ type Report struct {
 	ImportRate    float64 // articles per second
 	ImportPeakRSS int64   // peak resident memory of the process during import, bytes
 	OpenMillis    float64 // median time of archive.Open on the existing file
-	SearchPeakRSS int64   // peak resident memory during the query mix
+	SearchPeakRSS int64   // peak resident memory during the query mix (Wiretrace only)
+	Reused        bool    // the archive came from an earlier run: no import figures
 	Queries       []QueryReport
 	// Provenance figures, when Options.Provenance or Link was set.
 	Links          *gen.Scores
 	LinkPerArticle LinkTime
-	// All and Floor are latencies over every timed query of the mix.
-	All, Floor, FloorFacets Latency
-	Machine                 string
+	// All and Floor are latencies over every timed query of the mix; First
+	// is Wiretrace's first round (not in All), the first time each query
+	// ran in this process.
+	All, First, Floor, FloorFacets Latency
+	Machine                        string
 }
 
 // LinkTime is the provenance linking time per article, in milliseconds,
@@ -87,6 +94,7 @@ type QueryReport struct {
 	Query
 	Total       int     // matches Wiretrace reported
 	Wiretrace   Latency // archive.Store.Search: first page with snippets and all facets
+	First       float64 // Store.Search the first time in the process, ms
 	Floor       Latency // bare FTS5: top 20 by bm25 with snippets (filters joined)
 	FloorFacets Latency // bare FTS5: exact counts by source and month
 	FloorTotal  int     // matches the bare FTS5 query counted
@@ -273,8 +281,13 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		mode = "files"
 	}
 	dbPath := filepath.Join(opts.Dir, fmt.Sprintf("bench-%d-%d-%s.db", opts.Articles, opts.Seed, mode))
-	for _, p := range []string{dbPath, dbPath + "-wal", dbPath + "-shm"} {
-		os.Remove(p)
+	if fi, err := os.Stat(dbPath); opts.Reuse && err == nil && fi.Size() > 0 {
+		rep.Reused = true
+		opts.logf("reusing %s", dbPath)
+	} else {
+		for _, p := range []string{dbPath, dbPath + "-wal", dbPath + "-shm"} {
+			os.Remove(p)
+		}
 	}
 	var lt linkTimer
 	if opts.Link != nil {
@@ -286,10 +299,14 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 			return err
 		}
 	}
-	if err := importCorpus(ctx, &opts, g, dbPath, rep); err != nil {
+	if !rep.Reused {
+		if err := importCorpus(ctx, &opts, g, dbPath, rep); err != nil {
+			return nil, err
+		}
+	} else if err := warm(ctx, dbPath); err != nil {
 		return nil, err
 	}
-	if opts.Link != nil {
+	if opts.Link != nil && !rep.Reused {
 		rep.LinkPerArticle = lt.figures()
 		sc, err := scoreLinks(ctx, g, dbPath)
 		if err != nil {
@@ -322,6 +339,20 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	return rep, nil
+}
+
+// warm brings the kept match sets of a reused archive up to date, as the
+// end of an import does.
+func warm(ctx context.Context, dbPath string) error {
+	s, err := archive.Open(dbPath)
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	if _, err := s.WarmSearch(ctx, time.Minute); err != nil {
+		s.Close()
+		return fmt.Errorf("bench: %w", err)
+	}
+	return s.Close()
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
@@ -458,6 +489,9 @@ func importCorpus(ctx context.Context, opts *Options, g *gen.Generator, dbPath s
 		}
 	}
 	t := time.Now()
+	if _, err := s.WarmSearch(ctx, time.Minute); err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
 	closed = true
 	if err := s.Close(); err != nil {
 		return fmt.Errorf("bench: close: %w", err)
@@ -477,16 +511,13 @@ func searchMix(ctx context.Context, opts *Options, dbPath string, rep *Report) e
 		return fmt.Errorf("bench: %w", err)
 	}
 	defer s.Close()
-	fl, err := newFloor(ctx, s.DB())
-	if err != nil {
-		opts.logf("floor: %v", err)
-	}
 	mix := Mix(opts.Seed)
 	runtime.GC()
+	// Wiretrace first, alone, so that its peak memory is its own; then
+	// the floor on the same file.
 	mem := startRSS()
 	wt := make([][]float64, len(mix))
-	ft := make([][]float64, len(mix))
-	ff := make([][]float64, len(mix))
+	var first []float64
 	rep.Queries = make([]QueryReport, len(mix))
 	for round := 0; round <= opts.Rounds; round++ {
 		for i, q := range mix {
@@ -499,29 +530,11 @@ func searchMix(ctx context.Context, opts *Options, dbPath string, rep *Report) e
 				return fmt.Errorf("bench: search %s: %w", q.Name, err)
 			}
 			qr.Total = res.Total
-			if fl != nil && qr.FloorErr == "" {
-				t = time.Now()
-				n, err := fl.top(ctx, q.Q)
-				fd := ms(time.Since(t))
-				t = time.Now()
-				var total int
-				if err == nil {
-					total, err = fl.facets(ctx, q.Q)
-				}
-				fdf := ms(time.Since(t))
-				if err != nil {
-					qr.FloorErr = err.Error()
-				} else if round > 0 {
-					ft[i] = append(ft[i], fd)
-					ff[i] = append(ff[i], fdf)
-				}
-				if n > q.Q.Limit {
-					return fmt.Errorf("bench: floor %s: %d rows for a page of %d", q.Name, n, q.Q.Limit)
-				}
-				qr.FloorTotal = total
-			}
 			if round > 0 {
 				wt[i] = append(wt[i], d)
+			} else {
+				qr.First = d
+				first = append(first, d)
 			}
 		}
 		if round > 0 {
@@ -529,6 +542,43 @@ func searchMix(ctx context.Context, opts *Options, dbPath string, rep *Report) e
 		}
 	}
 	rep.SearchPeakRSS = mem.done()
+
+	fl, err := newFloor(ctx, s.DB())
+	if err != nil {
+		opts.logf("floor: %v", err)
+	}
+	ft := make([][]float64, len(mix))
+	ff := make([][]float64, len(mix))
+	for round := 0; fl != nil && round <= opts.Rounds; round++ {
+		for i, q := range mix {
+			qr := &rep.Queries[i]
+			if qr.FloorErr != "" {
+				continue
+			}
+			t := time.Now()
+			n, err := fl.top(ctx, q.Q)
+			fd := ms(time.Since(t))
+			t = time.Now()
+			var total int
+			if err == nil {
+				total, err = fl.facets(ctx, q.Q)
+			}
+			fdf := ms(time.Since(t))
+			if err != nil {
+				qr.FloorErr = err.Error()
+			} else if round > 0 {
+				ft[i] = append(ft[i], fd)
+				ff[i] = append(ff[i], fdf)
+			}
+			if n > q.Q.Limit {
+				return fmt.Errorf("bench: floor %s: %d rows for a page of %d", q.Name, n, q.Q.Limit)
+			}
+			qr.FloorTotal = total
+		}
+		if round > 0 {
+			opts.logf("floor round %d/%d done", round, opts.Rounds)
+		}
+	}
 	var all, floor, floorF []float64
 	for i := range mix {
 		qr := &rep.Queries[i]
@@ -537,7 +587,7 @@ func searchMix(ctx context.Context, opts *Options, dbPath string, rep *Report) e
 		floor = append(floor, ft[i]...)
 		floorF = append(floorF, ff[i]...)
 	}
-	rep.All, rep.Floor, rep.FloorFacets = latency(all), latency(floor), latency(floorF)
+	rep.All, rep.First, rep.Floor, rep.FloorFacets = latency(all), latency(first), latency(floor), latency(floorF)
 	return nil
 }
 
@@ -668,16 +718,20 @@ func WriteMarkdown(w io.Writer, reps []*Report) {
 		return
 	}
 	fmt.Fprintf(w, "Machine: %s. Corpus: `gen` seed %d.\n\n", reps[0].Machine, reps[0].Seed)
-	fmt.Fprintln(w, "| articles | import | import/s | import peak RSS | raw text | archive | archive/raw | open | search p50/p95/p99 | FTS5 floor top-20 p50/p95/p99 | FTS5 floor facets p50/p95/p99 | search peak RSS |")
-	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|---:|---|---|---|---:|")
+	fmt.Fprintln(w, "| articles | import | import/s | import peak RSS | raw text | archive | archive/raw | open | search p50/p95/p99 | first round p50/p95/p99 | FTS5 floor top-20 p50/p95/p99 | FTS5 floor facets p50/p95/p99 | search peak RSS |")
+	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|---:|---|---|---|---|---:|")
 	for _, r := range reps {
 		how := "store"
 		if r.Files {
 			how = "files"
 		}
-		fmt.Fprintf(w, "| %d | %s %.1f s | %.0f | %.0f MB | %.0f MB | %.0f MB | %.2f× | %.1f ms | %s | %s | %s | %.0f MB |\n",
-			r.Articles, how, r.ImportSeconds, r.ImportRate, mb(r.ImportPeakRSS), mb(r.RawBytes), mb(r.ArchiveBytes),
-			float64(r.ArchiveBytes)/float64(max(r.RawBytes, 1)), r.OpenMillis, lat(r.All), lat(r.Floor), lat(r.FloorFacets), mb(r.SearchPeakRSS))
+		imp := fmt.Sprintf("%s %.1f s | %.0f | %.0f MB", how, r.ImportSeconds, r.ImportRate, mb(r.ImportPeakRSS))
+		if r.Reused {
+			imp = "(earlier run) | | "
+		}
+		fmt.Fprintf(w, "| %d | %s | %.0f MB | %.0f MB | %.2f× | %.1f ms | %s | %s | %s | %s | %.0f MB |\n",
+			r.Articles, imp, mb(r.RawBytes), mb(r.ArchiveBytes),
+			float64(r.ArchiveBytes)/float64(max(r.RawBytes, 1)), r.OpenMillis, lat(r.All), lat(r.First), lat(r.Floor), lat(r.FloorFacets), mb(r.SearchPeakRSS))
 	}
 	for _, r := range reps {
 		if r.Links == nil {
@@ -689,14 +743,14 @@ func WriteMarkdown(w io.Writer, reps []*Report) {
 	}
 	for _, r := range reps {
 		fmt.Fprintf(w, "\nQuery mix at %d articles (ms; Wiretrace = first page of 20 with snippets and every facet; floor = bare FTS5 on the same file):\n\n", r.Articles)
-		fmt.Fprintln(w, "| class | query | matches | floor matches | Wiretrace p50/p95 | floor top-20 p50/p95 | floor facets p50/p95 |")
-		fmt.Fprintln(w, "|---|---|---:|---:|---|---|---|")
+		fmt.Fprintln(w, "| class | query | matches | floor matches | Wiretrace p50/p95 | first run | floor top-20 p50/p95 | floor facets p50/p95 |")
+		fmt.Fprintln(w, "|---|---|---:|---:|---|---:|---|---|")
 		for _, q := range r.Queries {
 			fl, ff := fmt.Sprintf("%.1f / %.1f", q.Floor.P50, q.Floor.P95), fmt.Sprintf("%.1f / %.1f", q.FloorFacets.P50, q.FloorFacets.P95)
 			if q.FloorErr != "" {
 				fl, ff = "n/a", "n/a"
 			}
-			fmt.Fprintf(w, "| %s | `%s` | %d | %d | %.1f / %.1f | %s | %s |\n", q.Class, strings.ReplaceAll(q.Name, "|", `\|`), q.Total, q.FloorTotal, q.Wiretrace.P50, q.Wiretrace.P95, fl, ff)
+			fmt.Fprintf(w, "| %s | `%s` | %d | %d | %.1f / %.1f | %.1f | %s | %s |\n", q.Class, strings.ReplaceAll(q.Name, "|", `\|`), q.Total, q.FloorTotal, q.Wiretrace.P50, q.Wiretrace.P95, q.First, fl, ff)
 		}
 	}
 }

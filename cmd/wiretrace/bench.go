@@ -30,6 +30,7 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 	prov := fs.Bool("provenance", false, "link provenance during the import and score the links against the corpus truth")
 	rounds := fs.Int("rounds", 5, "timed rounds of the query mix")
 	out := fs.String("out", "", "also write the Markdown table to `FILE`")
+	reuse := fs.Bool("reuse", false, "search the archive an earlier run left in --dir instead of importing it again (no import figures)")
 	if _, err := parseFlags(c, env, fs, args); err != nil {
 		if err == errHelp {
 			return nil
@@ -42,7 +43,7 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 		if err != nil || n <= 0 {
 			return &usageError{err: fmt.Errorf("bench: --sizes: %q is not a number of articles", f)}
 		}
-		rep, err := bench.Run(ctx, bench.Options{Articles: n, Seed: *seed, Dir: *dir, Files: *files, Provenance: *prov, Rounds: *rounds, Log: env.Stderr})
+		rep, err := bench.Run(ctx, bench.Options{Articles: n, Seed: *seed, Dir: *dir, Files: *files, Provenance: *prov, Rounds: *rounds, Reuse: *reuse, Log: env.Stderr})
 		if err != nil {
 			return fmt.Errorf("bench %d: %w", n, err)
 		}

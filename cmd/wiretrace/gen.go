@@ -121,6 +121,11 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 		ao.AfterBatch = linkstore.NewSession(s).Link
 	}
 	werr := gen.WriteArchive(ctx, g, s, ao)
+	if werr == nil {
+		if _, err := s.WarmSearch(ctx, time.Minute); err != nil {
+			werr = fmt.Errorf("gen: %w", err)
+		}
+	}
 	endProgress()
 	if tw != nil {
 		if err := tw.Flush(); err != nil && werr == nil {
