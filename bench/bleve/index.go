@@ -55,8 +55,11 @@ func init() {
 // newMapping returns the index mapping: title and text analysed, stored
 // and with term vectors (for highlighting); source, language, agencies and
 // month as keywords with doc values (for filters and facets); day
-// (YYYYMMDD) and id as numbers (for date filters and sorts). Scoring is
-// BM25.
+// (YYYYMMDD) as a number (for date filters); sortkey, the day and the id
+// as one fixed-width keyword, for the date sorts (Bleve sorts a number
+// field by decoding its doc values, which hold every precision-step term
+// of the number: at 100k articles a keyword sorted 57k matches about twice
+// as fast). Scoring is BM25.
 func newMapping() (mapping.IndexMapping, error) {
 	im := bleve.NewIndexMapping()
 	err := im.AddCustomAnalyzer(analyzerName, map[string]any{
@@ -103,7 +106,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	dm.AddFieldMappingsAt("agency", kw(true))
 	dm.AddFieldMappingsAt("month", kw(false))
 	dm.AddFieldMappingsAt("day", num(true))
-	dm.AddFieldMappingsAt("id", num(false))
+	dm.AddFieldMappingsAt("sortkey", kw(false))
 	im.DefaultMapping = dm
 	return im, nil
 }
@@ -189,7 +192,6 @@ func build(ctx context.Context, s *archive.Store, dir string, batchSize int, log
 				"text":   text,
 				"source": source,
 				"lang":   lang,
-				"id":     float64(id),
 			}
 			if ag := agencies[id]; len(ag) > 0 {
 				doc["agency"] = ag
@@ -197,6 +199,8 @@ func build(ctx context.Context, s *archive.Store, dir string, batchSize int, log
 			if day != 0 {
 				doc["day"] = float64(day)
 				doc["month"] = fmt.Sprintf("%04d-%02d", day/10000, day/100%100)
+				// Undated articles have none: Bleve sorts them last either way.
+				doc["sortkey"] = fmt.Sprintf("%08d%012d", day, id)
 			}
 			if err := b.Index(strconv.FormatInt(id, 10), doc); err != nil {
 				return nil, fmt.Errorf("index article %d: %w", id, err)

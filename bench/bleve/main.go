@@ -74,7 +74,7 @@ type result struct {
 	FacetCheck string
 	// PageOverlap is how many of Wiretrace's first-page ids Bleve's first
 	// page also holds (meaningful for the date sorts).
-	PageOverlap int
+	PageOverlap string
 }
 
 func run(ctx context.Context, dbPath, indexDir string, rounds int, rebuild bool, batchSize int, seed int64, out string) error {
@@ -172,8 +172,7 @@ func run(ctx context.Context, dbPath, indexDir string, rounds int, rebuild bool,
 			desc := m.Sort == archive.SortNewest
 			req.Score = "none"
 			req.SortByCustom(search.SortOrder{
-				&search.SortField{Field: "day", Type: search.SortFieldAsNumber, Desc: desc, Missing: search.SortFieldMissingLast},
-				&search.SortField{Field: "id", Type: search.SortFieldAsNumber, Desc: desc},
+				&search.SortField{Field: "sortkey", Type: search.SortFieldAsString, Desc: desc, Missing: search.SortFieldMissingLast},
 			})
 		}
 		return req
@@ -304,7 +303,7 @@ func run(ctx context.Context, dbPath, indexDir string, rounds int, rebuild bool,
 				r.FacetCheck = checkFacets(wr, fr)
 				r.PageOverlap = overlap(wr, br)
 				r.SameFragments = sameFragments(bi, br)
-				logf("%-45s wiretrace %7d  bleve %7d  facets %s  page overlap %d/%d  fragments %s  %s", m.Name, wr.Total, br.Total, r.FacetCheck, r.PageOverlap, len(wr.Hits), r.SameFragments, firstFragment(br))
+				logf("%-45s wiretrace %7d  bleve %7d  facets %s  page overlap %s  fragments %s  %s", m.Name, wr.Total, br.Total, r.FacetCheck, r.PageOverlap, r.SameFragments, firstFragment(br))
 				continue
 			}
 			wt[i] = append(wt[i], dWT)
@@ -386,18 +385,26 @@ func checkFacets(wr *archive.Result, fr map[string]*search.FacetResult) string {
 	return strings.Join(bad, ", ")
 }
 
-func overlap(wr *archive.Result, br *bleve.SearchResult) int {
+// overlap says how many of Wiretrace's first-page ids Bleve's first page
+// holds, and whether both pages are the same ids in the same order.
+func overlap(wr *archive.Result, br *bleve.SearchResult) string {
 	ids := map[string]bool{}
 	for _, h := range wr.Hits {
 		ids[fmt.Sprint(h.ID)] = true
 	}
-	n := 0
-	for _, h := range br.Hits {
+	n, same := 0, len(wr.Hits) == len(br.Hits)
+	for j, h := range br.Hits {
 		if ids[h.ID] {
 			n++
 		}
+		if same && fmt.Sprint(wr.Hits[j].ID) != h.ID {
+			same = false
+		}
 	}
-	return n
+	if same && n > 0 {
+		return fmt.Sprintf("%d/%d, same order", n, len(wr.Hits))
+	}
+	return fmt.Sprintf("%d/%d", n, len(wr.Hits))
 }
 
 func sameFragments(a, b *bleve.SearchResult) string {

@@ -44,7 +44,7 @@ func (r *report) write(w io.Writer) {
 	fmt.Fprintln(w, "| class | query | Wiretrace matches | Bleve matches | Wiretrace | Bleve top-20 inline | Bleve top-20 two-phase | Bleve top-20+facets | Bleve+facets / Wiretrace (p50) | facets vs Wiretrace | page overlap |")
 	fmt.Fprintln(w, "|---|---|---:|---:|---|---|---|---|---:|---|---:|")
 	for _, q := range r.Queries {
-		fmt.Fprintf(w, "| %s | `%s` | %d | %d | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %.2f× | %s | %d |\n",
+		fmt.Fprintf(w, "| %s | `%s` | %d | %d | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %.2f× | %s | %s |\n",
 			q.Class, strings.ReplaceAll(q.Name, "|", `\|`), q.WTTotal, q.BleveTotal,
 			q.WT.P50, q.WT.P95, q.Inline.P50, q.Inline.P95, q.Top.P50, q.Top.P95, q.Facets.P50, q.Facets.P95,
 			q.Facets.P50/max(q.WT.P50, 0.001), q.FacetCheck, q.PageOverlap)
