@@ -62,6 +62,23 @@ func Open(p string) (*Store, error) {
 	return open(p)
 }
 
+// createFile makes an empty archive file with 16 KiB pages (an article row
+// of 2-3 KB left a third of each default 4 KiB page empty). The page size
+// is fixed when the file is first written, here by switching it to WAL, so
+// it cannot go in the connection pragmas, which the driver sorts.
+func createFile(p string) error {
+	db, err := sql.Open("sqlite", "file:"+filepathToURI(p))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.Exec("PRAGMA page_size = 16384"); err != nil {
+		return err
+	}
+	_, err = db.Exec("PRAGMA journal_mode = WAL")
+	return err
+}
+
 // open is Open with extra connection pragmas (tests use them to simulate a
 // full disk).
 func open(p string, pragmas ...string) (*Store, error) {
@@ -80,6 +97,11 @@ func open(p string, pragmas ...string) (*Store, error) {
 		return nil, fmt.Errorf("open archive %s: %w", p, err)
 	} else if err == nil {
 		f.Close()
+	}
+	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
+		if err := createFile(p); err != nil {
+			return nil, fmt.Errorf("open archive %s: %w", p, err)
+		}
 	}
 	q := url.Values{}
 	for _, pr := range append([]string{"busy_timeout(15000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)", "temp_store(MEMORY)"}, pragmas...) {
