@@ -58,8 +58,9 @@ func init() {
 // (YYYYMMDD) as a number (for date filters); sortkey, the day and the id
 // as one fixed-width keyword, for the date sorts (Bleve sorts a number
 // field by decoding its doc values, which hold every precision-step term
-// of the number: at 100k articles a keyword sorted 57k matches about twice
-// as fast). Scoring is BM25.
+// of the number: at 100k articles, sorting "police" (57k matches) by a
+// number day then a number id took 140 ms at the median, by this keyword
+// 27 ms). Scoring is BM25.
 func newMapping() (mapping.IndexMapping, error) {
 	im := bleve.NewIndexMapping()
 	err := im.AddCustomAnalyzer(analyzerName, map[string]any{

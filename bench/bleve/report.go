@@ -30,7 +30,7 @@ func (r *report) write(w io.Writer) {
 		fmt.Fprintf(w, "Bleve index build: %.1f s for %d articles (%.0f/s; %.1f s of it reading rows from SQLite), then %.1f s for background merges to settle (%d segments); peak RSS %.0f MB.\n\n",
 			b.Seconds, b.Docs, float64(b.Docs)/b.Seconds, b.ReadSeconds, b.SettleSecs, b.Segments, mb(b.PeakRSS))
 	}
-	fmt.Fprintf(w, "Size: Wiretrace archive %.0f MB (everything: articles, FTS5, provenance), Bleve index %.0f MB (%.2f× the archive; stored title, text and fields plus the inverted index). Bleve open: %.1f ms. Peak RSS during the timed mix (both engines in one process): %.0f MB.\n\n",
+	fmt.Fprintf(w, "Size: Wiretrace archive %.0f MB (the whole SQLite file: rows, FTS5 index, other tables), Bleve index %.0f MB (%.2f× the archive: inverted index with term vectors, stored title, text and fields, doc values). Bleve open: %.1f ms. Peak RSS during the timed mix (both engines in one process): %.0f MB.\n\n",
 		mb(r.ArchiveBytes), mb(r.IndexBytes), float64(r.IndexBytes)/float64(max(r.ArchiveBytes, 1)), r.OpenMs, mb(r.SearchRSS))
 	fmt.Fprintln(w, "| | p50 | p95 | p99 | max |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|")
