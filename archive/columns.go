@@ -38,6 +38,11 @@ type columns struct {
 	agOff      []uint32 // agencies of id i are agIDs[agOff[i]:agOff[i+1]]
 	agIDs      []uint16
 	count      int // articles present
+	// dayIdx[id] numbers id's day among the distinct days (dayList, in
+	// order) from 1, 0 for undated, dayOther for a day outside 1900-2099:
+	// the tally counts days with it (see indexDays).
+	dayIdx  []uint16
+	dayList []int32
 
 	sources, langs, agencies []string // index 0 of sources is "no article"
 	srcIdx, langIdx, agIdx   map[string]int
@@ -193,8 +198,59 @@ func (s *Store) columnsFor(ctx context.Context) (*columns, error) {
 		}
 	}
 	c.ftsEpoch = epoch // c is not shared yet: its epoch moves with generation
+	c.indexDays()
 	s.cols = c
 	return c, nil
+}
+
+const dayOther = 0xffff
+
+// indexDays numbers the distinct days of the articles (~5 ms for a
+// million), so that the tally counts a day with one array increment.
+func (c *columns) indexDays() {
+	var slot [dayYears * 372]uint16
+	for _, d := range c.day {
+		if k := denseDay(d); k >= 0 {
+			slot[k] = 1
+		}
+	}
+	c.dayList = c.dayList[:0]
+	for k := range slot {
+		if slot[k] != 0 && len(c.dayList) < dayOther-2 {
+			y, m, dd := k/372, k%372/31, k%31
+			c.dayList = append(c.dayList, int32((1900+y)*10000+(m+1)*100+dd+1))
+			slot[k] = uint16(len(c.dayList))
+		} else {
+			slot[k] = dayOther
+		}
+	}
+	c.dayIdx = make([]uint16, len(c.day))
+	for id, d := range c.day {
+		switch k := denseDay(d); {
+		case d == 0:
+		case k < 0:
+			c.dayIdx[id] = dayOther
+		default:
+			c.dayIdx[id] = slot[k]
+		}
+	}
+}
+
+// withDays returns a copy of c with its days numbered.
+func (c *columns) withDays() *columns {
+	n := *c
+	n.dayIdx, n.dayList = nil, nil
+	n.indexDays()
+	return &n
+}
+
+// denseDay places day (YYYYMMDD) among the days of 1900-2099, -1 outside.
+func denseDay(day int32) int {
+	y, m, dd := day/10000-1900, day/100%100, day%100
+	if y >= 0 && y < dayYears && m >= 1 && m <= 12 && dd >= 1 && dd <= 31 {
+		return int(y*372 + (m-1)*31 + dd - 1)
+	}
+	return -1
 }
 
 // clone copies c so that searches holding the old one are not disturbed

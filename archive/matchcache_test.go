@@ -205,3 +205,30 @@ func TestBitsetEncoding(t *testing.T) {
 		}
 	}
 }
+
+func TestScorerCountsWordsAsTheIndexDoes(t *testing.T) {
+	text := "The theme of the day; THE end. Other Prime  Minister, prime-minister primeminister prime minister's état Etat ministry ministers 政府工作 政府"
+	for _, tt := range []struct {
+		q    string
+		want []int
+	}{
+		{"the", []int{3}},
+		{`"prime minister"`, []int{3}},
+		{"minist*", []int{5}},
+		{"état", []int{2}},
+		{"政府", []int{2}},
+		{"end OR day", []int{1, 1}},
+		{"the -end", []int{3}},
+	} {
+		fq := translate(tt.q)
+		sc := newScorer(fq, 100, func(string, bool) int { return 10 })
+		tf := make([]int, len(sc.words))
+		var buf foldBuf
+		if n := sc.count(text, tf, &buf); n != len(text) {
+			t.Errorf("%s: length %d, want %d", tt.q, n, len(text))
+		}
+		if !reflect.DeepEqual(tf, tt.want) {
+			t.Errorf("%s: counts %v, want %v", tt.q, tf, tt.want)
+		}
+	}
+}

@@ -163,16 +163,20 @@ func (c *columns) tally(ids []int64, all bool, f *filter, out *Facets) []int64 {
 	src := make([]int, len(c.sources))
 	lang := make([]int, len(c.langs))
 	ag := make([]int, len(c.agencies))
-	var days dayCounts
-	undated := 0
+	dn := make([]int, len(c.dayList)+1) // by dayIdx; dn[0] undated
+	other := map[int32]int{}            // days outside dayList
 	filtered := f.any()
 	n := len(ids)
 	if all {
 		n = int(c.maxID)
 	}
+	if len(c.dayIdx) != len(c.day) {
+		c = c.withDays() // columns built outside columnsFor
+	}
 	var matched []int64
-	if !filtered {
-		matched = make([]int64, 0, n)
+	absent := false // without filters, matched is ids until one is absent
+	if all {
+		matched = make([]int64, 0, c.count)
 	}
 	for i := 0; i < n; i++ {
 		id := int64(i + 1)
@@ -180,6 +184,10 @@ func (c *columns) tally(ids []int64, all bool, f *filter, out *Facets) []int64 {
 			id = ids[i]
 		}
 		if id <= 0 || id > c.maxID || c.source[id] == 0 {
+			if !filtered && !all && !absent {
+				absent = true
+				matched = append(make([]int64, 0, len(ids)), ids[:i]...)
+			}
 			continue
 		}
 		if !filtered { // the common case, without the filter tests
@@ -188,12 +196,14 @@ func (c *columns) tally(ids []int64, all bool, f *filter, out *Facets) []int64 {
 			for _, a := range c.agIDs[c.agOff[id]:c.agOff[id+1]] {
 				ag[a]++
 			}
-			if d := c.day[id]; d == 0 {
-				undated++
+			if k := c.dayIdx[id]; k != dayOther {
+				dn[k]++
 			} else {
-				days.add(d)
+				other[c.day[id]]++
 			}
-			matched = append(matched, id)
+			if all || absent {
+				matched = append(matched, id)
+			}
 			continue
 		}
 		x := f.fails(c, id)
@@ -209,62 +219,34 @@ func (c *columns) tally(ids []int64, all bool, f *filter, out *Facets) []int64 {
 			}
 		}
 		if x&^failDate == 0 {
-			if d := c.day[id]; d == 0 {
-				undated++
+			if k := c.dayIdx[id]; k != dayOther {
+				dn[k]++
 			} else {
-				days.add(d)
+				other[c.day[id]]++
 			}
 		}
 		if x == 0 {
 			matched = append(matched, id)
 		}
 	}
+	if !filtered && !all && !absent {
+		matched = ids
+	}
 	out.Source = countsOf(c.sources, src, 1)
 	out.Language = countsOf(c.langs, lang, 0)
 	out.Agency = countsOf(c.agencies, ag, 0)
-	out.Undated = undated
-	out.Day, out.Month = dayFacets(days.counts())
+	out.Undated = dn[0]
+	for k, v := range dn[1:] {
+		if v > 0 {
+			other[c.dayList[k]] += v
+		}
+	}
+	out.Day, out.Month = dayFacets(other)
 	return matched
 }
 
-// dayCounts counts articles per day (YYYYMMDD) in an array indexed by
-// day of the years 1900-2099 (a map lookup per match cost more than the
-// rest of the tally), with a map for other days.
-type dayCounts struct {
-	dense []int32
-	other map[int32]int
-}
-
+// dayYears is how many years from 1900 the day index covers.
 const dayYears = 200
-
-func (d *dayCounts) add(day int32) {
-	y, m, dd := day/10000-1900, day/100%100, day%100
-	if y >= 0 && y < dayYears && m >= 1 && m <= 12 && dd >= 1 && dd <= 31 {
-		if d.dense == nil {
-			d.dense = make([]int32, dayYears*372)
-		}
-		d.dense[y*372+(m-1)*31+dd-1]++
-		return
-	}
-	if d.other == nil {
-		d.other = map[int32]int{}
-	}
-	d.other[day]++
-}
-
-func (d *dayCounts) counts() map[int32]int {
-	out := map[int32]int{}
-	for k, v := range d.other {
-		out[k] = v
-	}
-	for i, v := range d.dense {
-		if v != 0 {
-			y, m, dd := i/372, i%372/31, i%31
-			out[int32((1900+y)*10000+(m+1)*100+dd+1)] += int(v)
-		}
-	}
-	return out
-}
 
 func countsOf(names []string, counts []int, from int) []FacetCount {
 	out := []FacetCount{}
