@@ -48,7 +48,7 @@ func TestColumnsFollowChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	snap, err := s.loadSnapshot(ctx)
+	snap, _, err := s.loadSnapshot(ctx)
 	if err != nil || snap.count != 2 {
 		t.Fatalf("snapshot: %v %+v", err, snap)
 	}
@@ -123,5 +123,34 @@ func TestRankManyMatches(t *testing.T) {
 	r, _ = s.Search(ctx, Query{Text: "common", Sort: SortNewest, Limit: 2, Offset: 1})
 	if r.Hits[0].ID != int64(len(arts)-1) {
 		t.Errorf("newest first, page 2: %d", r.Hits[0].ID)
+	}
+}
+
+func TestDamagedSnapshotsAreRefused(t *testing.T) {
+	c := newColumns()
+	for i := int64(1); i <= 300; i++ {
+		c.appendRow(i, fmt.Sprint("S", i%7), int32(20200101+i%28), "en", []string{"AFP"})
+	}
+	s, err := Open(filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.saveColumns(context.Background(), s.db, c); err != nil {
+		t.Fatal(err)
+	}
+	var data []byte
+	if err := s.db.QueryRow("SELECT data FROM column_snapshot").Scan(&data); err != nil {
+		t.Fatal(err)
+	}
+	{
+		if _, err := decodeColumns(data); err != nil {
+			t.Fatalf("a whole snapshot: %v", err)
+		}
+		for n := 0; n < len(data); n += 97 {
+			if _, err := decodeColumns(data[:n]); err == nil {
+				t.Errorf("snapshot cut at %d of %d bytes was accepted", n, len(data))
+			}
+		}
 	}
 }

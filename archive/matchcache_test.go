@@ -232,3 +232,20 @@ func TestScorerCountsWordsAsTheIndexDoes(t *testing.T) {
 		}
 	}
 }
+
+func TestSnippetFindsTheMatch(t *testing.T) {
+	long := strings.Repeat("Ärger über Straßenbau, Ölpreise und Œuvres ", 40)
+	for _, tt := range []struct{ text, q, want string }{
+		{long + "Then the Prime Minister spoke.", `"prime minister"`, "<mark>Prime Minister</mark>"},
+		{"Tokaïev said " + long, "tokayev", "<mark>Tokaïev</mark>"},
+		{long + "ministers met", "minist*", "<mark>ministers</mark>"},
+		{"Title-only match here.", "absent", "Title-only match here."},
+		{long + "托卡耶夫 visited", "托卡耶夫", "<mark>托卡耶夫</mark>"},
+	} {
+		var buf foldBuf
+		got := snippet(tt.text, translate(tt.q), &buf)
+		if !strings.Contains(got, tt.want) || len(got) > 400 {
+			t.Errorf("snippet(%q): %q, want it to hold %q", tt.q, got, tt.want)
+		}
+	}
+}

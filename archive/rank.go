@@ -89,7 +89,7 @@ type doc struct {
 func (sc *scorer) count(text string, tf []int, buf *foldBuf) int {
 	var lower string
 	f := buf.fold(text)
-	for k, w := range sc.words {
+	for k := range sc.words {
 		if c := sc.cjk[k]; c != "" {
 			if lower == "" {
 				lower = strings.ToLower(text)
@@ -97,38 +97,66 @@ func (sc *scorer) count(text string, tf []int, buf *foldBuf) int {
 			tf[k] += strings.Count(lower, c)
 			continue
 		}
-		last := len(w) - 1
-		for i := 0; i < len(f); {
-			j := strings.Index(f[i:], w[0])
-			if j < 0 {
-				break
-			}
-			at := i + j
-			i = at + len(w[0])
-			if at > 0 && wordBefore(f, at) {
-				continue
-			}
-			pos, ok := at+len(w[0]), true
-			for n := 1; ok && n <= last; n++ {
-				if wordAt(f, pos) { // the previous word goes on
-					ok = false
-					break
-				}
-				for pos < len(f) && !wordAt(f, pos) {
-					_, size := utf8.DecodeRuneInString(f[pos:])
-					pos += size
-				}
-				if !strings.HasPrefix(f[pos:], w[n]) {
-					ok = false
-				}
-				pos += len(w[n])
-			}
-			if ok && (sc.prefix[k] || !wordAt(f, pos)) {
-				tf[k]++
-			}
-		}
+		sc.each(f, k, func(int) bool { tf[k]++; return true })
 	}
 	return len(text)
+}
+
+// firstMatch returns the byte offset in f (folded) of the earliest match of a
+// term, or -1.
+func (sc *scorer) firstMatch(f string) int {
+	at := -1
+	for k := range sc.words {
+		if c := sc.cjk[k]; c != "" {
+			if i := strings.Index(f, c); i >= 0 && (at < 0 || i < at) {
+				at = i
+			}
+			continue
+		}
+		sc.each(f, k, func(i int) bool {
+			if at < 0 || i < at {
+				at = i
+			}
+			return false
+		})
+	}
+	return at
+}
+
+// each calls fn with the offset of every match of term k in the folded
+// text f, in order, until fn returns false.
+func (sc *scorer) each(f string, k int, fn func(at int) bool) {
+	w := sc.words[k]
+	last := len(w) - 1
+	for i := 0; i < len(f); {
+		j := strings.Index(f[i:], w[0])
+		if j < 0 {
+			return
+		}
+		at := i + j
+		i = at + len(w[0])
+		if at > 0 && wordBefore(f, at) {
+			continue
+		}
+		pos, ok := at+len(w[0]), true
+		for n := 1; ok && n <= last; n++ {
+			if wordAt(f, pos) { // the previous word goes on
+				ok = false
+				break
+			}
+			for pos < len(f) && !wordAt(f, pos) {
+				_, size := utf8.DecodeRuneInString(f[pos:])
+				pos += size
+			}
+			if !strings.HasPrefix(f[pos:], w[n]) {
+				ok = false
+			}
+			pos += len(w[n])
+		}
+		if ok && (sc.prefix[k] || !wordAt(f, pos)) && !fn(at) {
+			return
+		}
+	}
 }
 
 // wordAt reports whether a word character starts at f[i].
@@ -241,35 +269,31 @@ func (f *foldBuf) fold(text string) string {
 }
 
 // snippet returns about 200 characters of text around the first match of
-// the terms, highlighted, or the start of the text when the terms match
-// only the title.
-func snippet(text string, terms []string, prefix []bool) string {
-	marked := Highlight(text, terms, prefix)
-	at := strings.Index(marked, MarkStart) // the same offset in text: nothing is marked before
+// the query's terms, highlighted, or the start of the text when the terms
+// match only the title. The match is found in the folded text, whose
+// offsets can differ from the text's where folding changed a letter's
+// length; when the window so placed holds no match, the whole text is
+// highlighted to place it.
+func snippet(text string, fq ftsQuery, buf *foldBuf) string {
+	sc := newScorer(fq, 1, func(string, bool) int { return 1 })
+	f := buf.fold(text)
+	at := sc.firstMatch(f)
 	if at < 0 {
 		return cut(text, 200)
 	}
-	start := at
-	for k := 0; start > 0 && k < 60; k++ { // back about 60 bytes, to a word start
-		_, n := utf8.DecodeLastRuneInString(text[:start])
-		start -= n
+	if len(f) != len(text) { // map the folded offset by its share of the text
+		at = int(int64(at) * int64(len(text)) / int64(max(len(f), 1)))
 	}
-	for start > 0 && start < at {
-		r, n := utf8.DecodeRuneInString(text[start:])
-		if unicode.IsSpace(r) {
-			start += n
-			break
+	start, end := window(text, at)
+	s := Highlight(text[start:end], fq.terms, fq.prefix)
+	if !strings.Contains(s, MarkStart) {
+		at = strings.Index(Highlight(text, fq.terms, fq.prefix), MarkStart) // the same offset in text
+		if at < 0 {
+			return cut(text, 200)
 		}
-		start += n
+		start, end = window(text, at)
+		s = Highlight(text[start:end], fq.terms, fq.prefix)
 	}
-	end := min(len(text), at+160)
-	for end < len(text) && !utf8.RuneStart(text[end]) {
-		end++
-	}
-	if i := strings.LastIndexFunc(text[at:end], unicode.IsSpace); end < len(text) && i > 0 {
-		end = at + i
-	}
-	s := Highlight(text[start:end], terms, prefix)
 	if start > 0 {
 		s = "…" + s
 	}
@@ -277,4 +301,33 @@ func snippet(text string, terms []string, prefix []bool) string {
 		s += "…"
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// window returns the bounds of about 60 characters before offset at and
+// 200 bytes after it, on word boundaries.
+func window(text string, at int) (start, end int) {
+	at = min(at, len(text))
+	for at < len(text) && !utf8.RuneStart(text[at]) {
+		at++
+	}
+	start = at
+	for k := 0; start > 0 && k < 60; k++ {
+		_, n := utf8.DecodeLastRuneInString(text[:start])
+		start -= n
+	}
+	for start > 0 && start < at { // to the start of a word
+		r, n := utf8.DecodeRuneInString(text[start:])
+		start += n
+		if unicode.IsSpace(r) {
+			break
+		}
+	}
+	end = min(len(text), at+200)
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end++
+	}
+	if i := strings.LastIndexFunc(text[at:end], unicode.IsSpace); end < len(text) && i > 0 {
+		end = at + i
+	}
+	return start, end
 }

@@ -18,7 +18,7 @@ import (
 // ten times the body) and recency, which this keeps. Counts and facets
 // always cover every match, and a date sort or a filter narrow the set
 // first.
-const rankCandidates = 1000
+const rankCandidates = 500
 
 // Search runs q and returns one page of hits with facet counts over the
 // whole match set. Text that is not valid query syntax is searched as plain
@@ -375,6 +375,7 @@ func (h *idHeap) Pop() any {
 // hits reads the rows of a page and makes their snippets.
 func (s *Store) hits(ctx context.Context, fq ftsQuery, page []ranked) ([]Hit, error) {
 	out := make([]Hit, 0, len(page))
+	var buf foldBuf
 	for _, p := range page {
 		var h Hit
 		var published, text, credits string
@@ -395,7 +396,7 @@ func (s *Store) hits(ctx context.Context, fq ftsQuery, page []ranked) ([]Hit, er
 		if fq.expr == "" {
 			h.Snippet = cut(text, 200)
 		} else {
-			h.Snippet = snippet(text, fq.terms, fq.prefix)
+			h.Snippet = snippet(text, fq, &buf)
 		}
 		out = append(out, h)
 	}
