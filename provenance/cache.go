@@ -1,6 +1,9 @@
 package provenance
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // Cache keeps the prepared texts (tokens, translation sides) of the
 // articles a Linker has read, by id, so that linking a batch of related
@@ -10,19 +13,39 @@ import "sync"
 // use one Cache per batch.
 type Cache struct {
 	mu    sync.Mutex
-	toks  map[int64][]token
-	sides map[int64]*side
-	fps   map[int64][]uint64
+	toks  recent[[]token]
+	sides recent[*side]
+	fps   recent[[]uint64]
 }
 
-// cacheSize bounds the articles a Cache holds of each kind; when full it
-// starts over.
+// cacheSize bounds the articles a Cache holds of each kind.
 const cacheSize = 2048
 
-// NewCache returns an empty Cache.
-func NewCache() *Cache {
-	return &Cache{toks: map[int64][]token{}, sides: map[int64]*side{}, fps: map[int64][]uint64{}}
+// recent keeps up to cacheSize values; when full it starts over. (Two
+// generations of half the size, the older dropped when the newer fills,
+// missed more: 24,374 sides prepared for 10k generated articles instead of
+// 20,931.)
+type recent[V any] struct {
+	m map[int64]V
 }
+
+func (r *recent[V]) get(id int64) (V, bool) {
+	v, ok := r.m[id]
+	return v, ok
+}
+
+func (r *recent[V]) put(id int64, v V) {
+	if r.m == nil {
+		r.m = map[int64]V{}
+	}
+	if len(r.m) >= cacheSize {
+		clear(r.m)
+	}
+	r.m[id] = v
+}
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache { return &Cache{} }
 
 // tokens returns the tokens of d's text, from c when it has them.
 func (c *Cache) tokens(d Doc) []token {
@@ -30,17 +53,14 @@ func (c *Cache) tokens(d Doc) []token {
 		return tokenize(d.Text)
 	}
 	c.mu.Lock()
-	t, ok := c.toks[d.ID]
+	t, ok := c.toks.get(d.ID)
 	c.mu.Unlock()
 	if ok {
 		return t
 	}
 	t = tokenize(d.Text)
 	c.mu.Lock()
-	if len(c.toks) >= cacheSize {
-		clear(c.toks)
-	}
-	c.toks[d.ID] = t
+	c.toks.put(d.ID, t)
 	c.mu.Unlock()
 	return t
 }
@@ -52,17 +72,16 @@ func (c *Cache) side(d Doc) *side {
 		return newSide(fullText(d))
 	}
 	c.mu.Lock()
-	s, ok := c.sides[d.ID]
+	s, ok := c.sides.get(d.ID)
 	c.mu.Unlock()
 	if ok {
 		return s
 	}
-	s = newSide(fullText(d))
+	// The text's tokens serve for both: d's side is prepared as soon as
+	// its fingerprints are, and a candidate's for reuse and translation.
+	s = newSideTokens(fullText(d), fullTokens(d, c.tokens(d)))
 	c.mu.Lock()
-	if len(c.sides) >= cacheSize {
-		clear(c.sides)
-	}
-	c.sides[d.ID] = s
+	c.sides.put(d.ID, s)
 	c.mu.Unlock()
 	return s
 }
@@ -74,7 +93,7 @@ func (c *Cache) Fingerprints(d Doc) []uint64 {
 		return Fingerprints(d.Title, d.Text)
 	}
 	c.mu.Lock()
-	f, ok := c.fps[d.ID]
+	f, ok := c.fps.get(d.ID)
 	c.mu.Unlock()
 	if ok {
 		return f
@@ -82,10 +101,27 @@ func (c *Cache) Fingerprints(d Doc) []uint64 {
 	// The same tokens and sentence anchors serve to link d later.
 	f = fingerprintsOf(c.tokens(d), anchorKeysOf(c.side(d).anchors))
 	c.mu.Lock()
-	if len(c.fps) >= cacheSize {
-		clear(c.fps)
-	}
-	c.fps[d.ID] = f
+	c.fps.put(d.ID, f)
 	c.mu.Unlock()
 	return f
+}
+
+// fullTokens returns the tokens of fullText(d) given those of d.Text: the
+// title's, then the text's shifted past the title and its line break. A
+// line break ends every word, number and quotation, so they are the tokens
+// of the joined text.
+func fullTokens(d Doc, text []token) []token {
+	if strings.TrimSpace(d.Title) == "" {
+		return text
+	}
+	title := tokenize(d.Title)
+	out := make([]token, len(title), len(title)+len(text))
+	copy(out, title)
+	off := len(d.Title) + 1
+	for _, t := range text {
+		t.s += off
+		t.e += off
+		out = append(out, t)
+	}
+	return out
 }

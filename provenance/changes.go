@@ -82,10 +82,27 @@ func uncovered(text string, toks []token, cov []bool) []string {
 	return out
 }
 
+// transText is one text of a translation link as aligned: its text, its
+// sentences, its tokens and those of each sentence.
+type transText struct {
+	text  string
+	sents []span
+	all   []token
+	toks  [][]token
+}
+
+// newTransText tokenizes a text once for the changes of a translation
+// link (the tokens of a sentence or paragraph are those of the text that
+// fall in it).
+func newTransText(text string, sents []span) transText {
+	all := tokenize(text)
+	return transText{text: text, sents: sents, all: all, toks: splitTokens(all, sents)}
+}
+
 // translationChanges lists what the translation to changed: paragraphs
 // without an aligned sentence, and figures that differ in aligned
 // sentences.
-func translationChanges(from, to Doc, textF, textT string, sf, st []span, pairs []sentencePair) archive.Changes {
+func translationChanges(from, to Doc, f, t transText, pairs []sentencePair) archive.Changes {
 	ch := archive.Changes{NewHeadline: translatedTitleChanged(from.Title, to.Title), Credited: Credited(from, to)}
 	inF := map[int]bool{}
 	inT := map[int]bool{}
@@ -93,14 +110,14 @@ func translationChanges(from, to Doc, textF, textT string, sf, st []span, pairs 
 		inF[p.a] = true
 		inT[p.b] = true
 	}
-	ch.Cut = unalignedParagraphs(textF, sf, inF)
-	ch.Added = unalignedParagraphs(textT, st, inT)
+	ch.Cut = unalignedParagraphs(f, inF)
+	ch.Added = unalignedParagraphs(t, inT)
 	for _, p := range pairs {
 		if len(ch.Altered) == maxChangeItems {
 			break
 		}
-		nf := numbers(textF[sf[p.a].s:sf[p.a].e])
-		nt := numbers(textT[st[p.b].s:st[p.b].e])
+		nf := numbersOf(f.toks[p.a])
+		nt := numbersOf(t.toks[p.b])
 		if len(nf) == 0 || len(nt) == 0 || equalSets(nf, nt) {
 			continue
 		}
@@ -109,8 +126,9 @@ func translationChanges(from, to Doc, textF, textT string, sf, st []span, pairs 
 	return ch
 }
 
-func unalignedParagraphs(text string, sents []span, aligned map[int]bool) []string {
+func unalignedParagraphs(tx transText, aligned map[int]bool) []string {
 	var out []string
+	text, sents := tx.text, tx.sents
 	for _, p := range paragraphs(text) {
 		has, any := false, false
 		for i, s := range sents {
@@ -122,7 +140,7 @@ func unalignedParagraphs(text string, sents []span, aligned map[int]bool) []stri
 				}
 			}
 		}
-		if any && !has && len(tokenize(text[p.s:p.e])) >= 3 {
+		if any && !has && tokensIn(tx.all, p) >= 3 {
 			out = append(out, clip(text[p.s:p.e], 160))
 			if len(out) == maxChangeItems {
 				break
@@ -132,11 +150,26 @@ func unalignedParagraphs(text string, sents []span, aligned map[int]bool) []stri
 	return out
 }
 
+// tokensIn counts the tokens of a text (all) inside span p. A paragraph
+// starts and ends outside words, so they are the tokens of its text alone.
+func tokensIn(all []token, p span) int {
+	i := sort.Search(len(all), func(k int) bool { return all[k].s >= p.s })
+	j := i
+	for j < len(all) && all[j].e <= p.e {
+		j++
+	}
+	return j - i
+}
+
 // numbers returns the distinct numbers of two or more digits in s, sorted.
-func numbers(s string) []string {
+func numbers(s string) []string { return numbersOf(tokenize(s)) }
+
+// numbersOf returns the distinct numbers of two or more digits of toks,
+// sorted.
+func numbersOf(toks []token) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, t := range tokenize(s) {
+	for _, t := range toks {
 		if t.num && len(strings.Trim(t.norm, ".")) >= 2 && !seen[t.norm] {
 			seen[t.norm] = true
 			out = append(out, t.norm)

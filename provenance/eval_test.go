@@ -2,6 +2,8 @@ package provenance_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/json"
 	"os"
 	"strconv"
 	"testing"
@@ -28,6 +30,10 @@ func TestGenQuality(t *testing.T) {
 	var found []gen.Pair
 	kinds := map[gen.Pair]string{}
 	var linkTime time.Duration
+	// digest sums every link found, evidence and changes included, so
+	// that a change meant to be faster only can show it links the same.
+	digest := sha256.New()
+	enc := json.NewEncoder(digest)
 	credOK, credN := 0, 0
 	for i := 0; i < g.Len(); i++ {
 		a, tr := g.Article(i)
@@ -51,6 +57,9 @@ func TestGenQuality(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, k := range links {
+			if err := enc.Encode(k); err != nil {
+				t.Fatal(err)
+			}
 			p := gen.MakePair(k.From, k.To)
 			found = append(found, p)
 			kinds[p] = k.Kind
@@ -59,7 +68,7 @@ func TestGenQuality(t *testing.T) {
 	s := gen.Score(truth, found)
 	t.Logf("articles %d: found %d links, precision %.3f, recall %.3f (%d/%d), story recall %.3f, false same-event %d",
 		n, s.Found, s.Precision, s.Recall, s.Recalled, s.Expected, s.StoryRecall, s.FalseSameEvent)
-	t.Logf("link time: %.2f ms per article (in memory)", float64(linkTime.Microseconds())/1000/float64(n))
+	t.Logf("link time: %.2f ms per article (in memory); links digest %x", float64(linkTime.Microseconds())/1000/float64(n), digest.Sum(nil)[:8])
 	t.Logf("supplier credits detected: %d/%d", credOK, credN)
 	// Per kind.
 	exp := gen.ExpectedLinks(truth)
@@ -106,4 +115,37 @@ func TestGenQuality(t *testing.T) {
 			t.Logf("wrong %s %d(%s %s %s ev%d) - %d(%s %s %s ev%d)", k, p.A, a.Kind, a.Language, a.Source, a.Event, p.B, b.Kind, b.Language, b.Source, b.Event)
 		}
 	}
+}
+
+// BenchmarkLinkGen links the first 2,000 articles of a generated corpus
+// in memory, each to the ones before it, as TestGenQuality does: the time
+// per op is the time per article (fingerprints, lookups, alignments,
+// evidence).
+func BenchmarkLinkGen(b *testing.B) {
+	const n = 2000
+	g := gen.New(gen.Config{Articles: n, Seed: 1})
+	docs := make([]provenance.Doc, n)
+	for i := range docs {
+		a, tr := g.Article(i)
+		docs[i] = provenance.Doc{ID: tr.ID, Source: a.Source, Title: a.Title, Text: a.Text, Language: a.Language, Published: a.Published}
+		docs[i].Credits = agency.Detect(a.Title, a.Text, a.Source)
+	}
+	b.ResetTimer()
+	var idx *provenance.MemIndex
+	var l *provenance.Linker
+	links := 0
+	for i := 0; i < b.N; i++ {
+		if i%n == 0 {
+			idx = provenance.NewMemIndex()
+			l = &provenance.Linker{Index: idx, Before: true, Cache: provenance.NewCache()}
+		}
+		d := docs[i%n]
+		idx.Add(d)
+		ls, err := l.Link(context.Background(), d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		links += len(ls)
+	}
+	b.ReportMetric(float64(links)/float64(b.N), "links/article")
 }

@@ -416,7 +416,7 @@ func translationLink(a, b Doc, ta translationAlignment) archive.Link {
 			ToText:   clip(textT[st[p.b].s:st[p.b].e], 400),
 		})
 	}
-	link.Changes = translationChanges(from, to, textF, textT, sf, st, pairs)
+	link.Changes = translationChanges(from, to, newTransText(textF, sf), newTransText(textT, st), pairs)
 	return link
 }
 

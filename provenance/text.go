@@ -270,10 +270,22 @@ func sentences(text string) []span {
 	for _, p := range paragraphs(text) {
 		s := p.s
 		for i := p.s; i < p.e; {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			i += size
-			if !strings.ContainsRune(".!?。！？", r) {
-				continue
+			c := text[i]
+			if c < utf8.RuneSelf {
+				// ASCII: one byte, and the common case.
+				i++
+				if c != '.' && c != '!' && c != '?' {
+					continue
+				}
+			}
+			r := rune(c)
+			if c >= utf8.RuneSelf {
+				var size int
+				r, size = utf8.DecodeRuneInString(text[i:])
+				i += size
+				if r != '。' && r != '！' && r != '？' {
+					continue
+				}
 			}
 			// Include closing quotes and brackets.
 			for i < p.e {

@@ -159,11 +159,44 @@ func latin(w string) string {
 
 // sentenceAnchors returns the anchors of each sentence span of text.
 func sentenceAnchors(text string, sents []span) [][]anchor {
-	toks := make([][]token, len(sents))
+	return sentenceAnchorsOf(text, sents, sentenceTokens(text, sents))
+}
+
+// sentenceTokens returns the tokens of each sentence span of text (in
+// order, not overlapping), with byte offsets in text. The text is
+// tokenized once: a sentence starts and ends outside words (after '.',
+// '!', '?' and a space, at a line break), so the tokens of the whole text
+// that fall in a sentence are those of the sentence alone. Only the quoted
+// flag may differ, which anchors do not read.
+func sentenceTokens(text string, sents []span) [][]token {
+	return splitTokens(tokenize(text), sents)
+}
+
+// splitTokens returns the tokens of a text (all) that fall in each of its
+// sentences.
+func splitTokens(all []token, sents []span) [][]token {
+	out := make([][]token, len(sents))
+	k := 0
+	for i, s := range sents {
+		for k < len(all) && all[k].s < s.s {
+			k++
+		}
+		j := k
+		for j < len(all) && all[j].e <= s.e {
+			j++
+		}
+		out[i] = all[k:j:j]
+		k = j
+	}
+	return out
+}
+
+// sentenceAnchorsOf returns the anchors of each sentence span of text
+// from the tokens of each sentence (offsets in text).
+func sentenceAnchorsOf(text string, sents []span, toks [][]token) [][]anchor {
 	// Names: capitalised words seen at least once inside a sentence.
 	names := map[string]bool{}
-	for i, s := range sents {
-		toks[i] = tokenize(text[s.s:s.e])
+	for i := range sents {
 		for j, t := range toks[i] {
 			if j > 0 && t.cap && !t.num {
 				names[t.norm] = true
@@ -172,12 +205,15 @@ func sentenceAnchors(text string, sents []span) [][]anchor {
 	}
 	out := make([][]anchor, len(sents))
 	for i, s := range sents {
-		seen := map[string]bool{}
+		// A sentence has a few anchors: a linear scan finds the ones
+		// already added faster than a map.
 		add := func(a anchor) {
-			if !seen[a.key] {
-				seen[a.key] = true
-				out[i] = append(out[i], a)
+			for _, b := range out[i] {
+				if b.key == a.key {
+					return
+				}
 			}
+			out[i] = append(out[i], a)
 		}
 		for _, t := range toks[i] {
 			if k, ok := calendar[latin(t.norm)]; ok && (t.cap || !calendarNeedsCap[t.norm]) {
@@ -191,13 +227,13 @@ func sentenceAnchors(text string, sents []span) [][]anchor {
 					continue
 				}
 				w := 2.0
-				raw := text[s.s+t.s : s.s+t.e]
+				raw := text[t.s:t.e]
 				if len(digits) == 4 && raw == digits && (strings.HasPrefix(digits, "19") || strings.HasPrefix(digits, "20")) {
 					w = 1
 				}
 				add(anchor{key: "#" + digits, num: true, weight: w})
 			case t.cap && names[t.norm] && !notNames[t.norm] && utf8.RuneCountInString(t.norm) >= 3:
-				if isAcronym(text[s.s+t.s : s.s+t.e]) {
+				if isAcronym(text[t.s:t.e]) {
 					add(anchor{key: "@" + t.norm, weight: 1})
 					continue
 				}
@@ -370,13 +406,27 @@ type side struct {
 	sents   []span
 	anchors [][]anchor
 	quotes  []bool
+	// where maps an anchor key to the sentences that hold it, in order
+	// (a sentence holds a key once).
+	where map[string][]int32
 }
 
-func newSide(text string) *side {
+func newSide(text string) *side { return newSideTokens(text, tokenize(text)) }
+
+// newSideTokens is newSide given the tokens of text.
+func newSideTokens(text string, toks []token) *side {
 	sd := &side{text: text, sents: sentences(text)}
-	sd.anchors = sentenceAnchors(text, sd.sents)
-	for _, s := range sd.sents {
-		sd.quotes = append(sd.quotes, strings.ContainsAny(text[s.s:s.e], "\"“”«»„"))
+	// Sides are kept for many candidates: the tokens are not.
+	sd.anchors = sentenceAnchorsOf(text, sd.sents, splitTokens(toks, sd.sents))
+	sd.quotes = make([]bool, len(sd.sents))
+	for i, s := range sd.sents {
+		sd.quotes[i] = strings.ContainsAny(text[s.s:s.e], "\"“”«»„")
+	}
+	sd.where = map[string][]int32{}
+	for i, as := range sd.anchors {
+		for _, x := range as {
+			sd.where[x.key] = append(sd.where[x.key], int32(i))
+		}
 	}
 	return sd
 }
@@ -392,45 +442,13 @@ func alignSides(sa, sb *side) translationAlignment {
 		return ta
 	}
 	// Anchors frequent in the pair of texts (the president's name in every
-	// sentence) weigh less.
-	freq := map[string]int{}
-	for _, side := range [][][]anchor{aa, ab} {
-		for _, as := range side {
-			for _, x := range as {
-				freq[x.key]++
-			}
-		}
-	}
+	// sentence) weigh less: freq is the number of sentences of both texts
+	// that hold a key.
+	freq := func(key string) int { return len(sa.where[key]) + len(sb.where[key]) }
 	ta.anchoredA, ta.anchoredB = anchored(aa), anchored(ab)
-	score := func(i, j int) (float64, bool) {
-		var s float64
-		num := false
-		real, cognates := 0, 0
-		for _, x := range aa[i] {
-			for _, y := range ab[j] {
-				if x.key != y.key {
-					continue
-				}
-				if x.key == quoteAnchor {
-					s += x.weight
-					continue
-				}
-				if x.cognate {
-					cognates++
-					s += x.weight
-					continue
-				}
-				w := x.weight
-				if f := freq[x.key]; f > 2 {
-					w *= math.Sqrt(2 / float64(f))
-				}
-				s += w
-				if x.num {
-					num = true
-				}
-				real++
-			}
-		}
+	// finish turns the sum of the shared anchors of sentences i and j into
+	// their score.
+	finish := func(i, j int, s float64, real, cognates int) float64 {
 		if real == 0 && s > 0 {
 			// Quotations or common words alone: a weak pair.
 			if cognates >= 3 {
@@ -448,18 +466,73 @@ func alignSides(sa, sb *side) translationAlignment {
 		if r := math.Min(la, lb) / math.Max(la, lb); r < 0.5 {
 			s *= r * 2
 		}
-		return s, num
+		return s
+	}
+	// shared adds the contribution of anchor x of A, shared with a
+	// sentence of B, to that pair's sum.
+	shared := func(x anchor, s *float64, real, cognates *int, num *bool) {
+		if x.key == quoteAnchor {
+			*s += x.weight
+			return
+		}
+		if x.cognate {
+			*cognates++
+			*s += x.weight
+			return
+		}
+		w := x.weight
+		if f := freq(x.key); f > 2 {
+			w *= math.Sqrt(2 / float64(f))
+		}
+		*s += w
+		if x.num {
+			*num = true
+		}
+		*real++
+	}
+	// score is the score of one pair, and whether it shares a number.
+	score := func(i, j int) (float64, bool) {
+		var s float64
+		num := false
+		real, cognates := 0, 0
+		for _, x := range aa[i] {
+			for _, y := range ab[j] {
+				if x.key == y.key {
+					shared(x, &s, &real, &cognates, &num)
+				}
+			}
+		}
+		return finish(i, j, s, real, cognates), num
+	}
+	// The score of every pair, from the sentences of B that hold each
+	// anchor of A: pairs that share nothing score 0. Each pair's sum adds
+	// its shared anchors in the order of A's, as score does.
+	sc := make([][]float64, n)
+	scores := make([]float64, n*m)
+	sum := make([]float64, m)
+	reals := make([]int, m)
+	cogs := make([]int, m)
+	var touched []int32
+	var num bool
+	for i := 0; i < n; i++ {
+		sc[i] = scores[i*m : (i+1)*m]
+		touched = touched[:0]
+		for _, x := range aa[i] {
+			for _, j := range sb.where[x.key] {
+				if sum[j] == 0 && reals[j] == 0 && cogs[j] == 0 {
+					touched = append(touched, j)
+				}
+				shared(x, &sum[j], &reals[j], &cogs[j], &num)
+			}
+		}
+		for _, j := range touched {
+			sc[i][j] = finish(i, int(j), sum[j], reals[j], cogs[j])
+			sum[j], reals[j], cogs[j] = 0, 0, 0
+		}
 	}
 	dp := make([][]float64, n+1)
 	for i := range dp {
 		dp[i] = make([]float64, m+1)
-	}
-	sc := make([][]float64, n)
-	for i := 0; i < n; i++ {
-		sc[i] = make([]float64, m)
-		for j := 0; j < m; j++ {
-			sc[i][j], _ = score(i, j)
-		}
 	}
 	for i := 1; i <= n; i++ {
 		for j := 1; j <= m; j++ {
