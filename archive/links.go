@@ -267,6 +267,34 @@ func (s *Store) Meta(ctx context.Context, ids []int64) (map[int64]ArticleMeta, e
 	return out, nil
 }
 
+// Articles returns the articles with the given ids, read by one
+// statement per chunk of ids (whose text does not depend on the ids, so
+// SQLite parses it once per connection); ids that do not exist are absent
+// from the map.
+func (s *Store) Articles(ctx context.Context, ids []int64) (map[int64]*Article, error) {
+	out := make(map[int64]*Article, len(ids))
+	for start := 0; start < len(ids); start += chunk {
+		part := ids[start:min(start+chunk, len(ids))]
+		rows, err := s.db.QueryContext(ctx, "SELECT "+articleCols+" FROM articles WHERE id IN (SELECT value FROM json_each(?))", jsonInts(part))
+		if err != nil {
+			return nil, fmt.Errorf("articles: %w", err)
+		}
+		for rows.Next() {
+			a, err := scanArticle(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("articles: %w", err)
+			}
+			out[a.ID] = a
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("articles: %w", err)
+		}
+	}
+	return out, nil
+}
+
 // Briefs returns the articles with the given ids without their text
 // (Text is empty); ids that do not exist are absent from the map.
 func (s *Store) Briefs(ctx context.Context, ids []int64) (map[int64]*Article, error) {

@@ -50,6 +50,23 @@ func TestFingerprintIndex(t *testing.T) {
 	if len(b) != 2 || b[1].Source != "DNA" || b[3].Language != "en" || b[1].Text != "" {
 		t.Errorf("briefs: got %+v", b)
 	}
+	// Articles reads whole articles, as Article does one by one.
+	as, err := s.Articles(ctx, []int64{3, 1, 999})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 2 {
+		t.Fatalf("articles: got %d, want 2", len(as))
+	}
+	for _, id := range []int64{1, 3} {
+		one, err := s.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprintf("%+v", as[id]) != fmt.Sprintf("%+v", one) || one.Text == "" {
+			t.Errorf("articles: article %d is %+v, Article gives %+v", id, as[id], one)
+		}
+	}
 }
 
 func TestLinksAndStories(t *testing.T) {

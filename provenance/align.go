@@ -29,45 +29,113 @@ const (
 // alignReuse finds the passages shared by ta and tb. Passages that contain
 // a boilerplate fingerprint are ignored.
 func alignReuse(ta, tb []token, boiler map[uint64]bool) reuseAlignment {
+	return alignReuseTo(ta, newReuseSide(tb, boiler), boiler)
+}
+
+// reuseSide is the text B of reuse alignments prepared once for all the
+// texts A it is aligned with: its shingle hashes and, when there is
+// boilerplate, which of them are its winnowed fingerprints.
+type reuseSide struct {
+	toks []token
+	h    []uint64
+	sel  []bool
+}
+
+func newReuseSide(tb []token, boiler map[uint64]bool) *reuseSide {
+	b := &reuseSide{toks: tb, h: shingles(tb)}
+	b.sel = make([]bool, len(b.h))
+	if len(boiler) > 0 && len(b.h) > 0 {
+		for _, p := range winnow(b.h, winnowW) {
+			b.sel[p] = true
+		}
+	}
+	return b
+}
+
+// positions finds the first maxPositions positions of each shingle hash
+// of a text: an open-addressing table of the hashes, each with a list of
+// its positions (in no particular order).
+type positions struct {
+	mask  int
+	keys  []uint64
+	heads []int32 // per slot: 1 + the last position added, 0 for an empty slot
+	count []uint8
+	next  []int32 // per position: 1 + the previous position of its hash, 0 at the end
+}
+
+func newPositions(h []uint64) *positions {
+	size := 16
+	for size < 2*len(h) {
+		size *= 2
+	}
+	p := &positions{mask: size - 1, keys: make([]uint64, size), heads: make([]int32, size), count: make([]uint8, size), next: make([]int32, len(h))}
+	for i, x := range h {
+		k := p.slot(x)
+		if p.heads[k] == 0 {
+			p.keys[k] = x
+		} else if p.count[k] >= maxPositions {
+			continue
+		}
+		p.next[i] = p.heads[k]
+		p.heads[k] = int32(i + 1)
+		p.count[k]++
+	}
+	return p
+}
+
+// slot returns the slot of x: the one that holds it, or the empty one
+// where it goes.
+func (p *positions) slot(x uint64) int {
+	k := int(mix(x)) & p.mask
+	for p.heads[k] != 0 && p.keys[k] != x {
+		k = (k + 1) & p.mask
+	}
+	return k
+}
+
+// alignReuseTo aligns ta with a prepared text B.
+func alignReuseTo(ta []token, b *reuseSide, boiler map[uint64]bool) reuseAlignment {
+	tb, hb, selB := b.toks, b.h, b.sel
 	al := reuseAlignment{tokA: len(ta), tokB: len(tb)}
-	ha, hb := shingles(ta), shingles(tb)
+	ha := shingles(ta)
 	if len(ha) == 0 || len(hb) == 0 {
 		return al
 	}
-	selB := make([]bool, len(hb))
-	if len(boiler) > 0 {
-		for _, p := range winnow(hb, winnowW) {
-			selB[p] = true
-		}
-	}
-	pos := make(map[uint64][]int, len(ha))
-	for i, h := range ha {
-		if len(pos[h]) < maxPositions {
-			pos[h] = append(pos[h], i)
-		}
-	}
-	// Extend matches along diagonals (i - j constant).
-	type diag struct{ startJ, lastJ int }
+	pos := newPositions(ha)
+	// Extend matches along diagonals (i - j constant): diagonal d is
+	// entry d+len(hb), its run open when last >= 0.
 	var found []run
-	cur := map[int]*diag{}
-	flush := func(d int, r *diag) {
-		n := r.lastJ - r.startJ + 1
-		found = append(found, run{a0: r.startJ + d, a1: r.startJ + d + n + shingleK - 1, b0: r.startJ, b1: r.startJ + n + shingleK - 1})
+	off := len(hb)
+	start := make([]int32, len(ha)+len(hb)+1)
+	last := make([]int32, len(ha)+len(hb)+1)
+	for k := range last {
+		last[k] = -1
+	}
+	flush := func(d, startJ, lastJ int) {
+		n := lastJ - startJ + 1
+		found = append(found, run{a0: startJ + d, a1: startJ + d + n + shingleK - 1, b0: startJ, b1: startJ + n + shingleK - 1})
 	}
 	for j, h := range hb {
-		for _, i := range pos[h] {
+		k := pos.slot(h)
+		if pos.heads[k] == 0 {
+			continue
+		}
+		for q := pos.heads[k]; q != 0; q = pos.next[q-1] {
+			i := int(q - 1)
 			d := i - j
-			if r, ok := cur[d]; ok && r.lastJ == j-1 {
-				r.lastJ = j
+			if l := last[d+off]; l >= 0 && int(l) == j-1 {
+				last[d+off] = int32(j)
 				continue
-			} else if ok {
-				flush(d, r)
+			} else if l >= 0 {
+				flush(d, int(start[d+off]), int(l))
 			}
-			cur[d] = &diag{startJ: j, lastJ: j}
+			start[d+off], last[d+off] = int32(j), int32(j)
 		}
 	}
-	for d, r := range cur {
-		flush(d, r)
+	for k, l := range last {
+		if l >= 0 {
+			flush(k-off, int(start[k]), int(l))
+		}
 	}
 	// Longest passages first, each word used once on each side.
 	sort.Slice(found, func(x, y int) bool {

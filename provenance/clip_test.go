@@ -23,3 +23,20 @@ func TestClip(t *testing.T) {
 		})
 	}
 }
+
+// clip takes a short way for texts spaced with single spaces; it must
+// give what the general way gives, for every length.
+func TestClipFastMatchesSlow(t *testing.T) {
+	texts := []string{"", " ", "a", "a ", " a", "ab cd", "ab  cd", "ab\ncd", "ab\u00a0cd", "héllo wörld", "a b c d e f",
+		"word \u2003x", "x\u0085y", "Le président a dit « non » hier.", "北京 发生 地震", "end. ", "tab\tend"}
+	for _, d := range genDocs(50) {
+		texts = append(texts, d.Text[:min(len(d.Text), 300)], d.Title)
+	}
+	for _, s := range texts {
+		for n := 0; n <= len(s)+2; n++ {
+			if got, want := clip(s, n), clipSlow(s, n); got != want {
+				t.Fatalf("clip(%q, %d) = %q, want %q", s, n, got, want)
+			}
+		}
+	}
+}

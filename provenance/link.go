@@ -58,6 +58,15 @@ type Index interface {
 	Doc(ctx context.Context, id int64) (Doc, error)
 }
 
+// DocsIndex is an Index that reads many articles in one lookup: the
+// Linker then reads the candidates of an article together.
+type DocsIndex interface {
+	Index
+	// Docs returns the articles with the given ids; those that do not
+	// exist (any more) are absent from the map.
+	Docs(ctx context.Context, ids []int64) (map[int64]Doc, error)
+}
+
 // ErrNotFound is what an Index returns (wrapped) for a missing article.
 var ErrNotFound = errors.New("provenance: article not found")
 
@@ -212,21 +221,19 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 	}
 	// Read the candidates (the index may not be safe for concurrent use),
 	// then align them on every CPU.
-	var reuseDocs []Doc
-	for _, c := range top(reuseCount, 2, l.maxCandidates()) {
-		od, ok, err := l.doc(ctx, c.id)
-		if err != nil {
-			return nil, fmt.Errorf("link article %d: %w", d.ID, err)
-		}
-		if ok {
-			reuseDocs = append(reuseDocs, od)
-		}
+	reuseDocs, err := l.docs(ctx, top(reuseCount, 2, l.maxCandidates()), nil)
+	if err != nil {
+		return nil, fmt.Errorf("link article %d: %w", d.ID, err)
 	}
 	reuseLinks := make([]*archive.Link, len(reuseDocs))
+	var mineReuse *reuseSide // d prepared once for all candidates
+	if len(reuseDocs) > 0 {
+		mineReuse = newReuseSide(toks, boiler)
+	}
 	parallel(len(reuseDocs), func(i int) {
 		od := reuseDocs[i]
 		otoks := l.Cache.tokens(od)
-		al := alignReuse(otoks, toks, boiler)
+		al := alignReuseTo(otoks, mineReuse, boiler)
 		if al.isReuse(od.Source != "" && od.Source == d.Source) {
 			lk := reuseLink(od, d, otoks, toks, al)
 			reuseLinks[i] = &lk
@@ -242,17 +249,11 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 	}
 
 	var transDocs []Doc
-	for _, c := range top(anchorCount, 2, l.maxCandidates()) {
-		if done[c.id] {
-			continue
-		}
-		od, ok, err := l.doc(ctx, c.id)
-		if err != nil {
-			return nil, fmt.Errorf("link article %d: %w", d.ID, err)
-		}
-		if !ok {
-			continue
-		}
+	cands, err := l.docs(ctx, top(anchorCount, 2, l.maxCandidates()), done)
+	if err != nil {
+		return nil, fmt.Errorf("link article %d: %w", d.ID, err)
+	}
+	for _, od := range cands {
 		olang := od.Language
 		if olang == "" {
 			olang = guessLanguage(od.Text)
@@ -281,6 +282,50 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 		}
 	}
 	return links, ctx.Err()
+}
+
+// docs reads the candidates cs but those in skip, in order, leaving out
+// those that are gone: in one lookup when the index is a DocsIndex.
+func (l *Linker) docs(ctx context.Context, cs []candidate, skip map[int64]bool) ([]Doc, error) {
+	var out []Doc
+	dx, ok := l.Index.(DocsIndex)
+	if !ok {
+		for _, c := range cs {
+			if skip[c.id] {
+				continue
+			}
+			od, ok, err := l.doc(ctx, c.id)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				out = append(out, od)
+			}
+		}
+		return out, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	ids := make([]int64, 0, len(cs))
+	for _, c := range cs {
+		if !skip[c.id] {
+			ids = append(ids, c.id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	got, err := dx.Docs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if od, ok := got[id]; ok {
+			out = append(out, od)
+		}
+	}
+	return out, nil
 }
 
 // doc reads a candidate; ok is false when it is gone.

@@ -2,6 +2,7 @@ package provenance
 
 import (
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -179,5 +180,132 @@ func TestCachedSideMatchesNewSide(t *testing.T) {
 				t.Fatalf("tokens in %q: got %d, want %d", full[p.s:p.e], got, want)
 			}
 		}
+	}
+}
+
+// alignReuseRef is alignReuse as first written (a map of positions, a map
+// of diagonals).
+func alignReuseRef(ta, tb []token, boiler map[uint64]bool) reuseAlignment {
+	al := reuseAlignment{tokA: len(ta), tokB: len(tb)}
+	ha, hb := shingles(ta), shingles(tb)
+	if len(ha) == 0 || len(hb) == 0 {
+		return al
+	}
+	selB := make([]bool, len(hb))
+	if len(boiler) > 0 {
+		for _, p := range winnow(hb, winnowW) {
+			selB[p] = true
+		}
+	}
+	pos := make(map[uint64][]int, len(ha))
+	for i, h := range ha {
+		if len(pos[h]) < maxPositions {
+			pos[h] = append(pos[h], i)
+		}
+	}
+	// Extend matches along diagonals (i - j constant).
+	type diag struct{ startJ, lastJ int }
+	var found []run
+	cur := map[int]*diag{}
+	flush := func(d int, r *diag) {
+		n := r.lastJ - r.startJ + 1
+		found = append(found, run{a0: r.startJ + d, a1: r.startJ + d + n + shingleK - 1, b0: r.startJ, b1: r.startJ + n + shingleK - 1})
+	}
+	for j, h := range hb {
+		for _, i := range pos[h] {
+			d := i - j
+			if r, ok := cur[d]; ok && r.lastJ == j-1 {
+				r.lastJ = j
+				continue
+			} else if ok {
+				flush(d, r)
+			}
+			cur[d] = &diag{startJ: j, lastJ: j}
+		}
+	}
+	for d, r := range cur {
+		flush(d, r)
+	}
+	// Longest passages first, each word used once on each side.
+	sort.Slice(found, func(x, y int) bool {
+		lx, ly := found[x].a1-found[x].a0, found[y].a1-found[y].a0
+		if lx != ly {
+			return lx > ly
+		}
+		if found[x].a0 != found[y].a0 {
+			return found[x].a0 < found[y].a0
+		}
+		return found[x].b0 < found[y].b0
+	})
+	usedA := make([]bool, len(ta))
+	usedB := make([]bool, len(tb))
+	for _, r := range found {
+		// Trim the parts already used, then keep what remains if long.
+		for r.a0 < r.a1 && (usedA[r.a0] || usedB[r.b0]) {
+			r.a0++
+			r.b0++
+		}
+		for r.a1 > r.a0 && (usedA[r.a1-1] || usedB[r.b1-1]) {
+			r.a1--
+			r.b1--
+		}
+		if r.a1-r.a0 < minRunTokens || overlaps(usedA, r.a0, r.a1) || overlaps(usedB, r.b0, r.b1) {
+			continue
+		}
+		if boilerRun(hb, selB, r, boiler) {
+			continue
+		}
+		for i := r.a0; i < r.a1; i++ {
+			usedA[i] = true
+		}
+		for i := r.b0; i < r.b1; i++ {
+			usedB[i] = true
+		}
+		al.runs = append(al.runs, r)
+		al.coveredA += r.a1 - r.a0
+		al.coveredB += r.b1 - r.b0
+		for i := r.a0; i < r.a1; i++ {
+			if !ta[i].quoted {
+				al.unquotedA++
+			}
+		}
+	}
+	sort.Slice(al.runs, func(x, y int) bool { return al.runs[x].a0 < al.runs[y].a0 })
+	return al
+}
+
+// alignReuse must find the passages it found before, with and without
+// boilerplate, between generated articles of one event (copies, edited
+// copies and independent reports) and against themselves.
+func TestAlignReuseMatchesReference(t *testing.T) {
+	docs := genDocs(400)
+	toks := make([][]token, len(docs))
+	for i, d := range docs {
+		toks[i] = tokenize(d.Text)
+	}
+	pairs := 0
+	for i := range docs {
+		for j := max(0, i-25); j <= i; j++ {
+			boiler := map[uint64]bool{}
+			if j%3 == 0 {
+				for k, h := range shingles(toks[j]) {
+					if k%5 == 0 {
+						boiler[h] = true
+					}
+				}
+			}
+			for _, b := range []map[uint64]bool{nil, boiler} {
+				got, want := alignReuse(toks[j], toks[i], b), alignReuseRef(toks[j], toks[i], b)
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("docs %d, %d: got %+v, want %+v", j, i, got, want)
+				}
+				if len(want.runs) > 0 {
+					pairs++
+				}
+			}
+		}
+	}
+	if pairs < 1000 {
+		t.Errorf("only %d pairs shared passages: the test compares too little", pairs)
 	}
 }

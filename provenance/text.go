@@ -332,8 +332,52 @@ func trimSpan(text string, s, e int) span {
 	return span{s, e}
 }
 
-// clip returns s cut to at most n runes, with an ellipsis when cut.
+// clip returns s cut to at most n runes, with an ellipsis when cut, its
+// white space collapsed to single spaces.
 func clip(s string, n int) string {
+	// Most passages are already spaced with single spaces: they are cut
+	// without copying. The first n runes, spaces included, are kept.
+	count, prevSpace := 0, true
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		space := r == ' '
+		if !space && (r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r)) {
+			return clipSlow(s, n) // another white space
+		}
+		if space && (prevSpace || i+1 == len(s)) {
+			return clipSlow(s, n) // a leading, doubled or trailing space
+		}
+		if count == n {
+			if space && !startsWord(s[i+1:]) {
+				return clipSlow(s, n)
+			}
+			return s[:i] + "…"
+		}
+		i += size
+		count++
+		prevSpace = space
+	}
+	return s
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == 0x85
+}
+
+// startsWord reports whether s starts with a rune that is not white space.
+func startsWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return !unicode.IsSpace(r)
+}
+
+// clipSlow is clip for any text.
+func clipSlow(s string, n int) string {
 	// One pass that stops after n runes: passages can be whole articles.
 	var b strings.Builder
 	count, space := 0, false

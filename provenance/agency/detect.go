@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -86,6 +87,26 @@ func Lookup(name string) (Agency, bool) {
 // is ("Sputnik News" is Sputnik, "Reuters" is Reuters), or "" when the
 // outlet is not a known agency.
 func Outlet(source string) string {
+	// Linking asks for the same few hundred outlets again and again.
+	if v, ok := outlets.Load(source); ok {
+		return v.(string)
+	}
+	name := outlet(source)
+	if outletsN.Add(1) <= maxOutlets {
+		outlets.Store(source, name)
+	}
+	return name
+}
+
+// outlets remembers what Outlet returned, for up to maxOutlets outlets.
+var (
+	outlets  sync.Map
+	outletsN atomic.Int64
+)
+
+const maxOutlets = 1 << 14
+
+func outlet(source string) string {
 	compile()
 	if a, ok := Lookup(source); ok {
 		return a.Name

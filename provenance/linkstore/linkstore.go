@@ -52,6 +52,21 @@ func (x Index) Doc(ctx context.Context, id int64) (provenance.Doc, error) {
 	return DocOf(a), nil
 }
 
+var _ provenance.DocsIndex = Index{}
+
+// Docs implements provenance.DocsIndex.
+func (x Index) Docs(ctx context.Context, ids []int64) (map[int64]provenance.Doc, error) {
+	as, err := x.Store.Articles(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]provenance.Doc, len(as))
+	for id, a := range as {
+		out[id] = DocOf(a)
+	}
+	return out, nil
+}
+
 // batchIndex is the Index of one batch of articles being linked: the
 // postings of all the batch's fingerprints are looked up in one pass, at
 // the first lookup, and candidate articles are read through a docCache.
@@ -196,6 +211,31 @@ func (b *batchIndex) Doc(ctx context.Context, id int64) (provenance.Doc, error) 
 	return d, nil
 }
 
+// Docs implements provenance.DocsIndex.
+func (b *batchIndex) Docs(ctx context.Context, ids []int64) (map[int64]provenance.Doc, error) {
+	out := make(map[int64]provenance.Doc, len(ids))
+	var missing []int64
+	for _, id := range ids {
+		if d, ok := b.docs.get(id); ok {
+			out[id] = d
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	more, err := b.Index.Docs(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	for id, d := range more {
+		b.docs.put(d)
+		out[id] = d
+	}
+	return out, nil
+}
+
 // maxCachedDocs bounds the candidate articles a batchIndex keeps.
 const maxCachedDocs = 2048
 
@@ -245,13 +285,14 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 	docs := make([]provenance.Doc, 0, len(ids))
 	fps := make(map[int64][]uint64, len(ids))
 	cache := x.cache
+	arts, err := s.Articles(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("link: %w", err)
+	}
 	for _, id := range ids {
-		a, err := s.Article(ctx, id)
-		if errors.Is(err, archive.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("link: %w", err)
+		a, ok := arts[id]
+		if !ok {
+			continue // deleted since
 		}
 		d := DocOf(a)
 		docs = append(docs, d)
