@@ -27,7 +27,7 @@ func Highlight(text string, terms []string, prefix []bool) string {
 	var words []word
 	start := -1
 	for i, r := range text {
-		if isWordRune(r) {
+		if isWordRune(r) && !isCJK(r) { // CJK text around a Latin word bounds it
 			if start < 0 {
 				start = i
 			}

@@ -249,3 +249,25 @@ func TestSnippetFindsTheMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestLatinWordsInsideCJKTextAreFound(t *testing.T) {
+	if got := CJKBigrams("死亡在Bishkek停火 据AFP报道 plain words 政府"); got != "死亡 亡在 Bishkek 停火 据 AFP 报道 政府" {
+		t.Errorf("CJKBigrams = %q", got)
+	}
+	s, err := Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Add(context.Background(), []*Article{{Source: "X", Title: "停火", Text: "死亡在Bishkek停火。据AFP报道。", Language: "zh"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"bishkek", "AFP", "停火"} {
+		r, err := s.Search(context.Background(), Query{Text: q})
+		if err != nil || r.Total != 1 {
+			t.Errorf("Search(%q): %d matches, %v", q, r.Total, err)
+		} else if q == "bishkek" && !strings.Contains(r.Hits[0].Snippet, "<mark>Bishkek</mark>") {
+			t.Errorf("Search(%q): snippet %q", q, r.Hits[0].Snippet)
+		}
+	}
+}

@@ -168,7 +168,7 @@ func wordAt(f string, i int) bool {
 		return 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
 	}
 	r, _ := utf8.DecodeRuneInString(f[i:])
-	return isWordRune(r)
+	return isWordRune(r) && !isCJK(r) // CJK text around a Latin word bounds it
 }
 
 // wordBefore reports whether a word character ends just before f[i].
@@ -177,7 +177,7 @@ func wordBefore(f string, i int) bool {
 		return 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
 	}
 	r, _ := utf8.DecodeLastRuneInString(f[:i])
-	return isWordRune(r)
+	return isWordRune(r) && !isCJK(r)
 }
 
 // score orders docs by BM25, best first, newer first on ties.

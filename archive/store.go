@@ -686,7 +686,7 @@ func (s *Store) AddBatch(ctx context.Context, arts []*Article, files []ImportedF
 // kept as is.
 func CJKBigrams(s string) string {
 	var b strings.Builder
-	var run []rune
+	var run, word []rune
 	flush := func() {
 		switch {
 		case len(run) == 1:
@@ -700,14 +700,37 @@ func CJKBigrams(s string) string {
 		}
 		run = run[:0]
 	}
+	// A word of another script written against CJK text (据AFP报道) is part
+	// of one long token for the full-text tokenizer, so it is repeated
+	// here on its own.
+	touches, prevCJK := false, false
+	endWord := func(nextCJK bool) {
+		if len(word) > 0 && (touches || nextCJK) {
+			b.WriteString(string(word))
+			b.WriteByte(' ')
+		}
+		word = word[:0]
+	}
 	for _, r := range s {
 		if isCJK(r) {
+			endWord(true)
 			run = append(run, r)
+			prevCJK = true
 			continue
 		}
 		flush()
+		if isWordRune(r) {
+			if len(word) == 0 {
+				touches = prevCJK
+			}
+			word = append(word, r)
+		} else {
+			endWord(false)
+		}
+		prevCJK = false
 	}
 	flush()
+	endWord(false)
 	return strings.TrimSpace(b.String())
 }
 
