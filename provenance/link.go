@@ -147,7 +147,7 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 	// candidates, or hold an outlet's boilerplate (a footer is many
 	// fingerprints): only they need metadata. Fingerprints too common to
 	// count are left out.
-	shared := map[int64]int{}
+	shared := make(map[int64]int, len(post))
 	for _, ids := range post {
 		if len(ids) >= limit {
 			continue
@@ -172,12 +172,13 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 
 	// Boilerplate: too common overall, or repeated by one outlet.
 	boiler := map[uint64]bool{}
+	per := map[string]int{} // articles per outlet, for one fingerprint at a time
 	for fp, ids := range post {
 		if len(ids) >= limit {
 			boiler[fp] = true
 			continue
 		}
-		per := map[string]int{}
+		clear(per)
 		if d.Source != "" {
 			per[d.Source] = 1
 		}
@@ -267,10 +268,11 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 		return links, nil
 	}
 	mine := l.Cache.side(d) // d prepared once for all candidates
+	mineIdx := indexSide(mine)
 	transLinks := make([]*archive.Link, len(transDocs))
 	parallel(len(transDocs), func(i int) {
 		od := transDocs[i]
-		ta := alignSides(l.Cache.side(od), mine)
+		ta := alignSidesTo(l.Cache.side(od), mine, mineIdx)
 		if ta.isTranslation() {
 			lk := translationLink(od, d, ta)
 			transLinks[i] = &lk

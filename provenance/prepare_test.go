@@ -1,6 +1,7 @@
 package provenance
 
 import (
+	"math"
 	"reflect"
 	"sort"
 	"strings"
@@ -307,5 +308,169 @@ func TestAlignReuseMatchesReference(t *testing.T) {
 	}
 	if pairs < 1000 {
 		t.Errorf("only %d pairs shared passages: the test compares too little", pairs)
+	}
+}
+
+// alignSidesRef is alignSides as first written: every pair of sentences
+// scored by comparing their anchors.
+func alignSidesRef(sa, sb *side) translationAlignment {
+	a, b := sa.text, sb.text
+	ta := translationAlignment{textA: a, textB: b, sentsA: sa.sents, sentsB: sb.sents, lenA: len(a), lenB: len(b),
+		quoteA: sa.quotes, quoteB: sb.quotes}
+	aa, ab := sa.anchors, sb.anchors
+	n, m := len(aa), len(ab)
+	if n == 0 || m == 0 {
+		return ta
+	}
+	// Anchors frequent in the pair of texts (the president's name in every
+	// sentence) weigh less.
+	freq := map[string]int{}
+	for _, side := range [][][]anchor{aa, ab} {
+		for _, as := range side {
+			for _, x := range as {
+				freq[x.key]++
+			}
+		}
+	}
+	ta.anchoredA, ta.anchoredB = anchored(aa), anchored(ab)
+	score := func(i, j int) (float64, bool) {
+		var s float64
+		num := false
+		real, cognates := 0, 0
+		for _, x := range aa[i] {
+			for _, y := range ab[j] {
+				if x.key != y.key {
+					continue
+				}
+				if x.key == quoteAnchor {
+					s += x.weight
+					continue
+				}
+				if x.cognate {
+					cognates++
+					s += x.weight
+					continue
+				}
+				w := x.weight
+				if f := freq[x.key]; f > 2 {
+					w *= math.Sqrt(2 / float64(f))
+				}
+				s += w
+				if x.num {
+					num = true
+				}
+				real++
+			}
+		}
+		if real == 0 && s > 0 {
+			// Quotations or common words alone: a weak pair.
+			if cognates >= 3 {
+				s = math.Min(s, 1.0)
+			} else {
+				s = 0.3
+			}
+		}
+		// Same relative position, similar length.
+		pa := (float64(i) + 0.5) / float64(n)
+		pb := (float64(j) + 0.5) / float64(m)
+		s *= 1 - math.Min(0.8, math.Abs(pa-pb))
+		la := float64(ta.sentsA[i].e - ta.sentsA[i].s)
+		lb := float64(ta.sentsB[j].e - ta.sentsB[j].s)
+		if r := math.Min(la, lb) / math.Max(la, lb); r < 0.5 {
+			s *= r * 2
+		}
+		return s, num
+	}
+	dp := make([][]float64, n+1)
+	for i := range dp {
+		dp[i] = make([]float64, m+1)
+	}
+	sc := make([][]float64, n)
+	for i := 0; i < n; i++ {
+		sc[i] = make([]float64, m)
+		for j := 0; j < m; j++ {
+			sc[i][j], _ = score(i, j)
+		}
+	}
+	for i := 1; i <= n; i++ {
+		for j := 1; j <= m; j++ {
+			best := math.Max(dp[i-1][j], dp[i][j-1])
+			if s := sc[i-1][j-1]; s >= minWeakScore && dp[i-1][j-1]+s > best {
+				best = dp[i-1][j-1] + s
+			}
+			dp[i][j] = best
+		}
+	}
+	for i, j := n, m; i > 0 && j > 0; {
+		s := sc[i-1][j-1]
+		switch {
+		case s >= minWeakScore && dp[i][j] == dp[i-1][j-1]+s:
+			ta.pairs = append(ta.pairs, sentencePair{a: i - 1, b: j - 1, score: s})
+			if _, num := score(i-1, j-1); num {
+				ta.sharedNumber = true
+			}
+			if s >= minPairScore {
+				ta.strong++
+				ta.score += s
+			}
+			i, j = i-1, j-1
+		case dp[i][j] == dp[i-1][j]:
+			i--
+		default:
+			j--
+		}
+	}
+	for l, r := 0, len(ta.pairs)-1; l < r; l, r = l+1, r-1 {
+		ta.pairs[l], ta.pairs[r] = ta.pairs[r], ta.pairs[l]
+	}
+	ta.fillIn()
+	markSure(ta.pairs)
+	var logs []float64
+	for _, p := range ta.pairs {
+		la := ta.sentsA[p.a].e - ta.sentsA[p.a].s
+		lb := ta.sentsB[p.b].e - ta.sentsB[p.b].s
+		ta.coveredA += la
+		ta.coveredB += lb
+		logs = append(logs, math.Log(float64(lb+1)/float64(la+1)))
+	}
+	ta.lenDev = 1
+	if len(logs) >= 3 {
+		var mean, v float64
+		for _, x := range logs {
+			mean += x
+		}
+		mean /= float64(len(logs))
+		for _, x := range logs {
+			v += (x - mean) * (x - mean)
+		}
+		ta.lenDev = math.Sqrt(v / float64(len(logs)))
+	}
+	return ta
+}
+
+// alignSides must align sentences as before, between generated articles
+// of one event in any two languages (translations and independent
+// reports alike).
+func TestAlignSidesMatchesReference(t *testing.T) {
+	docs := genDocs(400)
+	sides := make([]*side, len(docs))
+	for i, d := range docs {
+		sides[i] = newSide(fullText(d))
+	}
+	aligned := 0
+	for i := range docs {
+		idx := indexSide(sides[i])
+		for j := max(0, i-25); j <= i; j++ {
+			got, want := alignSidesTo(sides[j], sides[i], idx), alignSidesRef(sides[j], sides[i])
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("docs %d, %d: got %+v, want %+v", j, i, got, want)
+			}
+			if want.strong > 0 {
+				aligned++
+			}
+		}
+	}
+	if aligned < 500 {
+		t.Errorf("only %d pairs aligned on anchors: the test compares too little", aligned)
 	}
 }

@@ -406,9 +406,22 @@ type side struct {
 	sents   []span
 	anchors [][]anchor
 	quotes  []bool
-	// where maps an anchor key to the sentences that hold it, in order
-	// (a sentence holds a key once).
-	where map[string][]int32
+}
+
+// sideIndex maps the anchor keys of a side to the sentences that hold
+// them, in order (a sentence holds a key once). It is made for the new
+// article of a link, once for all its candidates, and not kept with the
+// cached sides.
+type sideIndex map[string][]int32
+
+func indexSide(sd *side) sideIndex {
+	where := sideIndex{}
+	for i, as := range sd.anchors {
+		for _, x := range as {
+			where[x.key] = append(where[x.key], int32(i))
+		}
+	}
+	return where
 }
 
 func newSide(text string) *side { return newSideTokens(text, tokenize(text)) }
@@ -422,17 +435,17 @@ func newSideTokens(text string, toks []token) *side {
 	for i, s := range sd.sents {
 		sd.quotes[i] = strings.ContainsAny(text[s.s:s.e], "\"“”«»„")
 	}
-	sd.where = map[string][]int32{}
-	for i, as := range sd.anchors {
-		for _, x := range as {
-			sd.where[x.key] = append(sd.where[x.key], int32(i))
-		}
-	}
 	return sd
 }
 
 // alignSides aligns the sentences of two prepared texts.
 func alignSides(sa, sb *side) translationAlignment {
+	return alignSidesTo(sa, sb, indexSide(sb))
+}
+
+// alignSidesTo aligns the sentences of two prepared texts, given the index
+// of the second.
+func alignSidesTo(sa, sb *side, whereB sideIndex) translationAlignment {
 	a, b := sa.text, sb.text
 	ta := translationAlignment{textA: a, textB: b, sentsA: sa.sents, sentsB: sb.sents, lenA: len(a), lenB: len(b),
 		quoteA: sa.quotes, quoteB: sb.quotes}
@@ -444,7 +457,15 @@ func alignSides(sa, sb *side) translationAlignment {
 	// Anchors frequent in the pair of texts (the president's name in every
 	// sentence) weigh less: freq is the number of sentences of both texts
 	// that hold a key.
-	freq := func(key string) int { return len(sa.where[key]) + len(sb.where[key]) }
+	inA := map[string]int{} // sentences of A that hold each key of B
+	for _, as := range aa {
+		for _, x := range as {
+			if _, ok := whereB[x.key]; ok {
+				inA[x.key]++
+			}
+		}
+	}
+	freq := func(key string) int { return inA[key] + len(whereB[key]) }
 	ta.anchoredA, ta.anchoredB = anchored(aa), anchored(ab)
 	// finish turns the sum of the shared anchors of sentences i and j into
 	// their score.
@@ -518,7 +539,7 @@ func alignSides(sa, sb *side) translationAlignment {
 		sc[i] = scores[i*m : (i+1)*m]
 		touched = touched[:0]
 		for _, x := range aa[i] {
-			for _, j := range sb.where[x.key] {
+			for _, j := range whereB[x.key] {
 				if sum[j] == 0 && reals[j] == 0 && cogs[j] == 0 {
 					touched = append(touched, j)
 				}
