@@ -291,6 +291,12 @@ type ranked struct {
 
 // rank returns the page of matched articles in the query's order; ids are
 // the matches before filters.
+//
+// A query with few matches is scored by FTS5's bm25(), which reads no text
+// (its cost is the doclists of the query's terms: a rare word's are short,
+// though a rare word ANDed with a common one pays for the common one);
+// any other by BM25 in Go over the newest matches (rank.go). The choice
+// depends on the matches only, so a query always ranks the same way.
 func (s *Store) rank(ctx context.Context, q Query, fq ftsQuery, f *filter, c *columns, ids, matched []int64) ([]ranked, error) {
 	need := q.Offset + q.Limit
 	if q.Offset >= len(matched) {
@@ -298,6 +304,9 @@ func (s *Store) rank(ctx context.Context, q Query, fq ftsQuery, f *filter, c *co
 	}
 	if fq.expr == "" || q.Sort == SortNewest || q.Sort == SortOldest {
 		return byDate(c, matched, q.Sort != SortOldest, q.Offset, need), nil
+	}
+	if len(ids) <= rareMatches {
+		return s.rankFTS(ctx, q, fq, f, matched)
 	}
 	cands := matched
 	if n := max(rankCandidates, need); len(cands) > n {
@@ -309,6 +318,39 @@ func (s *Store) rank(ctx context.Context, q Query, fq ftsQuery, f *filter, c *co
 		return nil, err
 	}
 	return all[min(q.Offset, len(all)):min(need, len(all))], nil
+}
+
+// rareMatches is the most matches a query may have to be ranked by FTS5's
+// bm25().
+const rareMatches = 3000
+
+// rankFTS orders matched by FTS5's bm25().
+func (s *Store) rankFTS(ctx context.Context, q Query, fq ftsQuery, f *filter, matched []int64) ([]ranked, error) {
+	query := "SELECT rowid, bm25(articles_fts, 10.0, 1.0, 1.0) AS r FROM articles_fts WHERE articles_fts MATCH ?"
+	args := []any{fq.expr}
+	if f.any() {
+		// The unary + keeps SQLite from handing the IN list to FTS5, which
+		// would rerun the whole MATCH once per listed id.
+		query += " AND +rowid IN (SELECT value FROM json_each(?))"
+		args = append(args, idList(matched))
+	}
+	query += " ORDER BY r, rowid DESC LIMIT ? OFFSET ?"
+	args = append(args, q.Limit, q.Offset)
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ranked
+	for rows.Next() {
+		var r ranked
+		if err := rows.Scan(&r.id, &r.score); err != nil {
+			return nil, err
+		}
+		r.score = -r.score
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }
 
 // termCount returns how many articles hold a term, from its kept match
@@ -372,23 +414,32 @@ func (h *idHeap) Pop() any {
 	return x
 }
 
-// hits reads the rows of a page and makes their snippets.
+// hits reads the rows of a page, in one query, and makes their snippets.
 func (s *Store) hits(ctx context.Context, fq ftsQuery, page []ranked) ([]Hit, error) {
-	out := make([]Hit, 0, len(page))
-	var buf foldBuf
-	for _, p := range page {
-		var h Hit
-		var published, text, credits string
-		err := s.db.QueryRowContext(ctx, `SELECT id, title, source, origin, url, published, language, text,
+	if len(page) == 0 {
+		return []Hit{}, nil
+	}
+	ids := make([]int64, len(page))
+	for i, p := range page {
+		ids[i] = p.id
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, title, source, origin, url, published, language, text,
 			coalesce((SELECT group_concat(agency, char(31)) FROM (SELECT DISTINCT agency FROM article_agencies
 				WHERE article = articles.id AND role != 'photo' ORDER BY role != 'supplier', agency)), '')
-			FROM articles WHERE id = ?`, p.id).
-			Scan(&h.ID, &h.Title, &h.Source, &h.Origin, &h.URL, &published, &h.Language, &text, &credits)
-		if err != nil {
+			FROM articles WHERE id IN (SELECT value FROM json_each(?))`, idList(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	byID := make(map[int64]*Hit, len(page))
+	var buf foldBuf
+	for rows.Next() {
+		var h Hit
+		var published, text, credits string
+		if err := rows.Scan(&h.ID, &h.Title, &h.Source, &h.Origin, &h.URL, &published, &h.Language, &text, &credits); err != nil {
 			return nil, err
 		}
 		h.Published, _ = time.Parse(time.RFC3339, published)
-		h.Score = p.score
 		h.Credits = []string{}
 		if credits != "" {
 			h.Credits = strings.Split(credits, "\x1f")
@@ -398,7 +449,17 @@ func (s *Store) hits(ctx context.Context, fq ftsQuery, page []ranked) ([]Hit, er
 		} else {
 			h.Snippet = snippet(text, fq, &buf)
 		}
-		out = append(out, h)
+		byID[h.ID] = &h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]Hit, 0, len(page))
+	for _, p := range page {
+		if h := byID[p.id]; h != nil { // an article deleted meanwhile is left out
+			h.Score = p.score
+			out = append(out, *h)
+		}
 	}
 	return out, nil
 }
