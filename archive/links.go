@@ -91,23 +91,22 @@ func setFingerprintsTx(ctx context.Context, tx *sql.Tx, fps map[int64][]uint64) 
 		return err
 	}
 	defer del.Close()
-	// One statement per article inserts all its fingerprints, given as a
-	// JSON array.
-	ins, err := tx.PrepareContext(ctx, "INSERT OR IGNORE INTO fingerprints (fp, article) SELECT value, ?2 FROM json_each(?1)")
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
 	save, err := tx.PrepareContext(ctx, "INSERT OR REPLACE INTO article_fingerprints (article, fps) VALUES (?, ?)")
 	if err != nil {
 		return err
 	}
 	defer save.Close()
 	ids := make([]int64, 0, len(fps))
-	for id := range fps {
+	n := 0
+	for id, f := range fps {
 		ids = append(ids, id)
+		n += len(f)
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	// The old fingerprints go first, then the new ones of every article
+	// go in at once, in the index's order: the rows of a batch then land
+	// on each page of the index once, instead of on a random page each.
+	pairs := make([]fpRow, 0, n)
 	for _, id := range ids {
 		var blob []byte
 		switch err := old.QueryRowContext(ctx, id).Scan(&blob); {
@@ -120,16 +119,59 @@ func setFingerprintsTx(ctx context.Context, tx *sql.Tx, fps map[int64][]uint64) 
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
-		if len(fps[id]) > 0 {
-			if _, err := ins.ExecContext(ctx, jsonUints(fps[id]), id); err != nil {
-				return fmt.Errorf("article %d: %w", id, err)
-			}
+		for _, fp := range fps[id] {
+			pairs = append(pairs, fpRow{fp, id})
 		}
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].fp != pairs[j].fp {
+			return pairs[i].fp < pairs[j].fp
+		}
+		return pairs[i].article < pairs[j].article
+	})
+	for start := 0; start < len(pairs); start += fpRowsChunk {
+		part := pairs[start:min(start+fpRowsChunk, len(pairs))]
+		if _, err := tx.ExecContext(ctx, insertFingerprints, jsonFpRows(part)); err != nil {
+			return err
+		}
+	}
+	for _, id := range ids {
 		if _, err := save.ExecContext(ctx, id, packFingerprints(fps[id])); err != nil {
 			return fmt.Errorf("article %d: %w", id, err)
 		}
 	}
 	return nil
+}
+
+// fpRow is one row of the fingerprint index.
+type fpRow struct {
+	fp      uint64
+	article int64
+}
+
+// insertFingerprints inserts rows of the fingerprint index given as a
+// JSON array of [fingerprint, article] pairs (?1), in one statement whose
+// text does not depend on the rows.
+const insertFingerprints = "INSERT OR IGNORE INTO fingerprints (fp, article) SELECT value ->> 0, value ->> 1 FROM json_each(?1)"
+
+// fpRowsChunk is the number of index rows inserted by one statement.
+const fpRowsChunk = 20000
+
+// jsonFpRows returns rows as a JSON array of pairs, for json_each.
+func jsonFpRows(rows []fpRow) string {
+	b := make([]byte, 0, len(rows)*24+2)
+	b = append(b, '[')
+	for i, r := range rows {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendUint(b, r.fp, 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, r.article, 10)
+		b = append(b, ']')
+	}
+	return string(append(b, ']'))
 }
 
 // Postings returns, for each fingerprint, the ids of the articles that

@@ -43,6 +43,18 @@ func TestFingerprintIndex(t *testing.T) {
 	if fmt.Sprint(post[10], post[20], post[50]) != "[] [2] [1]" {
 		t.Errorf("after replace: got %v", post)
 	}
+	// A fingerprint an article keeps stays, next to those of other
+	// articles set in the same call.
+	if err := s.SetFingerprints(ctx, map[int64][]uint64{1: {20, 50}, 3: {50, 20, big}}); err != nil {
+		t.Fatal(err)
+	}
+	post, err = s.Postings(ctx, []uint64{20, 30, 50, big}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(post[20], post[30], post[50], post[big]); got != "[1 2 3] [2] [1 3] [3]" {
+		t.Errorf("after a second replace: got %s", got)
+	}
 	b, err := s.Briefs(ctx, []int64{1, 3, 999})
 	if err != nil {
 		t.Fatal(err)
