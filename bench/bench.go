@@ -75,6 +75,7 @@ type Report struct {
 	// Provenance figures, when Options.Provenance or Link was set.
 	Links          *gen.Scores
 	LinkPerArticle LinkTime
+	RelinkSeconds  float64 // linkstore.Relink of the whole archive after the import
 	// All and Floor are latencies over every timed query of the mix; First
 	// is Wiretrace's first round (not in All), the first time each query
 	// ran in this process.
@@ -314,6 +315,10 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		}
 		rep.Links = sc
 		opts.logf("links: precision %.3f recall %.3f story recall %.3f, %.2f ms/article", sc.Precision, sc.Recall, sc.StoryRecall, rep.LinkPerArticle.All)
+		if rep.RelinkSeconds, err = relink(ctx, dbPath); err != nil {
+			return nil, err
+		}
+		opts.logf("relink: %.1f s", rep.RelinkSeconds)
 	}
 	fi, err := os.Stat(dbPath)
 	if err != nil {
@@ -339,6 +344,21 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	return rep, nil
+}
+
+// relink times the recomputation of every link of the archive, as
+// `wiretrace relink` does.
+func relink(ctx context.Context, dbPath string) (float64, error) {
+	s, err := archive.Open(dbPath)
+	if err != nil {
+		return 0, fmt.Errorf("bench: %w", err)
+	}
+	defer s.Close()
+	t := time.Now()
+	if _, err := linkstore.Relink(ctx, s, nil); err != nil {
+		return 0, fmt.Errorf("bench: relink: %w", err)
+	}
+	return time.Since(t).Seconds(), nil
 }
 
 // warm brings the kept match sets of a reused archive up to date, as the
@@ -738,8 +758,8 @@ func WriteMarkdown(w io.Writer, reps []*Report) {
 			continue
 		}
 		l := r.Links
-		fmt.Fprintf(w, "\nProvenance at %d articles: %d links found, precision %.3f, recall %.3f (%d of %d expected), story recall %.3f, %d false same-event links; link time %.2f ms/article (first tenth %.2f, last tenth %.2f).\n",
-			r.Articles, l.Found, l.Precision, l.Recall, l.Recalled, l.Expected, l.StoryRecall, l.FalseSameEvent, r.LinkPerArticle.All, r.LinkPerArticle.FirstTenth, r.LinkPerArticle.LastTenth)
+		fmt.Fprintf(w, "\nProvenance at %d articles: %d links found, precision %.3f, recall %.3f (%d of %d expected), story recall %.3f, %d false same-event links; link time %.2f ms/article (first tenth %.2f, last tenth %.2f); relinking the whole archive %.1f s.\n",
+			r.Articles, l.Found, l.Precision, l.Recall, l.Recalled, l.Expected, l.StoryRecall, l.FalseSameEvent, r.LinkPerArticle.All, r.LinkPerArticle.FirstTenth, r.LinkPerArticle.LastTenth, r.RelinkSeconds)
 	}
 	for _, r := range reps {
 		fmt.Fprintf(w, "\nQuery mix at %d articles (ms; Wiretrace = first page of 20 with snippets and every facet; floor = bare FTS5 on the same file):\n\n", r.Articles)

@@ -77,8 +77,8 @@ func TestRunSmall(t *testing.T) {
 				t.Errorf(`"said": %d matches, floor %d`, q.Total, q.FloorTotal)
 			}
 			if !files {
-				if rep.Links == nil || rep.Links.Expected == 0 || rep.LinkPerArticle.All <= 0 {
-					t.Fatalf("provenance figures: %+v %+v", rep.Links, rep.LinkPerArticle)
+				if rep.Links == nil || rep.Links.Expected == 0 || rep.LinkPerArticle.All <= 0 || rep.RelinkSeconds <= 0 {
+					t.Fatalf("provenance figures: %+v %+v, relink %.3f s", rep.Links, rep.LinkPerArticle, rep.RelinkSeconds)
 				}
 				t.Logf("links: %+v", *rep.Links)
 			}
