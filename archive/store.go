@@ -104,7 +104,10 @@ func open(p string, pragmas ...string) (*Store, error) {
 		}
 	}
 	q := url.Values{}
-	for _, pr := range append([]string{"busy_timeout(15000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)", "temp_store(MEMORY)"}, pragmas...) {
+	// An 8 MB page cache per connection (of 4): 32 MB made no difference
+	// to searches or imports at 100k and 1M articles, and cost 43 MB more
+	// in a 100k-article store and ~100 MB in imports (the OS caches the file).
+	for _, pr := range append([]string{"busy_timeout(15000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-8000)", "temp_store(MEMORY)"}, pragmas...) {
 		q.Add("_pragma", pr)
 	}
 	q.Set("_txlock", "immediate")
