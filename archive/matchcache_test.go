@@ -271,3 +271,60 @@ func TestLatinWordsInsideCJKTextAreFound(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchCacheRandomQueries checks the set algebra on random boolean
+// queries over kept and unkept parts: the totals and facets must be those
+// FTS5 gives for the whole expression.
+func TestMatchCacheRandomQueries(t *testing.T) {
+	defer func(v int) { matchCacheMin = v }(matchCacheMin)
+	matchCacheMin = 20
+	ctx := context.Background()
+	s, err := Open(filepath.Join(t.TempDir(), "r.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r := rand.New(rand.NewSource(11))
+	addRandom(t, s, r, 1200)
+	words := []string{"the", "said", "minister", "government", "police", "army", "tariff", "rescue", "Bishkek", "restor*", "minist*", `"prime minister"`, `"the government"`, "état", "nothere"}
+	var gen func(depth int) string
+	gen = func(depth int) string {
+		if depth == 0 || r.Intn(3) == 0 {
+			return words[r.Intn(len(words))]
+		}
+		a, b := gen(depth-1), gen(depth-1)
+		switch r.Intn(4) {
+		case 0:
+			return "(" + a + " OR " + b + ")"
+		case 1:
+			return a + " -" + words[r.Intn(len(words))]
+		case 2:
+			return "(" + a + " NOT " + b + ")"
+		default:
+			return a + " " + b
+		}
+	}
+	for i := range 300 {
+		q := Query{Text: gen(3), Limit: 5}
+		if i%7 == 0 {
+			q.Sources = []string{"Beta Post"}
+		}
+		got, err := s.Search(ctx, q)
+		if err != nil {
+			t.Fatalf("%q: %v", q.Text, err)
+		}
+		s.noCache = true
+		want, err := s.Search(ctx, q)
+		s.noCache = false
+		if err != nil {
+			t.Fatalf("%q: %v", q.Text, err)
+		}
+		if got.Total != want.Total || !reflect.DeepEqual(got.Facets, want.Facets) {
+			t.Errorf("%q: total %d, without the cache %d", q.Text, got.Total, want.Total)
+		}
+	}
+	s.bg.Wait()
+	if n := keptSets(t, s); n < 10 {
+		t.Errorf("only %d sets kept after 300 queries", n)
+	}
+}
