@@ -241,14 +241,6 @@ func (c *columns) indexDays() {
 	}
 }
 
-// withDays returns a copy of c with its days numbered.
-func (c *columns) withDays() *columns {
-	n := *c
-	n.dayIdx, n.dayList = nil, nil
-	n.indexDays()
-	return &n
-}
-
 // denseDay places day (YYYYMMDD) among the days of 1900-2099, -1 outside.
 func denseDay(day int32) int {
 	y, m, dd := day/10000-1900, day/100%100, day%100

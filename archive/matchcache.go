@@ -3,6 +3,7 @@ package archive
 import (
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"math/bits"
 	"sort"
@@ -34,6 +35,15 @@ func (b bitset) add(id int64) {
 	if id >= 0 && int(id>>6) < len(b) {
 		b[id>>6] |= 1 << (uint64(id) & 63)
 	}
+}
+
+// bitsetOf returns the set of ids, sized for maxID (larger ids are left out).
+func bitsetOf(ids []int64, maxID int64) bitset {
+	b := newBitset(maxID)
+	for _, id := range ids {
+		b.add(id)
+	}
+	return b
 }
 
 // resized returns a copy of b sized for maxID.
@@ -220,13 +230,17 @@ type evaluator struct {
 	fresh map[string]bitset // sets listed by FTS5 for this query
 }
 
+func (s *Store) newEvaluator(ctx context.Context, c *columns) *evaluator {
+	return &evaluator{s: s, ctx: ctx, c: c, keys: map[*node]string{}, known: map[string]bitset{}, fresh: map[string]bitset{}}
+}
+
 // matchSet returns the ids matching fq in ascending order, from kept match
 // sets where it can, and keeps the sets of large parts for the next time.
 func (s *Store) matchSet(ctx context.Context, fq ftsQuery, c *columns) ([]int64, error) {
 	if fq.tree == nil || s.noCache {
 		return s.matchIDs(ctx, fq.expr)
 	}
-	ev := &evaluator{s: s, ctx: ctx, c: c, keys: map[*node]string{}, known: map[string]bitset{}, fresh: map[string]bitset{}}
+	ev := s.newEvaluator(ctx, c)
 	var all []string
 	var walk func(n *node)
 	walk = func(n *node) {
@@ -257,11 +271,7 @@ func (s *Store) matchSet(ctx context.Context, fq ftsQuery, c *columns) ([]int64,
 			return nil, err
 		}
 		if cacheWorthy(c, len(ids)) {
-			b := newBitset(c.maxID)
-			for _, id := range ids {
-				b.add(id)
-			}
-			s.keepMatchSet(root, c, b, false)
+			s.keepMatchSet(root, c, bitsetOf(ids, c.maxID), false)
 		}
 		return ids, nil
 	}
@@ -291,8 +301,9 @@ func (ev *evaluator) load(keys []string) error {
 	if len(missing) == 0 {
 		return nil
 	}
+	list, _ := json.Marshal(missing) // strings always marshal
 	rows, err := s.db.QueryContext(ev.ctx, "SELECT expr, upto, ids FROM match_cache WHERE expr IN (SELECT value FROM json_each(?)) AND epoch = ?",
-		jsonStrings(missing), c.ftsEpoch)
+		string(list), c.ftsEpoch)
 	if err != nil {
 		if strings.Contains(err.Error(), "no such table") {
 			return nil // a read-only archive of an older schema
@@ -412,10 +423,7 @@ func (ev *evaluator) fts(expr string) (bitset, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := newBitset(ev.c.maxID)
-	for _, id := range ids {
-		b.add(id)
-	}
+	b := bitsetOf(ids, ev.c.maxID)
 	if cacheWorthy(ev.c, len(ids)) {
 		ev.s.keepMatchSet(expr, ev.c, b, false)
 	}
@@ -503,37 +511,6 @@ func (ev *evaluator) eval(n *node) (bitset, error) {
 	return acc, nil
 }
 
-func jsonStrings(list []string) string {
-	var b strings.Builder
-	b.WriteByte('[')
-	for i, v := range list {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(jsonQuote(v))
-	}
-	b.WriteByte(']')
-	return b.String()
-}
-
-func jsonQuote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 // WarmSearch makes sure the archive keeps the match sets of its most
 // common words, so that the first search for one is as fast as the next.
 // It estimates each word's share of articles from the newest articles and
@@ -612,7 +589,7 @@ func (s *Store) WarmSearch(ctx context.Context, budget time.Duration) (int, erro
 		kept = append(kept, k)
 	}
 	krows.Close()
-	ev := &evaluator{s: s, ctx: ctx, c: c, keys: map[*node]string{}, known: map[string]bitset{}, fresh: map[string]bitset{}}
+	ev := s.newEvaluator(ctx, c)
 	if err := ev.load(kept); err != nil {
 		return 0, fmt.Errorf("warm search: %w", err)
 	}
@@ -632,10 +609,7 @@ func (s *Store) WarmSearch(ctx context.Context, budget time.Duration) (int, erro
 		if !cacheWorthy(c, len(ids)) {
 			continue
 		}
-		b := newBitset(c.maxID)
-		for _, id := range ids {
-			b.add(id)
-		}
+		b := bitsetOf(ids, c.maxID)
 		s.mc.put(k, &matchEntry{epoch: c.ftsEpoch, upto: c.maxID, bits: b})
 		if err := s.saveMatchSet(ctx, k, c.ftsEpoch, c.maxID, b, false); err != nil {
 			return n, fmt.Errorf("warm search: %w", err)

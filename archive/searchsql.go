@@ -170,9 +170,6 @@ func (c *columns) tally(ids []int64, all bool, f *filter, out *Facets) []int64 {
 	if all {
 		n = int(c.maxID)
 	}
-	if len(c.dayIdx) != len(c.day) {
-		c = c.withDays() // columns built outside columnsFor
-	}
 	var matched []int64
 	absent := false // without filters, matched is ids until one is absent
 	if all {

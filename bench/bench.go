@@ -205,15 +205,17 @@ func (o *Options) logf(format string, args ...any) {
 	}
 }
 
-// rssSampler records the peak resident memory of the process.
-type rssSampler struct {
+// RSSSampler records the peak resident memory of the process, sampled
+// every 50 ms.
+type RSSSampler struct {
 	peak atomic.Int64
 	stop chan struct{}
 	wg   sync.WaitGroup
 }
 
-func startRSS() *rssSampler {
-	s := &rssSampler{stop: make(chan struct{})}
+// StartRSS starts sampling.
+func StartRSS() *RSSSampler {
+	s := &RSSSampler{stop: make(chan struct{})}
 	s.peak.Store(rss())
 	s.wg.Add(1)
 	go func() {
@@ -234,9 +236,13 @@ func startRSS() *rssSampler {
 	return s
 }
 
-func (s *rssSampler) done() int64 {
+// Done stops sampling and returns the peak, in bytes.
+func (s *RSSSampler) Done() int64 {
 	close(s.stop)
 	s.wg.Wait()
+	if r := rss(); r > s.peak.Load() {
+		s.peak.Store(r)
+	}
 	return s.peak.Load()
 }
 
@@ -272,7 +278,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("bench: %w", err)
 	}
-	rep := &Report{Articles: opts.Articles, Seed: opts.Seed, Files: opts.Files, Machine: machine()}
+	rep := &Report{Articles: opts.Articles, Seed: opts.Seed, Files: opts.Files, Machine: Machine()}
 	g := gen.New(gen.Config{Articles: opts.Articles, Seed: opts.Seed, Credits: !opts.Files})
 	for a := range g.All() {
 		rep.RawBytes += int64(len(a.Title) + len(a.Text))
@@ -457,7 +463,7 @@ func importCorpus(ctx context.Context, opts *Options, g *gen.Generator, dbPath s
 			}
 		}
 		runtime.GC()
-		mem := startRSS()
+		mem := StartRSS()
 		t := time.Now()
 		iopts := importer.Options{}
 		if opts.Link != nil {
@@ -465,7 +471,7 @@ func importCorpus(ctx context.Context, opts *Options, g *gen.Generator, dbPath s
 		}
 		sum, err := importer.Run(ctx, s, []string{dir}, iopts)
 		rep.ImportSeconds = time.Since(t).Seconds()
-		rep.ImportPeakRSS = mem.done()
+		rep.ImportPeakRSS = mem.Done()
 		if err != nil {
 			return fmt.Errorf("bench: import: %w", err)
 		}
@@ -477,7 +483,7 @@ func importCorpus(ctx context.Context, opts *Options, g *gen.Generator, dbPath s
 	// Straight into the store: generate batches ahead, time only the
 	// stores (and linking).
 	runtime.GC()
-	mem := startRSS()
+	mem := StartRSS()
 	const batch = 2000
 	var stored time.Duration
 	for start := 0; start < g.Len(); start += batch {
@@ -517,7 +523,7 @@ func importCorpus(ctx context.Context, opts *Options, g *gen.Generator, dbPath s
 		return fmt.Errorf("bench: close: %w", err)
 	}
 	stored += time.Since(t)
-	rep.ImportPeakRSS = mem.done()
+	rep.ImportPeakRSS = mem.Done()
 	rep.ImportSeconds = stored.Seconds()
 	rep.ImportRate = float64(g.Len()) / rep.ImportSeconds
 	return nil
@@ -535,7 +541,7 @@ func searchMix(ctx context.Context, opts *Options, dbPath string, rep *Report) e
 	runtime.GC()
 	// Wiretrace first, alone, so that its peak memory is its own; then
 	// the floor on the same file.
-	mem := startRSS()
+	mem := StartRSS()
 	wt := make([][]float64, len(mix))
 	var first []float64
 	rep.Queries = make([]QueryReport, len(mix))
@@ -561,7 +567,7 @@ func searchMix(ctx context.Context, opts *Options, dbPath string, rep *Report) e
 			opts.logf("round %d/%d done", round, opts.Rounds)
 		}
 	}
-	rep.SearchPeakRSS = mem.done()
+	rep.SearchPeakRSS = mem.Done()
 
 	fl, err := newFloor(ctx, s.DB())
 	if err != nil {
@@ -718,7 +724,8 @@ func (f *floor) facets(ctx context.Context, q archive.Query) (int, error) {
 	return total, rows.Err()
 }
 
-func machine() string {
+// Machine describes this machine: OS, architecture, CPUs and Go version.
+func Machine() string {
 	cpu := ""
 	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
 		for _, l := range strings.Split(string(b), "\n") {

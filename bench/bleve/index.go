@@ -21,6 +21,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/bench"
 )
 
 // analyzerName is the analyzer of the title and text fields: Unicode word
@@ -129,12 +130,12 @@ func build(ctx context.Context, s *archive.Store, dir string, batchSize int, log
 		return nil, err
 	}
 	runtime.GC()
-	mem := startRSS()
+	mem := bench.StartRSS()
 	st := &BuildStats{}
 	start := time.Now()
 	idx, err := bleve.New(dir, im)
 	if err != nil {
-		mem.done()
+		mem.Done()
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
 	closed := false
@@ -248,10 +249,10 @@ func build(ctx context.Context, s *archive.Store, dir string, batchSize int, log
 	st.Segments = last
 	closed = true
 	if err := idx.Close(); err != nil {
-		mem.done()
+		mem.Done()
 		return nil, fmt.Errorf("close index: %w", err)
 	}
-	st.PeakRSS = mem.done()
+	st.PeakRSS = mem.Done()
 	return st, nil
 }
 

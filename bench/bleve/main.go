@@ -260,7 +260,7 @@ func run(ctx context.Context, dbPath, indexDir string, rounds int, rebuild bool,
 	}
 
 	runtime.GC()
-	mem := startRSS()
+	mem := bench.StartRSS()
 	wt := make([][]float64, len(mix))
 	inl := make([][]float64, len(mix))
 	top := make([][]float64, len(mix))
@@ -315,7 +315,7 @@ func run(ctx context.Context, dbPath, indexDir string, rounds int, rebuild bool,
 			logf("round %d/%d done", round, rounds)
 		}
 	}
-	searchRSS := mem.done()
+	searchRSS := mem.Done()
 	var allWT, allInl, allTop, allFac []float64
 	for i := range mix {
 		res[i].WT, res[i].Inline, res[i].Top, res[i].Facets = latency(wt[i]), latency(inl[i]), latency(top[i]), latency(fac[i])
@@ -325,7 +325,7 @@ func run(ctx context.Context, dbPath, indexDir string, rounds int, rebuild bool,
 		allFac = append(allFac, fac[i]...)
 	}
 	rep := &report{
-		Machine: machine(), DB: dbPath, Articles: nArticles, Rounds: rounds, Build: bs,
+		Machine: bench.Machine(), DB: dbPath, Articles: nArticles, Rounds: rounds, Build: bs,
 		ArchiveBytes: fileSize(dbPath), IndexBytes: indexBytes, OpenMs: openMs, SearchRSS: searchRSS,
 		Queries: res, WT: latency(allWT), Inline: latency(allInl), Top: latency(allTop), Facets: latency(allFac),
 	}

@@ -118,34 +118,15 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 		ao.Truth = tw
 	}
 	// With --link, each batch is linked while the next one is stored, as
-	// an import does; a batch waits for the linking of the previous one,
-	// whose fingerprints and links it builds on. (Batches stay at 2,000:
-	// which articles share a batch changes what counts as an outlet's
-	// boilerplate, so a smaller batch would change a few links.)
-	var linking chan error
-	waitLink := func() error {
-		if linking == nil {
-			return nil
-		}
-		err := <-linking
-		linking = nil
-		return err
-	}
+	// an import does. (Batches stay at 2,000: which articles share a batch
+	// changes what counts as an outlet's boilerplate, so a smaller batch
+	// would change a few links.)
+	wait := func() error { return nil }
 	if *link {
-		sess := linkstore.NewSession(s)
-		// The linking outlives the call, so it runs under the command's
-		// context.
-		ao.AfterBatch = func(_ context.Context, ids []int64) error {
-			if err := waitLink(); err != nil {
-				return err
-			}
-			linking = make(chan error, 1)
-			go func(ch chan<- error) { ch <- sess.Link(ctx, ids) }(linking)
-			return nil
-		}
+		ao.AfterBatch, wait = pipelineLinks(ctx, linkstore.NewSession(s).Link)
 	}
 	werr := gen.WriteArchive(ctx, g, s, ao)
-	if lerr := waitLink(); werr == nil && lerr != nil {
+	if lerr := wait(); werr == nil && lerr != nil {
 		werr = fmt.Errorf("gen: link: %w", lerr)
 	}
 	if werr == nil {

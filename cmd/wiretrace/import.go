@@ -30,6 +30,33 @@ func init() {
 // collector works harder (GOMEMLIMIT overrides it).
 const importMemoryLimit = 200 << 20
 
+// pipelineLinks returns an AfterBatch function that links each batch while
+// the next one is parsed and stored, and wait, which returns once the last
+// batch is linked. A batch waits for the linking of the previous one,
+// whose fingerprints and links it builds on. The linking outlives the
+// AfterBatch call, so it runs under ctx, the command's context, not the
+// importer's.
+func pipelineLinks(ctx context.Context, link func(ctx context.Context, ids []int64) error) (after func(context.Context, []int64) error, wait func() error) {
+	var linking chan error
+	wait = func() error {
+		if linking == nil {
+			return nil
+		}
+		err := <-linking
+		linking = nil
+		return err
+	}
+	after = func(_ context.Context, ids []int64) error {
+		if err := wait(); err != nil {
+			return err
+		}
+		linking = make(chan error, 1)
+		go func(ch chan<- error) { ch <- link(ctx, ids) }(linking)
+		return nil
+	}
+	return after, wait
+}
+
 // afterImportBatch, when set, is called with the ids each import batch
 // added; provenance uses it to link new articles.
 var afterImportBatch func(ctx context.Context, s *archive.Store, ids []int64) error
@@ -82,30 +109,9 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	// Each batch is linked while the next one is parsed and stored; a batch
-	// waits for the linking of the previous one, whose fingerprints and
-	// links it builds on.
-	var linking chan error
-	waitLink := func() error {
-		if linking == nil {
-			return nil
-		}
-		err := <-linking
-		linking = nil
-		return err
-	}
+	wait := func() error { return nil }
 	if newImportLinker != nil && !*noLink {
-		link := newImportLinker(s)
-		// The linking outlives the call, so it runs under the command's
-		// context, not the importer's.
-		opts.AfterBatch = func(_ context.Context, ids []int64) error {
-			if err := waitLink(); err != nil {
-				return err
-			}
-			linking = make(chan error, 1)
-			go func(ch chan<- error) { ch <- link(ctx, ids) }(linking)
-			return nil
-		}
+		opts.AfterBatch, wait = pipelineLinks(ctx, newImportLinker(s))
 	}
 
 	var mu sync.Mutex // the bar and problem lines share stderr
@@ -134,7 +140,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	sum, err := importer.Run(ctx, s, paths, opts)
-	if lerr := waitLink(); err == nil && lerr != nil && ctx.Err() == nil {
+	if lerr := wait(); err == nil && lerr != nil && ctx.Err() == nil {
 		err = lerr
 	}
 	if bar != nil {
