@@ -86,16 +86,25 @@ func setFingerprintsTx(ctx context.Context, tx *sql.Tx, fps map[int64][]uint64) 
 		return err
 	}
 	defer old.Close()
-	del, err := tx.PrepareContext(ctx, "DELETE FROM fingerprints WHERE fp = ? AND article = ?")
-	if err != nil {
-		return err
+	var dels [2]*sql.Stmt
+	for i, table := range [2]string{"fingerprints", "fingerprints_recent"} {
+		dels[i], err = tx.PrepareContext(ctx, "DELETE FROM "+table+" WHERE fp = ? AND article = ?")
+		if err != nil {
+			return err
+		}
+		defer dels[i].Close()
 	}
-	defer del.Close()
 	save, err := tx.PrepareContext(ctx, "INSERT OR REPLACE INTO article_fingerprints (article, fps) VALUES (?, ?)")
 	if err != nil {
 		return err
 	}
 	defer save.Close()
+	var rows [2]int64 // of fingerprints and fingerprints_recent
+	if err := tx.QueryRowContext(ctx, `SELECT
+		(SELECT value FROM meta WHERE key = 'fingerprints_rows'),
+		(SELECT value FROM meta WHERE key = 'fingerprints_recent_rows')`).Scan(&rows[0], &rows[1]); err != nil {
+		return fmt.Errorf("read fingerprint counts: %w", err)
+	}
 	ids := make([]int64, 0, len(fps))
 	n := 0
 	for id, f := range fps {
@@ -105,15 +114,21 @@ func setFingerprintsTx(ctx context.Context, tx *sql.Tx, fps map[int64][]uint64) 
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	// The old fingerprints go first, then the new ones of every article
 	// go in at once, in the index's order: the rows of a batch then land
-	// on each page of the index once, instead of on a random page each.
+	// on each page of the small table once, instead of on a random page
+	// each.
 	pairs := make([]fpRow, 0, n)
 	for _, id := range ids {
 		var blob []byte
 		switch err := old.QueryRowContext(ctx, id).Scan(&blob); {
 		case err == nil:
 			for _, fp := range unpackFingerprints(blob) {
-				if _, err := del.ExecContext(ctx, int64(fp), id); err != nil {
-					return err
+				for i, del := range dels {
+					res, err := del.ExecContext(ctx, int64(fp), id)
+					if err != nil {
+						return err
+					}
+					n, _ := res.RowsAffected()
+					rows[i] -= n
 				}
 			}
 		case !errors.Is(err, sql.ErrNoRows):
@@ -131,17 +146,46 @@ func setFingerprintsTx(ctx context.Context, tx *sql.Tx, fps map[int64][]uint64) 
 	})
 	for start := 0; start < len(pairs); start += fpRowsChunk {
 		part := pairs[start:min(start+fpRowsChunk, len(pairs))]
-		if _, err := tx.ExecContext(ctx, insertFingerprints, jsonFpRows(part)); err != nil {
+		res, err := tx.ExecContext(ctx, insertFingerprints, jsonFpRows(part))
+		if err != nil {
 			return err
 		}
+		n, _ := res.RowsAffected()
+		rows[1] += n
 	}
 	for _, id := range ids {
 		if _, err := save.ExecContext(ctx, id, packFingerprints(fps[id])); err != nil {
 			return fmt.Errorf("article %d: %w", id, err)
 		}
 	}
+	if rows[1] >= max(fpRecentMin, rows[0]/fpRecentShare) {
+		// The small table's rows are read in key order, so the merge
+		// writes each page of the big index once.
+		res, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO fingerprints (fp, article) SELECT fp, article FROM fingerprints_recent")
+		if err != nil {
+			return fmt.Errorf("merge fingerprints: %w", err)
+		}
+		n, _ := res.RowsAffected()
+		if _, err := tx.ExecContext(ctx, "DELETE FROM fingerprints_recent"); err != nil {
+			return fmt.Errorf("merge fingerprints: %w", err)
+		}
+		rows[0], rows[1] = rows[0]+n, 0
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = CASE key WHEN 'fingerprints_rows' THEN ?1 ELSE ?2 END
+		WHERE key IN ('fingerprints_rows', 'fingerprints_recent_rows')`, max(rows[0], 0), max(rows[1], 0)); err != nil {
+		return fmt.Errorf("save fingerprint counts: %w", err)
+	}
 	return nil
 }
+
+// fpRecentMin and fpRecentShare decide when the small fingerprint table
+// is merged into the big one: when it holds fpRecentMin rows and at
+// least 1/fpRecentShare of the big one's. About 20 bytes a row, so half a
+// million rows is 10 MB, near the page cache's size; the share keeps the
+// total work of merges proportional to the index's size.
+var fpRecentMin int64 = 1 << 19
+
+const fpRecentShare = 8
 
 // fpRow is one row of the fingerprint index.
 type fpRow struct {
@@ -149,10 +193,10 @@ type fpRow struct {
 	article int64
 }
 
-// insertFingerprints inserts rows of the fingerprint index given as a
+// insertFingerprints inserts rows of the small fingerprint table given as a
 // JSON array of [fingerprint, article] pairs (?1), in one statement whose
 // text does not depend on the rows.
-const insertFingerprints = "INSERT OR IGNORE INTO fingerprints (fp, article) SELECT value ->> 0, value ->> 1 FROM json_each(?1)"
+const insertFingerprints = "INSERT OR IGNORE INTO fingerprints_recent (fp, article) SELECT value ->> 0, value ->> 1 FROM json_each(?1)"
 
 // fpRowsChunk is the number of index rows inserted by one statement.
 const fpRowsChunk = 20000
@@ -194,20 +238,24 @@ func (s *Store) Postings(ctx context.Context, fps []uint64, limit int) (map[uint
 		}
 		for rows.Next() {
 			var fp int64
-			var ids sql.NullString
-			if err := rows.Scan(&fp, &ids); err != nil {
+			var big, recent sql.NullString
+			if err := rows.Scan(&fp, &big, &recent); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("postings: %w", err)
 			}
-			if !ids.Valid || ids.String == "" {
-				continue
+			got, err := parseIDs(big.String)
+			if err == nil && recent.String != "" {
+				var more []int64
+				more, err = parseIDs(recent.String)
+				got = mergeIDs(got, more, limit)
 			}
-			got, err := parseIDs(ids.String)
 			if err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("postings: fingerprint %d: %w", fp, err)
 			}
-			out[uint64(fp)] = got
+			if len(got) > 0 {
+				out[uint64(fp)] = got
+			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -219,10 +267,37 @@ func (s *Store) Postings(ctx context.Context, fps []uint64, limit int) (map[uint
 
 // postingsQuery looks up a JSON array of fingerprints (?1), at most ?2
 // articles each, as one row per fingerprint: the fingerprint and its
-// articles as a comma-separated list (NULL when none).
-const postingsQuery = `SELECT j.value, (SELECT group_concat(article) FROM
-	(SELECT article FROM fingerprints WHERE fp = j.value ORDER BY article LIMIT ?2))
+// articles in the big table and in the small one, each as a
+// comma-separated list (NULL when none).
+const postingsQuery = `SELECT j.value,
+	(SELECT group_concat(article) FROM
+		(SELECT article FROM fingerprints WHERE fp = j.value ORDER BY article LIMIT ?2)),
+	(SELECT group_concat(article) FROM
+		(SELECT article FROM fingerprints_recent WHERE fp = j.value ORDER BY article LIMIT ?2))
 	FROM json_each(?1) j`
+
+// mergeIDs merges two ascending lists of ids into one without repeats, at
+// most limit long.
+func mergeIDs(a, b []int64, limit int) []int64 {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b[:min(len(b), limit)]
+	}
+	out := make([]int64, 0, min(len(a)+len(b), limit))
+	for len(out) < limit && (len(a) > 0 || len(b) > 0) {
+		switch {
+		case len(b) == 0 || len(a) > 0 && a[0] < b[0]:
+			out, a = append(out, a[0]), a[1:]
+		case len(a) == 0 || b[0] < a[0]:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			out, a, b = append(out, a[0]), a[1:], b[1:]
+		}
+	}
+	return out
+}
 
 // jsonUints returns vs as a JSON array, for json_each.
 func jsonUints(vs []uint64) string {
@@ -387,12 +462,24 @@ func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link
 		return fmt.Errorf("replace links: %w", err)
 	}
 	defer tx.Rollback()
+	// The stories of both ends of the old and the new links are out of
+	// date from now on.
+	stale, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO stories_stale (article)
+		SELECT from_article FROM links WHERE from_article = ?1 OR to_article = ?1
+		UNION SELECT to_article FROM links WHERE from_article = ?1 OR to_article = ?1`)
+	if err != nil {
+		return fmt.Errorf("replace links: %w", err)
+	}
+	defer stale.Close()
 	del, err := tx.PrepareContext(ctx, "DELETE FROM links WHERE from_article = ?1 OR to_article = ?1")
 	if err != nil {
 		return fmt.Errorf("replace links: %w", err)
 	}
 	defer del.Close()
 	for _, id := range articles {
+		if _, err := stale.ExecContext(ctx, id); err != nil {
+			return fmt.Errorf("replace links of article %d: %w", id, err)
+		}
 		if _, err := del.ExecContext(ctx, id); err != nil {
 			return fmt.Errorf("replace links of article %d: %w", id, err)
 		}
@@ -404,8 +491,13 @@ func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link
 		return fmt.Errorf("replace links: %w", err)
 	}
 	defer ins.Close()
-	texts, err := articleTexts(ctx, tx, linkArticles(links))
+	ends := linkArticles(links)
+	texts, err := articleTexts(ctx, tx, ends)
 	if err != nil {
+		return fmt.Errorf("replace links: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO stories_stale (article)
+		SELECT value FROM json_each(?1)`, jsonInts(ends)); err != nil {
 		return fmt.Errorf("replace links: %w", err)
 	}
 	for _, l := range links {
@@ -590,7 +682,8 @@ func (s *Store) AllLinks(ctx context.Context) ([]Link, error) {
 
 // SaveStories stores stories, replacing the stories their articles
 // belonged to, in one transaction. A story of one article is stored as no
-// story: its article is removed from any stored story.
+// story: its article is removed from any stored story. The articles of
+// stories are no longer stale (see StaleStories).
 func (s *Store) SaveStories(ctx context.Context, stories []Story) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -612,9 +705,17 @@ func (s *Store) SaveStories(ctx context.Context, stories []Story) error {
 		return fmt.Errorf("save stories: %w", err)
 	}
 	defer insM.Close()
+	fresh, err := tx.PrepareContext(ctx, "DELETE FROM stories_stale WHERE article = ?")
+	if err != nil {
+		return fmt.Errorf("save stories: %w", err)
+	}
+	defer fresh.Close()
 	for _, st := range stories {
 		for _, m := range st.Articles {
 			if _, err := old.ExecContext(ctx, m.Article); err != nil {
+				return fmt.Errorf("save story %d: %w", st.ID, err)
+			}
+			if _, err := fresh.ExecContext(ctx, m.Article); err != nil {
 				return fmt.Errorf("save story %d: %w", st.ID, err)
 			}
 		}
@@ -636,6 +737,30 @@ func (s *Store) SaveStories(ctx context.Context, stories []Story) error {
 		return fmt.Errorf("save stories: %w", err)
 	}
 	return nil
+}
+
+// StaleStories returns, in ascending order, up to limit articles with ids
+// above after whose links changed since their story was saved:
+// ReplaceLinks marks both ends of the links it removes and adds,
+// SaveStories unmarks the articles of the stories it saves.
+func (s *Store) StaleStories(ctx context.Context, after int64, limit int) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT article FROM stories_stale WHERE article > ? ORDER BY article LIMIT ?", after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("stale stories: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("stale stories: %w", err)
+		}
+		out = append(out, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("stale stories: %w", err)
+	}
+	return out, nil
 }
 
 // StoryOf returns the story of an article: its stored story, or a story of
@@ -783,10 +908,13 @@ func (s *Store) ClearProvenance(ctx context.Context) error {
 		return fmt.Errorf("clear provenance: %w", err)
 	}
 	defer tx.Rollback()
-	for _, t := range []string{"story_articles", "stories", "links", "fingerprints", "article_fingerprints"} {
+	for _, t := range []string{"story_articles", "stories", "links", "fingerprints", "fingerprints_recent", "article_fingerprints", "stories_stale"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
 			return fmt.Errorf("clear provenance: %s: %w", t, err)
 		}
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE meta SET value = 0 WHERE key IN ('fingerprints_rows', 'fingerprints_recent_rows')"); err != nil {
+		return fmt.Errorf("clear provenance: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("clear provenance: %w", err)

@@ -123,7 +123,8 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 	// would change a few links.)
 	wait := func() error { return nil }
 	if *link {
-		ao.AfterBatch, wait = pipelineLinks(ctx, linkstore.NewSession(s).Link)
+		x := linkstore.NewSession(s)
+		ao.AfterBatch, wait = pipelineLinks(ctx, x.Link, x.Flush)
 	}
 	werr := gen.WriteArchive(ctx, g, s, ao)
 	if lerr := wait(); werr == nil && lerr != nil {

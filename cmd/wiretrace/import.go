@@ -32,13 +32,13 @@ const importMemoryLimit = 200 << 20
 
 // pipelineLinks returns an AfterBatch function that links each batch while
 // the next one is parsed and stored, and wait, which returns once the last
-// batch is linked. A batch waits for the linking of the previous one,
-// whose fingerprints and links it builds on. The linking outlives the
-// AfterBatch call, so it runs under ctx, the command's context, not the
-// importer's.
-func pipelineLinks(ctx context.Context, link func(ctx context.Context, ids []int64) error) (after func(context.Context, []int64) error, wait func() error) {
+// batch is linked and flush has run. A batch waits for the linking of the
+// previous one, whose fingerprints and links it builds on. The linking
+// outlives the AfterBatch call, so it runs under ctx, the command's
+// context, not the importer's.
+func pipelineLinks(ctx context.Context, link func(ctx context.Context, ids []int64) error, flush func(ctx context.Context) error) (after func(context.Context, []int64) error, wait func() error) {
 	var linking chan error
-	wait = func() error {
+	waitLink := func() error {
 		if linking == nil {
 			return nil
 		}
@@ -47,12 +47,18 @@ func pipelineLinks(ctx context.Context, link func(ctx context.Context, ids []int
 		return err
 	}
 	after = func(_ context.Context, ids []int64) error {
-		if err := wait(); err != nil {
+		if err := waitLink(); err != nil {
 			return err
 		}
 		linking = make(chan error, 1)
 		go func(ch chan<- error) { ch <- link(ctx, ids) }(linking)
 		return nil
+	}
+	wait = func() error {
+		if err := waitLink(); err != nil {
+			return err
+		}
+		return flush(ctx)
 	}
 	return after, wait
 }
@@ -63,8 +69,9 @@ var afterImportBatch func(ctx context.Context, s *archive.Store, ids []int64) er
 
 // newImportLinker, when set, returns the function an import into s calls
 // with the ids each batch added, keeping what it has read from one batch
-// to the next; provenance uses it to link new articles.
-var newImportLinker func(s *archive.Store) func(ctx context.Context, ids []int64) error
+// to the next, and the one it calls at the end; provenance uses them to
+// link new articles and update their stories.
+var newImportLinker func(s *archive.Store) (link func(ctx context.Context, ids []int64) error, flush func(ctx context.Context) error)
 
 func runImport(ctx context.Context, env *Env, args []string) error {
 	c := commands["import"]
@@ -111,7 +118,8 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	defer s.Close()
 	wait := func() error { return nil }
 	if newImportLinker != nil && !*noLink {
-		opts.AfterBatch, wait = pipelineLinks(ctx, newImportLinker(s))
+		link, flush := newImportLinker(s)
+		opts.AfterBatch, wait = pipelineLinks(ctx, link, flush)
 	}
 
 	var mu sync.Mutex // the bar and problem lines share stderr

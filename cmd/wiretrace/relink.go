@@ -18,8 +18,9 @@ func init() {
 	})
 	// Every import batch links its new articles.
 	afterImportBatch = linkArticles
-	newImportLinker = func(s *archive.Store) func(ctx context.Context, ids []int64) error {
-		return linkstore.NewSession(s).Link
+	newImportLinker = func(s *archive.Store) (func(ctx context.Context, ids []int64) error, func(ctx context.Context) error) {
+		x := linkstore.NewSession(s)
+		return x.Link, x.Flush
 	}
 }
 

@@ -245,14 +245,18 @@ func DocOf(a *archive.Article) provenance.Doc {
 		Published: a.Published, Credits: a.Credits}
 }
 
-// maxStory bounds the articles gathered when a story is recomputed.
-const maxStory = 5000
+// maxStory bounds the articles gathered when stories are recomputed.
+const maxStory = 50000
 
 // Link fingerprints the articles ids (new articles, larger ids than any
 // already linked), links each to the older articles of the archive,
 // stores the links and updates the stories they touch.
 func Link(ctx context.Context, s *archive.Store, ids []int64) error {
-	return NewSession(s).Link(ctx, ids)
+	x := NewSession(s)
+	if err := x.Link(ctx, ids); err != nil {
+		return err
+	}
+	return x.Flush(ctx)
 }
 
 // Session links the successive batches of one import. It keeps the
@@ -264,6 +268,7 @@ type Session struct {
 	s     *archive.Store
 	cache *provenance.Cache
 	docs  *docCache
+	stale int // link ends stored since the stories were last updated, at most
 }
 
 // NewSession returns a Session that links the articles of s.
@@ -272,9 +277,12 @@ func NewSession(s *archive.Store) *Session {
 }
 
 // Link fingerprints the articles ids (new articles, larger ids than any
-// already linked), links each to the older articles of the archive,
-// stores the links and updates the stories they touch. The import command
-// calls it after each committed batch.
+// already linked), links each to the older articles of the archive and
+// stores the links. The import command calls it after each committed
+// batch. The stories the links touch are recomputed once there are
+// staleFlush of them or more, and by Flush, which must end a session:
+// the copies of one story arrive in many batches, and recomputing it after
+// each was a sixth of the linking's time.
 func (x *Session) Link(ctx context.Context, ids []int64) error {
 	s := x.s
 	if len(ids) == 0 {
@@ -313,18 +321,46 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 	if err := s.ReplaceLinks(ctx, ids, links); err != nil {
 		return fmt.Errorf("link: %w", err)
 	}
-	if len(links) == 0 {
-		return nil
+	if x.stale += 2 * len(links); x.stale >= staleFlush {
+		return x.Flush(ctx)
 	}
-	var touched []int64
-	for _, l := range links {
-		touched = append(touched, l.From, l.To)
-	}
-	return UpdateStories(ctx, s, touched)
+	return nil
 }
 
+// staleFlush is how many link ends a Session stores before it updates
+// their stories.
+const staleFlush = 20000
+
+// Flush updates the stories of every article whose links changed since
+// its story was last computed, by this session or by an earlier one that
+// was interrupted.
+func (x *Session) Flush(ctx context.Context) error {
+	x.stale = 0
+	return FlushStories(ctx, x.s)
+}
+
+// FlushStories updates the stories of every article of s whose links
+// changed since its story was last computed (archive.Store.StaleStories).
+func FlushStories(ctx context.Context, s *archive.Store) error {
+	var after int64
+	for {
+		ids, err := s.StaleStories(ctx, after, staleChunk)
+		if err != nil || len(ids) == 0 {
+			return err
+		}
+		if err := UpdateStories(ctx, s, ids); err != nil {
+			return err
+		}
+		after = ids[len(ids)-1]
+	}
+}
+
+// staleChunk is how many stale articles UpdateStories is given at once.
+const staleChunk = 10000
+
 // UpdateStories recomputes and stores the stories of the given articles:
-// the connected components of links that hold them.
+// the connected components of links that hold them. At most maxStory
+// articles are gathered: beyond that, a component is cut short.
 func UpdateStories(ctx context.Context, s *archive.Store, ids []int64) error {
 	seen := map[int64]bool{}
 	var all, frontier []int64

@@ -53,8 +53,10 @@ func seeds(t *testing.T, s *archive.Store, mode string) {
 		return
 	}
 	link := func(ctx context.Context, ids []int64) error { return linkstore.Link(ctx, s, ids) }
-	if mode == "session" {
-		link = linkstore.NewSession(s).Link
+	flush := func(context.Context) error { return nil }
+	if mode == "session" || mode == "interrupted" {
+		x := linkstore.NewSession(s)
+		link, flush = x.Link, x.Flush
 	}
 	for _, a := range arts {
 		res, err := s.Add(ctx, []*archive.Article{a})
@@ -64,6 +66,26 @@ func seeds(t *testing.T, s *archive.Store, mode string) {
 		if err := link(ctx, []int64{res[0].ID}); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if mode == "interrupted" {
+		// An import stopped before its session ended leaves the stories
+		// of its links out of date, and says so; the next session
+		// updates them.
+		stale, err := s.StaleStories(ctx, 0, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(stale) != "[1 2 5]" {
+			t.Errorf("stale stories: got %v, want [1 2 5]", stale)
+		}
+		flush = linkstore.NewSession(s).Flush
+	}
+	// A session updates stories when it ends.
+	if err := flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if stale, err := s.StaleStories(ctx, 0, 100); err != nil || len(stale) > 0 {
+		t.Errorf("stale stories after the end of a session: %v %v", stale, err)
 	}
 }
 
@@ -109,7 +131,7 @@ func summary(t *testing.T, s *archive.Store) string {
 
 func TestLinkSeeds(t *testing.T) {
 	want := "reuse:1-2 translation:1-5 translation:2-5 story[1 2 5]:AFP story[3]:IANS story[4]:Sputnik"
-	for _, mode := range []string{"batch", "one by one", "session"} {
+	for _, mode := range []string{"batch", "one by one", "session", "interrupted"} {
 		t.Run(mode, func(t *testing.T) {
 			s := open(t)
 			seeds(t, s, mode)
