@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/wiretrace/wiretrace/gen"
@@ -170,7 +171,7 @@ func TestCachedSideMatchesNewSide(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("side of %.80q differs", full)
 		}
-		tx := newTransText(full, want.sents)
+		tx := newTransText(full, want.sents, fullTokens(d, tokenize(d.Text)))
 		for i, s := range want.sents {
 			if got, want := numbersOf(tx.toks[i]), numbers(full[s.s:s.e]); !reflect.DeepEqual(got, want) {
 				t.Fatalf("numbers of %q: got %v, want %v", full[s.s:s.e], got, want)
@@ -472,5 +473,152 @@ func TestAlignSidesMatchesReference(t *testing.T) {
 	}
 	if aligned < 500 {
 		t.Errorf("only %d pairs aligned on anchors: the test compares too little", aligned)
+	}
+}
+
+// tokenizeRef is tokenize as first written: every rune decoded and
+// classified by the unicode tables, words lower-cased by foldWord.
+func tokenizeRef(text string) []token {
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+	toks := make([]token, 0, len(text)/6+1)
+	i := 0
+	quoted := false
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWord(r) {
+			switch r {
+			case '“', '„', '«':
+				quoted = true
+			case '”', '»', '\n':
+				quoted = false
+			case '"':
+				quoted = !quoted
+			}
+			i += size
+			continue
+		}
+		if r >= '0' && r <= '9' {
+			s, e, norm := scanNumber(text, i)
+			toks = append(toks, token{norm: norm, s: s, e: e, num: true, quoted: quoted})
+			i = e
+			continue
+		}
+		s := i
+		if unspaced(r) {
+			i += size
+			toks = append(toks, token{norm: text[s:i], s: s, e: i, quoted: quoted})
+			continue
+		}
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isWord(r) || unspaced(r) {
+				break
+			}
+			i += size
+		}
+		w := text[s:i]
+		first, _ := utf8.DecodeRuneInString(w)
+		toks = append(toks, token{norm: spellingRef(foldWordRef(w)), s: s, e: i, cap: unicode.IsUpper(first), quoted: quoted})
+	}
+	return toks
+}
+
+// foldWordRef is foldWord as first written, with the fold table a map.
+func foldWordRef(w string) string {
+	fold := map[rune]string{}
+	for r := rune(0); r < foldRunes; r++ {
+		if foldTable[r] != "" {
+			fold[r] = foldTable[r]
+		}
+	}
+	var b strings.Builder
+	for _, r := range w {
+		r = unicode.ToLower(r)
+		if f, ok := fold[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// spellingRef is spelling as first written: every suffix tried in order.
+func spellingRef(w string) string {
+	n := len(w)
+	if n < 5 {
+		return w
+	}
+	switch w {
+	case "defence":
+		return "defense"
+	case "offence":
+		return "offense"
+	case "licence":
+		return "license"
+	case "programme", "programmes":
+		return "program" + w[9:]
+	case "grey":
+		return "gray"
+	}
+	for _, suf := range britishSuffixes {
+		if strings.HasSuffix(w, suf[0]) && n-len(suf[0]) >= 2 {
+			return w[:n-len(suf[0])] + suf[1]
+		}
+	}
+	return w
+}
+
+// tokenizeTexts are texts with every kind of rune tokenize reads: accents,
+// Cyrillic, Greek, marks, scripts without spaces, other digits, quotation
+// marks, British spellings, invalid UTF-8.
+var tokenizeTexts = []string{
+	"Organised colours at the Théâtre: «Nous partons», a dit M. Dupont; the Programme's DEFENCE licence.",
+	"ÆSIR Œuvre STRASSE Straße ÞORN İstanbul ǅemal Ǆ ǈ naïve coöperate e\u0301cole Ⅻ ½ ٣٤٥ ０１２",
+	"Токаев заявил, что 12 000 человек эвакуированы. «Мы уходим» Ёлка ΑΘΗΝΑ Αθήνα",
+	"2022年，北京发生了地震。300人受伤。東京ひらがなカタカナ ภาษาไทย ລາວ ខ្មែរ မြန်မာ",
+	"\"quoted\" “more” „German“ »back« 2,5 2.000 2\u00a0000 3\u202f000 1'000 12th 7.5.3",
+	"bad \xff\xfe bytes \xe2\x80 cut\xc3 and ab\xc2\xabc «x» travelled travellers theatres catalogues analysed",
+}
+
+func TestTokenizeMatchesReference(t *testing.T) {
+	texts := append(append([]string(nil), tokenizeTexts...), prepareTexts...)
+	for _, d := range genDocs(600) {
+		texts = append(texts, d.Title, d.Text)
+	}
+	for _, text := range texts {
+		if got, want := tokenize(text), tokenizeRef(text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("tokens of %.80q:\n got %v\nwant %v", text, got, want)
+		}
+	}
+	// Every rune up to the end of the fold table and a sample beyond,
+	// alone, capitalised in a word, and inside a word.
+	for r := rune(1); r < 0x3100; r++ {
+		if r >= 0x800 && r%7 != 0 {
+			continue
+		}
+		for _, text := range []string{string(r), "Ab" + string(r) + "cd ise", string(r) + "ours x" + string(r)} {
+			if got, want := tokenize(text), tokenizeRef(text); !reflect.DeepEqual(got, want) {
+				t.Fatalf("tokens of %q:\n got %v\nwant %v", text, got, want)
+			}
+		}
+	}
+}
+
+func TestHasQuoteMatchesContainsAny(t *testing.T) {
+	texts := append(append([]string(nil), tokenizeTexts...), prepareTexts...)
+	for _, d := range genDocs(200) {
+		texts = append(texts, d.Text)
+	}
+	// Every pair of bytes around the quotation marks' encodings.
+	for _, q := range []string{"\"", "“", "”", "«", "»", "„", "‟", "¬", "’"} {
+		for b := 0; b < 256; b++ {
+			texts = append(texts, string([]byte{byte(b)})+q, q[:len(q)-1]+string([]byte{byte(b)}), "a"+q[:1])
+		}
+	}
+	for _, s := range texts {
+		if got, want := hasQuote(s), strings.ContainsAny(s, "\"“”«»„"); got != want {
+			t.Fatalf("hasQuote(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

@@ -18,8 +18,13 @@ type token struct {
 	quoted bool
 }
 
-// foldTable maps accented Latin letters to their base letter.
-var foldTable = map[rune]string{}
+// foldTable maps accented Latin letters to their base letter: every one
+// is below foldRunes, so it is an array indexed by rune ("" for the
+// letters that stay as they are).
+var foldTable [foldRunes]string
+
+// foldRunes bounds the runes foldTable folds.
+const foldRunes = 0x250
 
 func init() {
 	groups := map[string]string{
@@ -66,10 +71,11 @@ func foldWord(w string) string {
 		return strings.ToLower(w)
 	}
 	var b strings.Builder
+	b.Grow(len(w))
 	for _, r := range w {
 		r = unicode.ToLower(r)
-		if f, ok := foldTable[r]; ok {
-			b.WriteString(f)
+		if r < foldRunes && foldTable[r] != "" {
+			b.WriteString(foldTable[r])
 			continue
 		}
 		b.WriteRune(r)
@@ -90,6 +96,16 @@ var britishSuffixes = [][2]string{
 	{"lled", "led"}, {"lling", "ling"}, {"ller", "ler"},
 }
 
+// britishByLast holds britishSuffixes by their last byte, in the same
+// order: only those can be suffixes of a word that ends with that byte.
+var britishByLast = func() (t [256][][2]string) {
+	for _, suf := range britishSuffixes {
+		c := suf[0][len(suf[0])-1]
+		t[c] = append(t[c], suf)
+	}
+	return t
+}()
+
 func spelling(w string) string {
 	n := len(w)
 	if n < 5 {
@@ -107,12 +123,7 @@ func spelling(w string) string {
 	case "grey":
 		return "gray"
 	}
-	switch w[n-1] {
-	case 'e', 's', 'g', 'd', 'r', 'n':
-	default:
-		return w // no suffix below ends otherwise
-	}
-	for _, suf := range britishSuffixes {
+	for _, suf := range britishByLast[w[n-1]] {
 		if strings.HasSuffix(w, suf[0]) && n-len(suf[0]) >= 2 {
 			return w[:n-len(suf[0])] + suf[1]
 		}
@@ -126,7 +137,22 @@ func unspaced(r rune) bool {
 	return r >= 0x0E00 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+// isWordRune reports whether r belongs to a word: a letter, a digit or a
+// mark.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// asciiWord marks the ASCII word runes: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // tokenize splits text into normalised words. Numbers keep their digits
 // only, so "2,000", "2.000" and "2 000" are all "2000"; decimals get a
@@ -136,7 +162,11 @@ func tokenize(text string) []token {
 	i := 0
 	quoted := false
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		// Most of a text is ASCII: its bytes are read without decoding.
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if !isWordRune(r) {
 			switch r {
 			case '“', '„', '«':
@@ -163,18 +193,50 @@ func tokenize(text string) []token {
 			toks = append(toks, token{norm: text[s:i], s: s, e: i, quoted: quoted})
 			continue
 		}
+		ascii, upper := true, false
 		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if !asciiWord[c] {
+					break
+				}
+				upper = upper || 'A' <= c && c <= 'Z'
+				i++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if !isWordRune(r) || unspaced(r) {
 				break
 			}
+			ascii = false
 			i += size
 		}
 		w := text[s:i]
-		first, _ := utf8.DecodeRuneInString(w)
-		toks = append(toks, token{norm: spelling(foldWord(w)), s: s, e: i, cap: unicode.IsUpper(first), quoted: quoted})
+		var norm string
+		switch {
+		case !ascii:
+			norm = foldWord(w)
+		case upper:
+			norm = lowerASCII(w)
+		default:
+			norm = w
+		}
+		toks = append(toks, token{norm: spelling(norm), s: s, e: i, cap: 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r), quoted: quoted})
 	}
 	return toks
+}
+
+// lowerASCII returns the ASCII word w in lower case.
+func lowerASCII(w string) string {
+	var b strings.Builder
+	b.Grow(len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // scanNumber reads the number that starts at text[s] and returns its end

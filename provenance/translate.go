@@ -194,12 +194,13 @@ func splitTokens(all []token, sents []span) [][]token {
 // sentenceAnchorsOf returns the anchors of each sentence span of text
 // from the tokens of each sentence (offsets in text).
 func sentenceAnchorsOf(text string, sents []span, toks [][]token) [][]anchor {
-	// Names: capitalised words seen at least once inside a sentence.
-	names := map[string]bool{}
+	// Names: capitalised words seen at least once inside a sentence, with
+	// their skeleton once made (a name recurs in a text).
+	names := map[string]*nameSkeleton{}
 	for i := range sents {
 		for j, t := range toks[i] {
-			if j > 0 && t.cap && !t.num {
-				names[t.norm] = true
+			if j > 0 && t.cap && !t.num && names[t.norm] == nil {
+				names[t.norm] = &nameSkeleton{}
 			}
 		}
 	}
@@ -232,24 +233,69 @@ func sentenceAnchorsOf(text string, sents []span, toks [][]token) [][]anchor {
 					w = 1
 				}
 				add(anchor{key: "#" + digits, num: true, weight: w})
-			case t.cap && names[t.norm] && !notNames[t.norm] && utf8.RuneCountInString(t.norm) >= 3:
+			case t.cap && names[t.norm] != nil && !notNames[t.norm] && utf8.RuneCountInString(t.norm) >= 3:
 				if isAcronym(text[t.s:t.e]) {
 					add(anchor{key: "@" + t.norm, weight: 1})
 					continue
 				}
-				if sk := skeleton(t.norm); utf8.RuneCountInString(sk) >= 3 {
+				if sk := names[t.norm].of(t.norm); utf8.RuneCountInString(sk) >= 3 {
 					add(anchor{key: sk, weight: 1})
 				}
 			case !t.cap && utf8.RuneCountInString(t.norm) >= 7 && t.norm[0] < utf8.RuneSelf:
-				r := []rune(t.norm)
-				add(anchor{key: "~" + string(r[:5]), weight: 0.4, cognate: true})
+				add(anchor{key: "~" + firstRunes(t.norm, 5), weight: 0.4, cognate: true})
 			}
 		}
-		if strings.ContainsAny(text[s.s:s.e], "\"“”«»„") {
+		if hasQuote(text[s.s:s.e]) {
 			add(anchor{key: quoteAnchor, weight: 0.5})
 		}
 	}
 	return out
+}
+
+// nameSkeleton is the skeleton of a name, made when first needed.
+type nameSkeleton struct {
+	made bool
+	skel string
+}
+
+// of returns the skeleton of name.
+func (n *nameSkeleton) of(name string) string {
+	if !n.made {
+		n.skel, n.made = skeleton(name), true
+	}
+	return n.skel
+}
+
+// firstRunes returns the first n runes of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// hasQuote reports whether s holds a quotation mark: one of "“”«»„. Their
+// UTF-8 encodings start with a byte that no other rune's encoding holds
+// inside it, so matching bytes finds the same runes as decoding.
+func hasQuote(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xc2: // « U+00AB, » U+00BB
+			if i+1 < len(s) && (s[i+1] == 0xab || s[i+1] == 0xbb) {
+				return true
+			}
+		case 0xe2: // “ U+201C, ” U+201D, „ U+201E
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9c || s[i+2] == 0x9d || s[i+2] == 0x9e) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // anchored counts the sentences with a name, number or quotation.
@@ -433,7 +479,7 @@ func newSideTokens(text string, toks []token) *side {
 	sd.anchors = sentenceAnchorsOf(text, sd.sents, splitTokens(toks, sd.sents))
 	sd.quotes = make([]bool, len(sd.sents))
 	for i, s := range sd.sents {
-		sd.quotes[i] = strings.ContainsAny(text[s.s:s.e], "\"“”«»„")
+		sd.quotes[i] = hasQuote(text[s.s:s.e])
 	}
 	return sd
 }
