@@ -91,11 +91,10 @@ type transText struct {
 	toks  [][]token
 }
 
-// newTransText tokenizes a text once for the changes of a translation
-// link (the tokens of a sentence or paragraph are those of the text that
-// fall in it).
-func newTransText(text string, sents []span) transText {
-	all := tokenize(text)
+// newTransText prepares a text for the changes of a translation link from
+// its tokens, all (the tokens of a sentence or paragraph are those of the
+// text that fall in it).
+func newTransText(text string, sents []span, all []token) transText {
 	return transText{text: text, sents: sents, all: all, toks: splitTokens(all, sents)}
 }
 

@@ -269,12 +269,15 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 	}
 	mine := l.Cache.side(d) // d prepared once for all candidates
 	mineIdx := indexSide(mine)
+	// The tokens of the aligned texts (title and text) serve for the
+	// changes of a link: made from the cached ones when a link is found.
+	mineToks := sync.OnceValue(func() []token { return fullTokens(d, toks) })
 	transLinks := make([]*archive.Link, len(transDocs))
 	parallel(len(transDocs), func(i int) {
 		od := transDocs[i]
 		ta := alignSidesTo(l.Cache.side(od), mine, mineIdx)
 		if ta.isTranslation() {
-			lk := translationLink(od, d, ta)
+			lk := translationLink(od, d, fullTokens(od, l.Cache.tokens(od)), mineToks(), ta)
 			transLinks[i] = &lk
 		}
 	})
@@ -429,19 +432,21 @@ func reuseLink(a, b Doc, ta, tb []token, al reuseAlignment) archive.Link {
 }
 
 // translationLink builds the link between a (older) and its translation
-// counterpart b.
-func translationLink(a, b Doc, ta translationAlignment) archive.Link {
+// counterpart b, given the tokens of fullText(a) and fullText(b).
+func translationLink(a, b Doc, toksA, toksB []token, ta translationAlignment) archive.Link {
 	shareA := float64(ta.coveredA) / math.Max(1, float64(ta.lenA))
 	shareB := float64(ta.coveredB) / math.Max(1, float64(ta.lenB))
 	aIsOrig, conf, reason := Direction(a, b, archive.LinkTranslation, shareA, shareB)
 	from, to := a, b
 	textF, textT := ta.textA, ta.textB
 	sf, st := ta.sentsA, ta.sentsB
+	tf, tt := toksA, toksB
 	pairs := ta.pairs
 	if !aIsOrig {
 		from, to = b, a
 		textF, textT = textT, textF
 		sf, st = st, sf
+		tf, tt = tt, tf
 		shareA, shareB = shareB, shareA
 		pairs = make([]sentencePair, len(ta.pairs))
 		for i, p := range ta.pairs {
@@ -463,7 +468,7 @@ func translationLink(a, b Doc, ta translationAlignment) archive.Link {
 			ToText:   clip(textT[st[p.b].s:st[p.b].e], 400),
 		})
 	}
-	link.Changes = translationChanges(from, to, newTransText(textF, sf), newTransText(textT, st), pairs)
+	link.Changes = translationChanges(from, to, newTransText(textF, sf, tf), newTransText(textT, st, tt), pairs)
 	return link
 }
 
