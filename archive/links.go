@@ -218,6 +218,43 @@ func jsonFpRows(rows []fpRow) string {
 	return string(append(b, ']'))
 }
 
+// Unlinked returns, in ascending order, the articles stored after the
+// last one whose fingerprints were set (the last linked) and after those
+// an import left unlinked on purpose (SkipLinking): the articles of an
+// import that was stopped before it linked them.
+func (s *Store) Unlinked(ctx context.Context) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM articles WHERE id > max(
+		(SELECT coalesce(max(article), 0) FROM article_fingerprints),
+		coalesce((SELECT value FROM meta WHERE key = 'link_skip_upto'), 0)) ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("unlinked articles: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("unlinked articles: %w", err)
+		}
+		out = append(out, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("unlinked articles: %w", err)
+	}
+	return out, nil
+}
+
+// SkipLinking records that the articles up to id upto are left unlinked
+// on purpose (an import without linking), so that Unlinked does not
+// return them.
+func (s *Store) SkipLinking(ctx context.Context, upto int64) error {
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('link_skip_upto', ?)
+		ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`, upto); err != nil {
+		return fmt.Errorf("skip linking: %w", err)
+	}
+	return nil
+}
+
 // Postings returns, for each fingerprint, the ids of the articles that
 // hold it in ascending order, at most limit of them: a fingerprint with
 // limit ids is held by at least that many. Fingerprints held by no article

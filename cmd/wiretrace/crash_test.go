@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -10,6 +12,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/importer"
 )
 
 // buildCLI builds the command line (without the desktop app, so without
@@ -99,6 +104,12 @@ func TestKilledMidWork(t *testing.T) {
 		t.Fatalf("final import: %v\n%s", err, out)
 	}
 	check("final import")
+	// Resuming linked what the killed imports had stored but not linked
+	// and updated every story they left out of date: the provenance is
+	// that of the uninterrupted import.
+	if got, want := provenanceOf(t, db), provenanceOf(t, clean); got != want {
+		t.Errorf("after killed imports and a final one: %s; an uninterrupted import: %s", got, want)
+	}
 	for i := 0; i < 4; i++ {
 		if killAfter(t, time.Duration(50+rng.Intn(600))*time.Millisecond, bin, "relink", "--db", db) {
 			kills++
@@ -141,4 +152,87 @@ func TestKilledMidWork(t *testing.T) {
 		t.Errorf("provenance after kills: %.200s", out)
 	}
 	t.Logf("%d SIGKILLs (import, relink, export), archive checks clean after each, %d/%d articles", kills, want, want)
+}
+
+// TestResumeLinksWhatWasNotLinked stores a corpus as an import killed
+// after each batch's commit and before its linking would (every article
+// stored, none linked), then runs the import again: it must link them all
+// and give the provenance of an uninterrupted import.
+func TestResumeLinksWhatWasNotLinked(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command line and imports a thousand articles; not in -short")
+	}
+	bin := buildCLI(t)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src")
+	if out, err := runCLI(t, bin, "gen", "--articles", "1000", "--seed", "12", "--out", src); err != nil {
+		t.Fatalf("gen: %v\n%s", err, out)
+	}
+	clean := filepath.Join(dir, "clean.db")
+	if out, err := runCLI(t, bin, "import", "--quiet", "--db", clean, src); err != nil {
+		t.Fatalf("clean import: %v\n%s", err, out)
+	}
+	db := filepath.Join(dir, "stopped.db")
+	s, err := archive.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := importer.Run(context.Background(), s, []string{src}, importer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if got := provenanceOf(t, db); !strings.HasPrefix(got, "0 links, 0 stories of 0 articles, 1000 unlinked") {
+		t.Fatalf("before resuming: %s", got)
+	}
+	out, err := runCLI(t, bin, "import", "--db", db, src)
+	if err != nil {
+		t.Fatalf("resumed import: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "linking 1000 articles that an interrupted import left unlinked") {
+		t.Errorf("resumed import says: %s", out)
+	}
+	if got, want := provenanceOf(t, db), provenanceOf(t, clean); got != want {
+		t.Errorf("resumed: %s; uninterrupted: %s", got, want)
+	}
+	// An import without linking leaves its articles unlinked on purpose.
+	nolink := filepath.Join(dir, "nolink.db")
+	if out, err := runCLI(t, bin, "import", "--quiet", "--no-link", "--db", nolink, src); err != nil {
+		t.Fatalf("import --no-link: %v\n%s", err, out)
+	}
+	if got := provenanceOf(t, nolink); !strings.HasPrefix(got, "0 links, 0 stories of 0 articles, 0 unlinked") {
+		t.Errorf("after import --no-link: %s", got)
+	}
+}
+
+// provenanceOf summarizes the provenance of the archive at path: its
+// links, stories, and the articles left unlinked or with stale stories.
+func provenanceOf(t *testing.T, path string) string {
+	t.Helper()
+	ctx := context.Background()
+	s, err := archive.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	links, err := s.AllLinks(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories, err := s.Stories(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unlinked, err := s.Unlinked(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale, err := s.StaleStories(ctx, 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	members := 0
+	for _, st := range stories {
+		members += len(st.Articles)
+	}
+	return fmt.Sprintf("%d links, %d stories of %d articles, %d unlinked, %d stale stories", len(links), len(stories), members, len(unlinked), len(stale))
 }

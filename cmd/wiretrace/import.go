@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -120,6 +121,23 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if newImportLinker != nil && !*noLink {
 		link, flush := newImportLinker(s)
 		opts.AfterBatch, wait = pipelineLinks(ctx, link, flush)
+		// An import stopped after storing a batch and before linking it
+		// left its articles unlinked; they go first, so that resuming an
+		// import gives the archive an uninterrupted one would have.
+		left, err := s.Unlinked(ctx)
+		if err != nil {
+			return fmt.Errorf("import into %s: %w", *db, err)
+		}
+		if len(left) > 0 && !*quiet {
+			fmt.Fprintf(env.Stderr, "linking %d articles that an interrupted import left unlinked\n", len(left))
+		}
+		for start := 0; start < len(left); start += *batch {
+			if err := opts.AfterBatch(ctx, left[start:min(start+*batch, len(left))]); err != nil {
+				return fmt.Errorf("import into %s: %w", *db, err)
+			}
+		}
+	} else if *noLink {
+		opts.AfterBatch = func(ctx context.Context, ids []int64) error { return s.SkipLinking(ctx, slices.Max(ids)) }
 	}
 
 	var mu sync.Mutex // the bar and problem lines share stderr
