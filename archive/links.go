@@ -513,7 +513,11 @@ func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link
 		return fmt.Errorf("replace links: %w", err)
 	}
 	defer del.Close()
-	for _, id := range articles {
+	linked, err := withLinks(ctx, tx, articles)
+	if err != nil {
+		return fmt.Errorf("replace links: %w", err)
+	}
+	for _, id := range linked {
 		if _, err := stale.ExecContext(ctx, id); err != nil {
 			return fmt.Errorf("replace links of article %d: %w", id, err)
 		}
@@ -551,6 +555,33 @@ func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link
 		return fmt.Errorf("replace links: %w", err)
 	}
 	return nil
+}
+
+// withLinks returns those of articles that have links, in one statement:
+// the articles of an import have none yet.
+func withLinks(ctx context.Context, q querier, articles []int64) ([]int64, error) {
+	var out []int64
+	for start := 0; start < len(articles); start += fpRowsChunk {
+		part := articles[start:min(start+fpRowsChunk, len(articles))]
+		rows, err := q.QueryContext(ctx, `SELECT value FROM json_each(?1) WHERE
+			EXISTS (SELECT 1 FROM links WHERE from_article = value) OR EXISTS (SELECT 1 FROM links WHERE to_article = value)`, jsonInts(part))
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out = append(out, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 const linkCols = "from_article, to_article, kind, direction_confidence, direction_reason, reused, reused_copy, evidence, changes"
@@ -719,14 +750,25 @@ func (s *Store) AllLinks(ctx context.Context) ([]Link, error) {
 
 // SaveStories stores stories, replacing the stories their articles
 // belonged to, in one transaction. A story of one article is stored as no
-// story: its article is removed from any stored story. The articles of
-// stories are no longer stale (see StaleStories).
+// story: its article is removed from any stored story. Stories stored
+// exactly so already are left alone. The articles of stories are no
+// longer stale (see StaleStories).
 func (s *Store) SaveStories(ctx context.Context, stories []Story) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("save stories: %w", err)
 	}
 	defer tx.Rollback()
+	var ids []int64
+	for _, st := range stories {
+		for _, m := range st.Articles {
+			ids = append(ids, m.Article)
+		}
+	}
+	stored, err := storedStories(ctx, tx, ids)
+	if err != nil {
+		return fmt.Errorf("save stories: %w", err)
+	}
 	old, err := tx.PrepareContext(ctx, "DELETE FROM stories WHERE id = (SELECT story FROM story_articles WHERE article = ?)")
 	if err != nil {
 		return fmt.Errorf("save stories: %w", err)
@@ -742,22 +784,20 @@ func (s *Store) SaveStories(ctx context.Context, stories []Story) error {
 		return fmt.Errorf("save stories: %w", err)
 	}
 	defer insM.Close()
-	fresh, err := tx.PrepareContext(ctx, "DELETE FROM stories_stale WHERE article = ?")
-	if err != nil {
-		return fmt.Errorf("save stories: %w", err)
-	}
-	defer fresh.Close()
+	changed := make([]Story, 0, len(stories))
 	for _, st := range stories {
+		if !stored.same(st) {
+			changed = append(changed, st)
+		}
+	}
+	for _, st := range changed {
 		for _, m := range st.Articles {
 			if _, err := old.ExecContext(ctx, m.Article); err != nil {
 				return fmt.Errorf("save story %d: %w", st.ID, err)
 			}
-			if _, err := fresh.ExecContext(ctx, m.Article); err != nil {
-				return fmt.Errorf("save story %d: %w", st.ID, err)
-			}
 		}
 	}
-	for _, st := range stories {
+	for _, st := range changed {
 		if len(st.Articles) < 2 {
 			continue
 		}
@@ -770,10 +810,85 @@ func (s *Store) SaveStories(ctx context.Context, stories []Story) error {
 			}
 		}
 	}
+	for start := 0; start < len(ids); start += fpRowsChunk {
+		part := ids[start:min(start+fpRowsChunk, len(ids))]
+		if _, err := tx.ExecContext(ctx, "DELETE FROM stories_stale WHERE article IN (SELECT value FROM json_each(?1))", jsonInts(part)); err != nil {
+			return fmt.Errorf("save stories: %w", err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("save stories: %w", err)
 	}
 	return nil
+}
+
+// storedMember is an article's row in story_articles.
+type storedMember struct{ story, lag int64 }
+
+// storedStoryRow is a row of stories.
+type storedStoryRow struct {
+	agency       string
+	origin, size int64
+}
+
+// storyRows holds the stored stories of some articles.
+type storyRows struct {
+	members map[int64]storedMember
+	stories map[int64]storedStoryRow
+}
+
+// storedStories reads the stored stories of the articles ids.
+func storedStories(ctx context.Context, q querier, ids []int64) (storyRows, error) {
+	r := storyRows{members: make(map[int64]storedMember, len(ids)), stories: map[int64]storedStoryRow{}}
+	for start := 0; start < len(ids); start += fpRowsChunk {
+		part := ids[start:min(start+fpRowsChunk, len(ids))]
+		rows, err := q.QueryContext(ctx, `SELECT m.article, m.story, m.lag, s.origin_agency, s.origin_article, s.size
+			FROM json_each(?1) j JOIN story_articles m ON m.article = j.value JOIN stories s ON s.id = m.story`, jsonInts(part))
+		if err != nil {
+			return r, err
+		}
+		for rows.Next() {
+			var id int64
+			var m storedMember
+			var st storedStoryRow
+			if err := rows.Scan(&id, &m.story, &m.lag, &st.agency, &st.origin, &st.size); err != nil {
+				rows.Close()
+				return r, err
+			}
+			r.members[id] = m
+			r.stories[m.story] = st
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return r, err
+		}
+	}
+	return r, nil
+}
+
+// same reports whether st is stored exactly so: the same story row, and
+// each of its articles in it with the same lag (so no other article is in
+// it, since the size is the same); a story of one article is stored as
+// no story.
+func (r storyRows) same(st Story) bool {
+	if len(st.Articles) < 2 {
+		for _, m := range st.Articles {
+			if _, ok := r.members[m.Article]; ok {
+				return false
+			}
+		}
+		return true
+	}
+	row, ok := r.stories[st.ID]
+	if !ok || row != (storedStoryRow{st.OriginAgency, st.OriginArticle, int64(len(st.Articles))}) {
+		return false
+	}
+	for _, m := range st.Articles {
+		if r.members[m.Article] != (storedMember{st.ID, int64(m.Lag)}) {
+			return false
+		}
+	}
+	return true
 }
 
 // StaleStories returns, in ascending order, up to limit articles with ids

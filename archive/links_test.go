@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -165,6 +167,43 @@ func TestLinksAndStories(t *testing.T) {
 	}
 	if stored, _ := s.Stories(ctx, false); len(stored) != 1 || len(stored[0].Articles) != 3 {
 		t.Errorf("after merge: got %+v", stored)
+	}
+	// Saving what is stored changes nothing; a changed lag, origin or
+	// member is saved; a story split into articles of their own is gone.
+	storyState := func() string {
+		stored, err := s.Stories(ctx, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, st := range stored {
+			fmt.Fprintf(&b, "%d/%s/%d:", st.ID, st.OriginAgency, st.OriginArticle)
+			ms := st.Articles
+			sort.Slice(ms, func(i, j int) bool { return ms[i].Article < ms[j].Article })
+			for _, m := range ms {
+				fmt.Fprintf(&b, " %d+%v", m.Article, m.Lag)
+			}
+			b.WriteString(";")
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		save []archive.Story
+		want string
+	}{
+		{[]archive.Story{merged}, "1//2: 1+0s 2+0s 4+0s;"},
+		{[]archive.Story{{ID: 1, OriginArticle: 2, Articles: []archive.StoryMember{{Article: 1}, {Article: 2}, {Article: 4, Lag: time.Hour}}}}, "1//2: 1+0s 2+0s 4+1h0m0s;"},
+		{[]archive.Story{{ID: 1, OriginAgency: "AFP", OriginArticle: 1, Articles: []archive.StoryMember{{Article: 1}, {Article: 2}, {Article: 4, Lag: time.Hour}}}}, "1/AFP/1: 1+0s 2+0s 4+1h0m0s;"},
+		{[]archive.Story{{ID: 1, OriginAgency: "AFP", OriginArticle: 1, Articles: []archive.StoryMember{{Article: 1}, {Article: 2}}}, {ID: 4, Articles: []archive.StoryMember{{Article: 4}}}}, "1/AFP/1: 1+0s 2+0s;"},
+		{[]archive.Story{{ID: 1, Articles: []archive.StoryMember{{Article: 1}}}, {ID: 2, Articles: []archive.StoryMember{{Article: 2}}}}, ""},
+		{[]archive.Story{merged}, "1//2: 1+0s 2+0s 4+0s;"},
+	} {
+		if err := s.SaveStories(ctx, c.save); err != nil {
+			t.Fatal(err)
+		}
+		if got := storyState(); got != c.want {
+			t.Errorf("after saving %+v: got %q, want %q", c.save, got, c.want)
+		}
 	}
 
 	g, err := s.Graph(ctx)

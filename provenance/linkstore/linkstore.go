@@ -246,7 +246,7 @@ func DocOf(a *archive.Article) provenance.Doc {
 }
 
 // maxStory bounds the articles gathered when stories are recomputed.
-const maxStory = 50000
+const maxStory = 100000
 
 // Link fingerprints the articles ids (new articles, larger ids than any
 // already linked), links each to the older articles of the archive,
@@ -329,7 +329,7 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 
 // staleFlush is how many link ends a Session stores before it updates
 // their stories.
-const staleFlush = 20000
+const staleFlush = 100000
 
 // Flush updates the stories of every article whose links changed since
 // its story was last computed, by this session or by an earlier one that
@@ -356,7 +356,7 @@ func FlushStories(ctx context.Context, s *archive.Store) error {
 }
 
 // staleChunk is how many stale articles UpdateStories is given at once.
-const staleChunk = 10000
+const staleChunk = 20000
 
 // UpdateStories recomputes and stores the stories of the given articles:
 // the connected components of links that hold them. At most maxStory
