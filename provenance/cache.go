@@ -21,12 +21,16 @@ type Cache struct {
 // cacheSize bounds the articles a Cache holds of each kind.
 const cacheSize = 2048
 
-// recent keeps up to cacheSize values; when full it starts over. (Two
-// generations of half the size, the older dropped when the newer fills,
-// missed more: 24,374 sides prepared for 10k generated articles instead of
-// 20,931.)
+// recent keeps up to cacheSize values; when full, a new value replaces
+// the oldest one. (Starting over when full missed more: 56,398 texts
+// tokenized and 44,372 sides prepared for 20k generated articles linked
+// by gen --link, against about 49,000 and 30,000 in a simulation of the
+// same lookups first in, first out. Two generations of half the size,
+// the older dropped when the newer fills, missed more still.)
 type recent[V any] struct {
-	m map[int64]V
+	m    map[int64]V
+	ids  []int64 // the ids in m, oldest first from next on once full
+	next int     // the index in ids of the oldest id, once full
 }
 
 func (r *recent[V]) get(id int64) (V, bool) {
@@ -36,10 +40,18 @@ func (r *recent[V]) get(id int64) (V, bool) {
 
 func (r *recent[V]) put(id int64, v V) {
 	if r.m == nil {
-		r.m = map[int64]V{}
+		r.m = make(map[int64]V, cacheSize)
 	}
-	if len(r.m) >= cacheSize {
-		clear(r.m)
+	if _, ok := r.m[id]; ok {
+		r.m[id] = v // prepared twice at once
+		return
+	}
+	if len(r.ids) < cacheSize {
+		r.ids = append(r.ids, id)
+	} else {
+		delete(r.m, r.ids[r.next])
+		r.ids[r.next] = id
+		r.next = (r.next + 1) % cacheSize
 	}
 	r.m[id] = v
 }
