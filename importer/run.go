@@ -117,6 +117,10 @@ func Run(ctx context.Context, s Saver, paths []string, o Options) (*Summary, err
 
 	jobs := make(chan job, o.Workers*4)
 	results := make(chan result, o.Workers*4)
+	// A file takes a slot when the walk sends it and frees it when the
+	// writer takes it in walk order: this bounds the results held back
+	// behind a slow file.
+	r.slots = make(chan struct{}, o.Workers*16)
 	walkErr := make(chan error, 1)
 	go func() {
 		defer close(jobs)
@@ -134,7 +138,19 @@ func Run(ctx context.Context, s Saver, paths []string, o Options) (*Summary, err
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	err := r.write(ctx, results)
+	// Batches are stored (and linked) in a goroutine of their own, so
+	// that parsing goes on meanwhile; one more batch can wait for it.
+	batches := make(chan batch, 1)
+	storeErr := make(chan error, 1)
+	go func() { storeErr <- r.store(ctx, cancel, batches) }()
+	err := r.write(ctx, results, batches)
+	if err != nil {
+		cancel() // the batches still queued are not stored
+	}
+	close(batches)
+	if serr := <-storeErr; serr != nil {
+		err = serr
+	}
 	if err != nil {
 		cancel()
 		for range results { // let the workers finish
@@ -159,10 +175,20 @@ type runner struct {
 	o     Options
 	sum   *Summary
 	start time.Time
-	mu    sync.Mutex // guards TotalFiles, Counted, manifests
+	mu    sync.Mutex // guards sum (written by the walk, writer and store) and manifests
 	// manifests caches the folder manifest that applies in each folder
 	// (nil when none).
 	manifests map[string]*Manifest
+	// slots holds a token for each file sent by the walk and not yet
+	// taken by the writer.
+	slots chan struct{}
+}
+
+// batch is articles to store in one transaction, with the files they
+// complete.
+type batch struct {
+	arts  []*archive.Article
+	files []archive.ImportedFile
 }
 
 func (r *runner) walk(ctx context.Context, paths []string, jobs chan<- job) error {
@@ -173,6 +199,11 @@ func (r *runner) walk(ctx context.Context, paths []string, jobs chan<- job) erro
 		r.mu.Lock()
 		r.sum.TotalFiles++
 		r.mu.Unlock()
+		select {
+		case r.slots <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 		select {
 		case jobs <- j:
 			return nil
@@ -324,43 +355,33 @@ func parseJob(j job) result {
 	return res
 }
 
-// write stores results in walk order.
-func (r *runner) write(ctx context.Context, results <-chan result) error {
+// write gathers results in walk order into batches and hands them to
+// batches, to be stored by store.
+func (r *runner) write(ctx context.Context, results <-chan result, batches chan<- batch) error {
 	pending := map[int]result{}
 	next := 0
-	var batch []*archive.Article
+	var arts []*archive.Article
 	var files []archive.ImportedFile
 	flush := func() error {
-		if len(batch) == 0 && len(files) == 0 {
+		if len(arts) == 0 && len(files) == 0 {
 			return nil
 		}
-		res, err := r.s.AddBatch(ctx, batch, files)
-		if err != nil {
-			return &fatalError{err}
+		select {
+		case batches <- batch{arts: arts, files: files}:
+		case <-ctx.Done():
+			return ctx.Err()
 		}
-		var ids []int64
-		for _, a := range res {
-			if a.Duplicate {
-				r.sum.Duplicates++
-			} else {
-				r.sum.Imported++
-				ids = append(ids, a.ID)
-			}
-		}
-		batch, files = batch[:0], files[:0]
-		if r.o.AfterBatch != nil && len(ids) > 0 {
-			if err := r.o.AfterBatch(ctx, ids); err != nil {
-				return &fatalError{err}
-			}
-		}
-		r.progress()
+		// The store owns the slices now.
+		arts, files = nil, nil
 		return nil
 	}
 	handle := func(res result) error {
+		r.mu.Lock()
 		r.sum.Files++
 		r.sum.Bytes += res.size
+		r.mu.Unlock()
 		if res.skip != nil {
-			r.sum.Skipped++
+			r.count(&r.sum.Skipped, 1)
 			r.report(Problem{Path: res.path, Err: res.skip, Skipped: true})
 			return nil
 		}
@@ -368,21 +389,23 @@ func (r *runner) write(ctx context.Context, results <-chan result) error {
 		if done, err := r.s.FileImported(ctx, abs, res.size, res.mtime); err != nil {
 			return err
 		} else if done {
+			r.mu.Lock()
 			r.sum.Unchanged++
 			r.sum.Duplicates++
+			r.mu.Unlock()
 			return nil
 		}
 		if IsContainer(res.kind) {
-			return r.streamFile(ctx, res.job, abs, &batch, &files, flush)
+			return r.streamFile(ctx, res.job, abs, &arts, &files, flush)
 		}
 		if res.err != nil {
-			r.sum.Failed++
+			r.count(&r.sum.Failed, 1)
 			r.report(Problem{Path: res.path, Err: res.err})
 			return nil
 		}
-		batch = append(batch, res.arts...)
+		arts = append(arts, res.arts...)
 		files = append(files, archive.ImportedFile{Path: abs, Size: res.size, MTime: res.mtime})
-		if len(batch) >= r.o.BatchSize {
+		if len(arts) >= r.o.BatchSize {
 			return flush()
 		}
 		return nil
@@ -396,6 +419,7 @@ func (r *runner) write(ctx context.Context, results <-chan result) error {
 			}
 			delete(pending, next)
 			next++
+			<-r.slots
 			if ctx.Err() != nil {
 				continue // drain without storing
 			}
@@ -410,13 +434,66 @@ func (r *runner) write(ctx context.Context, results <-chan result) error {
 	return flush()
 }
 
+// store stores batches in order and links each after it is committed.
+// On a failure it calls cancel, which stops the walk and the writer, skips
+// the batches still queued and returns the error.
+func (r *runner) store(ctx context.Context, cancel func(), batches <-chan batch) error {
+	var err error
+	for b := range batches {
+		if err != nil || ctx.Err() != nil {
+			continue // drain without storing
+		}
+		if err = r.storeBatch(ctx, b); err != nil {
+			cancel()
+		}
+	}
+	return err
+}
+
+// storeBatch stores one batch, counts what it added and calls AfterBatch
+// with the new ids. It returns a *fatalError when the archive or the
+// linking fails.
+func (r *runner) storeBatch(ctx context.Context, b batch) error {
+	res, err := r.s.AddBatch(ctx, b.arts, b.files)
+	if err != nil {
+		return &fatalError{err}
+	}
+	var ids []int64
+	dups := 0
+	for _, a := range res {
+		if a.Duplicate {
+			dups++
+		} else {
+			ids = append(ids, a.ID)
+		}
+	}
+	r.mu.Lock()
+	r.sum.Duplicates += dups
+	r.sum.Imported += len(ids)
+	r.mu.Unlock()
+	if r.o.AfterBatch != nil && len(ids) > 0 {
+		if err := r.o.AfterBatch(ctx, ids); err != nil {
+			return &fatalError{err}
+		}
+	}
+	r.progress()
+	return nil
+}
+
+// count adds n to one of the summary's counters.
+func (r *runner) count(c *int, n int) {
+	r.mu.Lock()
+	*c += n
+	r.mu.Unlock()
+}
+
 // streamFile stores the articles of a container file (JSON Lines, feed,
 // WARC, zip, tar) batch by batch, parsing its documents in parallel; the
 // file is marked imported with its last batch.
-func (r *runner) streamFile(ctx context.Context, j job, abs string, batch *[]*archive.Article, files *[]archive.ImportedFile, flush func() error) error {
+func (r *runner) streamFile(ctx context.Context, j job, abs string, arts *[]*archive.Article, files *[]archive.ImportedFile, flush func() error) error {
 	f, err := os.Open(j.path)
 	if err != nil {
-		r.sum.Failed++
+		r.count(&r.sum.Failed, 1)
 		r.report(Problem{Path: j.path, Err: unwrapPathError(err)})
 		return nil
 	}
@@ -424,8 +501,8 @@ func (r *runner) streamFile(ctx context.Context, j job, abs string, batch *[]*ar
 	good, bad := 0, 0
 	add := func(a *archive.Article) error {
 		good++
-		*batch = append(*batch, a)
-		if len(*batch) >= r.o.BatchSize {
+		*arts = append(*arts, a)
+		if len(*arts) >= r.o.BatchSize {
 			return flush()
 		}
 		return ctx.Err()
@@ -483,7 +560,7 @@ func (r *runner) streamFile(ctx context.Context, j job, abs string, batch *[]*ar
 		},
 		bad: func(name string, err error, skipped bool) {
 			if skipped {
-				r.sum.Skipped++
+				r.count(&r.sum.Skipped, 1)
 			} else {
 				bad++
 			}
@@ -498,7 +575,7 @@ func (r *runner) streamFile(ctx context.Context, j job, abs string, batch *[]*ar
 			err = perr
 		}
 	}
-	r.sum.Failed += bad
+	r.count(&r.sum.Failed, bad)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -506,14 +583,14 @@ func (r *runner) streamFile(ctx context.Context, j job, abs string, batch *[]*ar
 		if errors.As(err, &fe) {
 			return err
 		}
-		r.sum.Failed++
+		r.count(&r.sum.Failed, 1)
 		r.report(Problem{Path: j.path, Err: err})
 		if good == 0 {
 			return nil
 		}
 	}
 	if good == 0 && bad == 0 && err == nil {
-		r.sum.Failed++
+		r.count(&r.sum.Failed, 1)
 		r.report(Problem{Path: j.path, Err: ErrNoText})
 		return nil
 	}
