@@ -308,6 +308,16 @@ func (r *runner) fileJob(path string, fi fs.FileInfo) job {
 func (r *runner) folderManifest(dir string) *Manifest {
 	r.mu.Lock()
 	m, ok := r.manifests[dir]
+	if !ok {
+		// The walk never comes back to a folder it has left, so only the
+		// manifests of dir's parents can apply again: forget the others
+		// (a large import would otherwise keep every manifest it read).
+		for d := range r.manifests {
+			if !within(dir, d) {
+				delete(r.manifests, d)
+			}
+		}
+	}
 	r.mu.Unlock()
 	if ok {
 		return m
@@ -333,6 +343,12 @@ func (r *runner) folderManifest(dir string) *Manifest {
 	r.manifests[dir] = m
 	r.mu.Unlock()
 	return m
+}
+
+// within reports whether the folder dir is parent or the same folder.
+func within(dir, parent string) bool {
+	rel, err := filepath.Rel(parent, dir)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // parseJob reads and parses one file (not JSON Lines, which the writer
