@@ -441,26 +441,39 @@ func startsWord(s string) bool {
 // clipSlow is clip for any text.
 func clipSlow(s string, n int) string {
 	// One pass that stops after n runes: passages can be whole articles.
+	// ASCII bytes are read without decoding.
 	var b strings.Builder
+	b.Grow(min(len(s), 4*n) + len("…"))
 	count, space := 0, false
-	for i, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		size, white := 1, false
+		if c := s[i]; c < utf8.RuneSelf {
+			white = asciiSpace(c)
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			white = unicode.IsSpace(r)
+		}
+		if white {
 			space = count > 0
+			i += size
 			continue
 		}
 		if space {
 			if count == n {
-				return b.String() + "…"
+				b.WriteString("…")
+				return b.String()
 			}
 			b.WriteByte(' ')
 			count++
 			space = false
 		}
 		if count == n {
-			return b.String() + "…"
+			b.WriteString("…")
+			return b.String()
 		}
-		_, size := utf8.DecodeRuneInString(s[i:])
 		b.WriteString(s[i : i+size])
+		i += size
 		count++
 	}
 	return b.String()
