@@ -1,6 +1,9 @@
 package provenance
 
-import "sort"
+import (
+	"sort"
+	"sync"
+)
 
 // run is a passage shared by two texts: tokens [a0,a1) of A match tokens
 // [b0,b1) of B.
@@ -63,16 +66,23 @@ type positions struct {
 	next  []int32 // per position: 1 + the previous position of its hash, 0 at the end
 }
 
-func newPositions(h []uint64) *positions {
+// reset makes p the positions of h, reusing its memory.
+func (p *positions) reset(h []uint64) {
 	size := 16
 	for size < 2*len(h) {
 		size *= 2
 	}
-	p := &positions{mask: size - 1, keys: make([]uint64, size), heads: make([]int32, size), count: make([]uint8, size), next: make([]int32, len(h))}
+	p.mask = size - 1
+	p.keys = grow(p.keys, size)
+	p.heads = grow(p.heads, size)
+	p.count = grow(p.count, size)
+	p.next = grow(p.next, len(h))
+	clear(p.heads) // keys, count and next are set before they are read
 	for i, x := range h {
 		k := p.slot(x)
 		if p.heads[k] == 0 {
 			p.keys[k] = x
+			p.count[k] = 0
 		} else if p.count[k] >= maxPositions {
 			continue
 		}
@@ -80,8 +90,28 @@ func newPositions(h []uint64) *positions {
 		p.heads[k] = int32(i + 1)
 		p.count[k]++
 	}
-	return p
 }
+
+// grow returns s with length n, reusing its array when large enough. The
+// elements are not cleared.
+func grow[E any](s []E, n int) []E {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]E, n)
+}
+
+// reuseScratch holds the working memory of an alignment, kept in
+// reuseScratches for the next one: a text is aligned with up to
+// MaxCandidates others per article linked.
+type reuseScratch struct {
+	pos          positions
+	start, last  []int32
+	found        []run
+	usedA, usedB []bool
+}
+
+var reuseScratches = sync.Pool{New: func() any { return new(reuseScratch) }}
 
 // slot returns the slot of x: the one that holds it, or the empty one
 // where it goes.
@@ -101,13 +131,16 @@ func alignReuseTo(ta []token, b *reuseSide, boiler map[uint64]bool) reuseAlignme
 	if len(ha) == 0 || len(hb) == 0 {
 		return al
 	}
-	pos := newPositions(ha)
+	sc := reuseScratches.Get().(*reuseScratch)
+	defer reuseScratches.Put(sc)
+	pos := &sc.pos
+	pos.reset(ha)
 	// Extend matches along diagonals (i - j constant): diagonal d is
 	// entry d+len(hb), its run open when last >= 0.
-	var found []run
+	found := sc.found[:0]
 	off := len(hb)
-	start := make([]int32, len(ha)+len(hb)+1)
-	last := make([]int32, len(ha)+len(hb)+1)
+	start := grow(sc.start, len(ha)+len(hb)+1)
+	last := grow(sc.last, len(ha)+len(hb)+1)
 	for k := range last {
 		last[k] = -1
 	}
@@ -148,8 +181,12 @@ func alignReuseTo(ta []token, b *reuseSide, boiler map[uint64]bool) reuseAlignme
 		}
 		return found[x].b0 < found[y].b0
 	})
-	usedA := make([]bool, len(ta))
-	usedB := make([]bool, len(tb))
+	sc.found, sc.start, sc.last = found, start, last
+	usedA := grow(sc.usedA, len(ta))
+	usedB := grow(sc.usedB, len(tb))
+	clear(usedA)
+	clear(usedB)
+	sc.usedA, sc.usedB = usedA, usedB
 	for _, r := range found {
 		// Trim the parts already used, then keep what remains if long.
 		for r.a0 < r.a1 && (usedA[r.a0] || usedB[r.b0]) {

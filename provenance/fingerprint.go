@@ -59,15 +59,17 @@ func shingles(toks []token) []uint64 {
 	if len(toks) < shingleK {
 		return nil
 	}
-	wh := make([]uint64, len(toks))
-	for i, t := range toks {
-		wh[i] = hashString(t.norm)
+	// The word hashes of a shingle, in a ring: wh[j%shingleK] is word j's.
+	var wh [shingleK]uint64
+	for j := 0; j < shingleK-1; j++ {
+		wh[j] = hashString(toks[j].norm)
 	}
 	out := make([]uint64, len(toks)-shingleK+1)
 	for i := range out {
+		wh[(i+shingleK-1)%shingleK] = hashString(toks[i+shingleK-1].norm)
 		var x uint64
 		for j := 0; j < shingleK; j++ {
-			x = (x<<7 | x>>57) ^ wh[i+j]
+			x = (x<<7 | x>>57) ^ wh[(i+j)%shingleK]
 		}
 		out[i] = mix(x) & fpMask
 	}

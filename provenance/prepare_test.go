@@ -622,3 +622,35 @@ func TestHasQuoteMatchesContainsAny(t *testing.T) {
 		}
 	}
 }
+
+// shinglesRef is shingles as first written: the word hashes in a slice.
+func shinglesRef(toks []token) []uint64 {
+	if len(toks) < shingleK {
+		return nil
+	}
+	wh := make([]uint64, len(toks))
+	for i, t := range toks {
+		wh[i] = hashString(t.norm)
+	}
+	out := make([]uint64, len(toks)-shingleK+1)
+	for i := range out {
+		var x uint64
+		for j := 0; j < shingleK; j++ {
+			x = (x<<7 | x>>57) ^ wh[i+j]
+		}
+		out[i] = mix(x) & fpMask
+	}
+	return out
+}
+
+func TestShinglesMatchReference(t *testing.T) {
+	for _, d := range genDocs(200) {
+		toks := tokenize(d.Text)
+		for _, n := range []int{0, shingleK - 1, shingleK, shingleK + 1, len(toks)} {
+			part := toks[:min(n, len(toks))]
+			if got, want := shingles(part), shinglesRef(part); !reflect.DeepEqual(got, want) {
+				t.Fatalf("shingles of %d tokens of %.60q: got %v, want %v", len(part), d.Text, got, want)
+			}
+		}
+	}
+}

@@ -205,16 +205,18 @@ func sentenceAnchorsOf(text string, sents []span, toks [][]token) [][]anchor {
 		}
 	}
 	out := make([][]anchor, len(sents))
+	var cur []anchor // the anchors of sentence i, copied to out[i] at its end
 	for i, s := range sents {
 		// A sentence has a few anchors: a linear scan finds the ones
 		// already added faster than a map.
+		cur = cur[:0]
 		add := func(a anchor) {
-			for _, b := range out[i] {
+			for _, b := range cur {
 				if b.key == a.key {
 					return
 				}
 			}
-			out[i] = append(out[i], a)
+			cur = append(cur, a)
 		}
 		for _, t := range toks[i] {
 			if k, ok := calendar[latin(t.norm)]; ok && (t.cap || !calendarNeedsCap[t.norm]) {
@@ -247,6 +249,9 @@ func sentenceAnchorsOf(text string, sents []span, toks [][]token) [][]anchor {
 		}
 		if hasQuote(text[s.s:s.e]) {
 			add(anchor{key: quoteAnchor, weight: 0.5})
+		}
+		if len(cur) > 0 {
+			out[i] = append(make([]anchor, 0, len(cur)), cur...)
 		}
 	}
 	return out
