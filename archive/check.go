@@ -102,11 +102,11 @@ func (s *Store) articleRefs(ctx context.Context) [][2]string {
 // derived tables that name missing articles. Provenance links are rebuilt
 // by relinking.
 func (s *Store) Repair(ctx context.Context) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("repair: %w", err)
 	}
-	defer tx.Rollback()
+	defer done()
 	if _, err := tx.ExecContext(ctx, "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')"); err != nil {
 		return fmt.Errorf("repair: full-text index: %w", err)
 	}

@@ -6,9 +6,12 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -66,11 +69,11 @@ func unpackFingerprints(b []byte) []uint64 {
 // one transaction: fps maps an article id to its fingerprints (values
 // below 2^63).
 func (s *Store) SetFingerprints(ctx context.Context, fps map[int64][]uint64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("set fingerprints: %w", err)
 	}
-	defer tx.Rollback()
+	defer done()
 	if err := setFingerprintsTx(ctx, tx, fps); err != nil {
 		return fmt.Errorf("set fingerprints: %w", err)
 	}
@@ -494,11 +497,28 @@ func int64Args(ids []int64) []any {
 // ReplaceLinks deletes every link that touches one of articles and stores
 // links instead, in one transaction.
 func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	// Passages are encoded before the write transaction, on every core:
+	// the articles of links do not change while they are linked.
+	ends := linkArticles(links)
+	texts, err := articleTexts(ctx, s.db, ends)
 	if err != nil {
 		return fmt.Errorf("replace links: %w", err)
 	}
-	defer tx.Rollback()
+	type encoded struct{ ev, ch string }
+	enc := make([]encoded, len(links))
+	if err := parallelEach(len(links), func(i int) error {
+		l := links[i]
+		ev, ch, err := encodeLink(l, texts[l.From], texts[l.To])
+		enc[i] = encoded{ev, ch}
+		return err
+	}); err != nil {
+		return fmt.Errorf("replace links: %w", err)
+	}
+	tx, done, err := s.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("replace links: %w", err)
+	}
+	defer done()
 	// The stories of both ends of the old and the new links are out of
 	// date from now on.
 	stale, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO stories_stale (article)
@@ -532,22 +552,13 @@ func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link
 		return fmt.Errorf("replace links: %w", err)
 	}
 	defer ins.Close()
-	ends := linkArticles(links)
-	texts, err := articleTexts(ctx, tx, ends)
-	if err != nil {
-		return fmt.Errorf("replace links: %w", err)
-	}
 	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO stories_stale (article)
 		SELECT value FROM json_each(?1)`, jsonInts(ends)); err != nil {
 		return fmt.Errorf("replace links: %w", err)
 	}
-	for _, l := range links {
-		evj, chj, err := encodeLink(l, texts[l.From], texts[l.To])
-		if err != nil {
-			return fmt.Errorf("replace links: %w", err)
-		}
+	for i, l := range links {
 		if _, err := ins.ExecContext(ctx, l.From, l.To, l.Kind, l.DirectionConfidence, l.DirectionReason,
-			l.Reused, l.ReusedOfCopy, evj, chj); err != nil {
+			l.Reused, l.ReusedOfCopy, enc[i].ev, enc[i].ch); err != nil {
 			return fmt.Errorf("replace links: link %d -> %d: %w", l.From, l.To, err)
 		}
 	}
@@ -555,6 +566,32 @@ func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link
 		return fmt.Errorf("replace links: %w", err)
 	}
 	return nil
+}
+
+// parallelEach calls f(i) for i in [0, n) on up to GOMAXPROCS goroutines
+// and returns the first error.
+func parallelEach(n int, f func(i int) error) error {
+	var next atomic.Int64
+	errs := make([]error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for w := range min(len(errs), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				if err := f(i); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // withLinks returns those of articles that have links, in one statement:
@@ -754,11 +791,11 @@ func (s *Store) AllLinks(ctx context.Context) ([]Link, error) {
 // exactly so already are left alone. The articles of stories are no
 // longer stale (see StaleStories).
 func (s *Store) SaveStories(ctx context.Context, stories []Story) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("save stories: %w", err)
 	}
-	defer tx.Rollback()
+	defer done()
 	var ids []int64
 	for _, st := range stories {
 		for _, m := range st.Articles {
@@ -1055,11 +1092,11 @@ func (s *Store) Graph(ctx context.Context) ([]GraphEdge, error) {
 // ClearProvenance deletes the fingerprint index, links and stories, before
 // a full relink.
 func (s *Store) ClearProvenance(ctx context.Context) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("clear provenance: %w", err)
 	}
-	defer tx.Rollback()
+	defer done()
 	for _, t := range []string{"story_articles", "stories", "links", "fingerprints", "fingerprints_recent", "article_fingerprints", "stories_stale"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
 			return fmt.Errorf("clear provenance: %s: %w", t, err)

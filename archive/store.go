@@ -44,6 +44,11 @@ var (
 type Store struct {
 	db   *sql.DB
 	path string
+	// writeMu queues this process's write transactions in Go. SQLite
+	// would make them wait too, but by polling with sleeps of up to
+	// 100 ms: an import's storing and linking write in turn, hundreds of
+	// times.
+	writeMu sync.Mutex
 
 	colMu    sync.Mutex
 	cols     *columns       // search columns, refreshed by generation
@@ -297,6 +302,22 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
+// beginWrite begins a write transaction once the process's other write
+// transactions are over. done rolls it back unless it was committed, and
+// lets the next one begin; call it once, when the transaction is over.
+func (s *Store) beginWrite(ctx context.Context) (tx *sql.Tx, done func(), err error) {
+	s.writeMu.Lock()
+	tx, err = s.db.BeginTx(ctx, nil)
+	if err != nil {
+		s.writeMu.Unlock()
+		return nil, nil, err
+	}
+	return tx, func() {
+		tx.Rollback()
+		s.writeMu.Unlock()
+	}, nil
+}
+
 // Path returns the archive's file name.
 func (s *Store) Path() string { return s.path }
 
@@ -378,11 +399,11 @@ type AddResult struct {
 // and the existing ID. Add sets ID, Hash and Imported on stored articles.
 // On error nothing is stored.
 func (s *Store) Add(ctx context.Context, arts []*Article) ([]AddResult, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("add articles: %w", err)
 	}
-	defer tx.Rollback()
+	defer done()
 	res, err := addTx(ctx, tx, arts)
 	if err != nil {
 		return nil, fmt.Errorf("add articles: %w", err)
@@ -655,11 +676,11 @@ type ImportedFile struct {
 // AddBatch stores articles and records files as imported, in one
 // transaction: after a crash either both are in the archive or neither.
 func (s *Store) AddBatch(ctx context.Context, arts []*Article, files []ImportedFile) ([]AddResult, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("add articles: %w", err)
 	}
-	defer tx.Rollback()
+	defer done()
 	res, err := addTx(ctx, tx, arts)
 	if err != nil {
 		return nil, fmt.Errorf("add articles: %w", err)
