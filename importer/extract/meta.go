@@ -93,14 +93,21 @@ type pageMeta struct {
 func readMeta(doc *html.Node) pageMeta {
 	gd := goquery.NewDocumentFromNode(doc)
 	var m pageMeta
+	// The <meta> elements are listed once; each key then looks through
+	// the list, not through the whole document for every attribute.
+	metas := metaElements(doc, nil)
 	meta := func(keys ...string) string {
 		for _, k := range keys {
 			for _, attr := range []string{"property", "name", "itemprop", "http-equiv"} {
-				sel := gd.Find("meta[" + attr + "]").FilterFunction(func(_ int, s *goquery.Selection) bool {
-					return strings.EqualFold(strings.TrimSpace(s.AttrOr(attr, "")), k)
-				})
-				if v := normalizeSpace(sel.First().AttrOr("content", "")); v != "" {
-					return v
+				// The first <meta> whose attr is k gives its content.
+				for _, n := range metas {
+					if v, ok := attrOf(n, attr); ok && strings.EqualFold(strings.TrimSpace(v), k) {
+						c, _ := attrOf(n, "content")
+						if c = normalizeSpace(c); c != "" {
+							return c
+						}
+						break
+					}
 				}
 			}
 		}
@@ -143,6 +150,29 @@ func readMeta(doc *html.Node) pageMeta {
 		}
 	}
 	return m
+}
+
+// metaElements appends the <meta> elements below n to dst, in document
+// order.
+func metaElements(n *html.Node, dst []*html.Node) []*html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "meta" {
+			dst = append(dst, c)
+		}
+		dst = metaElements(c, dst)
+	}
+	return dst
+}
+
+// attrOf returns the value of n's first attribute named key and whether
+// n has one.
+func attrOf(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
 }
 
 // jsonLDNames returns the publisher and first author names found in the
