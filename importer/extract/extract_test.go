@@ -383,3 +383,49 @@ func BenchmarkHTMLParallel(b *testing.B) {
 	})
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "pages/s")
 }
+
+// TestMaybePromo checks that promoPhrases, which cleanBlocks checks
+// before the costly promo pattern, let through every paragraph the pattern
+// matches that holds one of promoWords: one example per branch, in various
+// cases. (Two branches hold none of promoWords and are never dropped.)
+func TestMaybePromo(t *testing.T) {
+	matches := []string{
+		"Subscribe to our updates", "SIGN UP FOR free alerts", "Thanks for signing up!", "Get our newsletter",
+		"Newsletter sign-up", "Newsletter abonnieren", "Follow us on X", "Like us on Facebook", "Share this article",
+		"Join the conversation", "Be part of the discussion", "We want to hear what you think", "Submit your letter",
+		"Already a subscriber? Log in", "Login to read more", "Log in for immediate access", "Abonnieren Sie uns",
+		"Jetzt abonnieren", "Zum Newsletter", "Melden Sie sich jetzt für den Newsletter an", "Sie sind nicht eingeloggt",
+		"Du bist derzeit nicht eingeloggt", "Jetzt registrieren", "Jetzt anmelden", "Um diesen Artikel zu lesen",
+		"Um den Artikel weiterzulesen", "Um weiter zu lesen", "Abonnez-vous", "Inscrivez-vous", "S'abonner",
+		"Pour lire la suite", "Pour accéder à l'intégralité", "Pour accéder en illimité", "Suscríbete", "Suscribase",
+		"Únete", "Unete a nuestro canal", "Síguenos", "Suscripción digital", "Zapisz się", "Subskrypcja",
+		"Zaprenumeruj", "Iscriviti", "Assine já", "Inscreva-se", "Get the Herald’s daily edition", "Never miss a story",
+		"Don't miss out", "Comments (12)", "Kommentare (3)", "Commentaires (4)", "Comentarios (5)", "Leave a comment",
+		"Post a reply", "Kommentar schreiben", "Keine Kommentare", "No comments yet", "Schreiben Sie den ersten Kommentar",
+		"Hinterlassen Sie einen Kommentar", "Deja tu comentario", "Laisser un commentaire",
+	}
+	for _, s := range matches {
+		for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), "Text before. " + s + " and after"} {
+			if !promo.Get().MatchString(v) {
+				t.Errorf("promo pattern does not match %q", v)
+			}
+			if got, want := maybePromo(v), hasPromoWord(v); got != want {
+				t.Errorf("maybePromo(%q) = %v, want %v", v, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"The minister will sign the treaty.", "Shares fell 3% in Tokyo.", "He logged the calls."} {
+		if maybePromo(s) {
+			t.Errorf("maybePromo(%q) = true, want false", s)
+		}
+	}
+}
+
+func hasPromoWord(s string) bool {
+	for _, w := range promoWords {
+		if strings.Contains(strings.ToLower(s), w) {
+			return true
+		}
+	}
+	return false
+}

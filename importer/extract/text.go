@@ -232,13 +232,41 @@ var promoWords = []string{
 	"miss", "comment", "kommentar", "coment", "reply", "melden", "abonnez", "abonner",
 }
 
-// maybePromo reports whether b holds one of promoWords.
+// promoPhrases are lower-case phrases of which every match of one branch
+// of the promo pattern holds one (most words of promoWords are common:
+// "share", "log", "sign", "letter"). The comment counter branch,
+// "comments (12)", is checked apart.
+var promoPhrases = []string{
+	"subscribe ", "sign up ", "signing up", " newsletter", "newsletter ", " us on", "share ",
+	"the conversation", "the discussion", "hear what you think", "submit your letter", "already a subscriber",
+	"log in ", "login ", "abonnieren sie", "jetzt abonnieren", "melden sie sich", "nicht eingeloggt",
+	"jetzt registrieren", "jetzt anmelden", "um diesen artikel", "um den artikel", "um weiter",
+	"abonnez-vous", "inscrivez-vous", "s'abonner", "pour lire ", "pour accéder à ", "pour accéder en illimité",
+	"suscr", "únete", "unete a nuestro", "síguenos", "zapisz się", "subskrypcj", "zaprenumeruj", "iscriviti",
+	"assine", "inscreva-se", " daily edition", "never miss ", "don't miss ", " a comment", " a reply",
+	"kommentar", "no comments", "comentario", "laisser un commentaire",
+}
+
+// maybePromo reports whether b may match the promo pattern: it holds one
+// of promoWords and one of promoPhrases (or a comment counter). A b with
+// a long s (ſ), which the pattern folds to s but strings.ToLower keeps,
+// is only checked against promoWords.
 func maybePromo(b string) bool {
 	lower := strings.ToLower(b)
+	found := false
 	for _, w := range promoWords {
+		if strings.Contains(lower, w) {
+			found = true
+			break
+		}
+	}
+	if !found || strings.ContainsRune(b, 'ſ') {
+		return found
+	}
+	for _, w := range promoPhrases {
 		if strings.Contains(lower, w) {
 			return true
 		}
 	}
-	return false
+	return strings.Contains(lower, " (") && (strings.Contains(lower, "comment") || strings.Contains(lower, "kommentar") || strings.Contains(lower, "comentario"))
 }
