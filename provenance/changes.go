@@ -3,6 +3,7 @@ package provenance
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/provenance/agency"
@@ -261,7 +262,57 @@ func Credited(from, to Doc) bool {
 		}
 	}
 	if src := strings.TrimSpace(from.Source); len(src) >= 3 && from.Source != to.Source {
+		if isASCII(to.Text) && isASCII(src) {
+			return containsFoldASCII(to.Text, src)
+		}
 		return strings.Contains(strings.ToLower(to.Text), strings.ToLower(src))
 	}
 	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldASCII reports whether the ASCII text s holds the ASCII text
+// sub, ignoring case: strings.Contains(strings.ToLower(s),
+// strings.ToLower(sub)) without lower-casing s.
+func containsFoldASCII(s, sub string) bool {
+	sub = strings.ToLower(sub)
+	if sub == "" {
+		return true
+	}
+	first, upper := sub[0], sub[0]
+	if 'a' <= first && first <= 'z' {
+		upper = first - 'a' + 'A'
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if c := s[i]; c != first && c != upper {
+			continue
+		}
+		if equalFoldASCII(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// equalFoldASCII reports whether the ASCII text s equals the lower-case
+// ASCII text lower, ignoring the case of s.
+func equalFoldASCII(s, lower string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -603,12 +603,18 @@ func alignSidesTo(sa, sb *side, whereB sideIndex) translationAlignment {
 		}
 	}
 	dp := make([][]float64, n+1)
+	cells := make([]float64, (n+1)*(m+1))
 	for i := range dp {
-		dp[i] = make([]float64, m+1)
+		dp[i] = cells[i*(m+1) : (i+1)*(m+1)]
 	}
 	for i := 1; i <= n; i++ {
 		for j := 1; j <= m; j++ {
-			best := math.Max(dp[i-1][j], dp[i][j-1])
+			// Scores are finite and at least 0: math.Max's care for NaN
+			// and signed zeros is not needed.
+			best := dp[i-1][j]
+			if v := dp[i][j-1]; v > best {
+				best = v
+			}
 			if s := sc[i-1][j-1]; s >= minWeakScore && dp[i-1][j-1]+s > best {
 				best = dp[i-1][j-1] + s
 			}
