@@ -170,25 +170,59 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 		return nil, fmt.Errorf("link article %d: meta: %w", d.ID, err)
 	}
 
+	// What the loops below read of each article that shares two
+	// fingerprints or more: its outlet, numbered so that counting articles
+	// per outlet needs no map of strings, and its language.
+	type sharer struct {
+		outlet int32 // 0 for none
+		lang   string
+	}
+	outlets := map[string]int32{}
+	outletOf := func(s string) int32 {
+		if s == "" {
+			return 0
+		}
+		o, ok := outlets[s]
+		if !ok {
+			o = int32(len(outlets) + 1)
+			outlets[s] = o
+		}
+		return o
+	}
+	own := outletOf(d.Source)
+	sharers := make(map[int64]sharer, len(ids))
+	for _, id := range ids {
+		m := meta[id]
+		sharers[id] = sharer{outlet: outletOf(m.Source), lang: m.Language}
+	}
+
 	// Boilerplate: too common overall, or repeated by one outlet.
 	boiler := map[uint64]bool{}
-	per := map[string]int{} // articles per outlet, for one fingerprint at a time
+	per := make([]int, len(outlets)+1) // articles per outlet, for one fingerprint at a time
+	var counted []int32                // the outlets counted in per
 	for fp, ids := range post {
 		if len(ids) >= limit {
 			boiler[fp] = true
 			continue
 		}
-		clear(per)
-		if d.Source != "" {
-			per[d.Source] = 1
+		for _, o := range counted {
+			per[o] = 0
+		}
+		counted = counted[:0]
+		if own != 0 {
+			per[own] = 1
+			counted = append(counted, own)
 		}
 		for _, id := range ids {
 			if id == d.ID {
 				continue
 			}
-			if s := meta[id].Source; s != "" && shared[id] >= 2 {
-				per[s]++
-				if per[s] >= l.outletDF() {
+			if o := sharers[id].outlet; o != 0 {
+				if per[o] == 0 {
+					counted = append(counted, o)
+				}
+				per[o]++
+				if per[o] >= l.outletDF() {
 					boiler[fp] = true
 					break
 				}
@@ -205,10 +239,14 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 			continue
 		}
 		for _, id := range ids {
-			if id == d.ID || l.Before && id > d.ID || shared[id] < 2 {
+			if id == d.ID || l.Before && id > d.ID {
 				continue
 			}
-			ml := meta[id].Language
+			sh, ok := sharers[id]
+			if !ok {
+				continue // fewer than two shared fingerprints
+			}
+			ml := sh.lang
 			same := lang == "" || ml == "" || ml == lang
 			other := lang == "" || ml == "" || ml != lang
 			if IsAnchorKey(fp) {
