@@ -219,7 +219,10 @@ func (c *columns) indexDays() {
 			slot[k] = 1
 		}
 	}
-	c.dayList = c.dayList[:0]
+	// A new list, not the old one truncated: a clone shares its backing
+	// array with the columns it was cloned from, which searches may be
+	// reading.
+	c.dayList = nil
 	for k := range slot {
 		if slot[k] != 0 && len(c.dayList) < dayOther-2 {
 			y, m, dd := k/372, k%372/31, k%31
