@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -222,12 +223,12 @@ func jsonFpRows(rows []fpRow) string {
 }
 
 // Unlinked returns, in ascending order, the articles stored after the
-// last one whose fingerprints were set (the last linked) and after those
-// an import left unlinked on purpose (SkipLinking): the articles of an
-// import that was stopped before it linked them.
+// last one whose links were stored (by ReplaceLinks) and after those an
+// import left unlinked on purpose (SkipLinking): the articles of an
+// import or a relink that was stopped before it linked them.
 func (s *Store) Unlinked(ctx context.Context) ([]int64, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id FROM articles WHERE id > max(
-		(SELECT coalesce(max(article), 0) FROM article_fingerprints),
+		coalesce((SELECT value FROM meta WHERE key = 'linked_upto'), 0),
 		coalesce((SELECT value FROM meta WHERE key = 'link_skip_upto'), 0)) ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("unlinked articles: %w", err)
@@ -555,6 +556,12 @@ func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link
 	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO stories_stale (article)
 		SELECT value FROM json_each(?1)`, jsonInts(ends)); err != nil {
 		return fmt.Errorf("replace links: %w", err)
+	}
+	if len(articles) > 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('linked_upto', ?)
+			ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`, slices.Max(articles)); err != nil {
+			return fmt.Errorf("replace links: %w", err)
+		}
 	}
 	for i, l := range links {
 		if _, err := ins.ExecContext(ctx, l.From, l.To, l.Kind, l.DirectionConfidence, l.DirectionReason,
@@ -1103,6 +1110,9 @@ func (s *Store) ClearProvenance(ctx context.Context) error {
 		}
 	}
 	if _, err := tx.ExecContext(ctx, "UPDATE meta SET value = 0 WHERE key IN ('fingerprints_rows', 'fingerprints_recent_rows')"); err != nil {
+		return fmt.Errorf("clear provenance: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE meta SET value = 0 WHERE key = 'linked_upto'"); err != nil {
 		return fmt.Errorf("clear provenance: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

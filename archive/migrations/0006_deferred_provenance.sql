@@ -24,3 +24,9 @@ INSERT INTO meta (key, value) VALUES ('fingerprints_recent_rows', 0);
 CREATE TABLE stories_stale (
     article INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE
 );
+
+-- The last article whose links were stored (by an import or a relink,
+-- which link articles in ascending order): the articles after it that an
+-- import stored but did not link, because it was stopped, are linked by
+-- the next import.
+INSERT INTO meta (key, value) SELECT 'linked_upto', coalesce(max(article), 0) FROM article_fingerprints;

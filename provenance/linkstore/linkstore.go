@@ -269,6 +269,10 @@ type Session struct {
 	cache *provenance.Cache
 	docs  *docCache
 	stale int // link ends stored since the stories were last updated, at most
+
+	// stored receives the outcome of storing the links of the last batch
+	// linked, nil when there is none to wait for.
+	stored chan error
 }
 
 // NewSession returns a Session that links the articles of s.
@@ -278,8 +282,8 @@ func NewSession(s *archive.Store) *Session {
 
 // Link fingerprints the articles ids (new articles, larger ids than any
 // already linked), links each to the older articles of the archive and
-// stores the links. The import command calls it after each committed
-// batch. The stories the links touch are recomputed once there are
+// stores the links, in the background while the next batch is linked.
+// The import command calls it after each committed batch. The stories the links touch are recomputed once there are
 // staleFlush of them or more, and by Flush, which must end a session:
 // the copies of one story arrive in many batches, and recomputing it after
 // each was a sixth of the linking's time.
@@ -287,6 +291,17 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 	s := x.s
 	if len(ids) == 0 {
 		return nil
+	}
+	if x.stored != nil {
+		select {
+		case err := <-x.stored:
+			// Stored already: the next batch need not wait for it.
+			x.stored = nil
+			if err != nil {
+				return err
+			}
+		default:
+		}
 	}
 	ids = append([]int64(nil), ids...)
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
@@ -318,13 +333,47 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 	if err != nil {
 		return fmt.Errorf("link: %w", err)
 	}
-	if err := s.ReplaceLinks(ctx, ids, links); err != nil {
+	// The links are stored while the next batch is linked: linking
+	// reads fingerprints, metadata and texts, never links. Batches store
+	// their links in order, since a batch replaces the links of its
+	// articles, which the next batch links to.
+	prev, done := x.stored, make(chan error, 1)
+	x.stored = done
+	go func() {
+		if prev != nil {
+			if err := <-prev; err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- x.store(ctx, ids, links)
+	}()
+	return nil
+}
+
+// store stores the links of the articles ids, and updates the stories
+// once staleFlush link ends wait for it.
+func (x *Session) store(ctx context.Context, ids []int64, links []archive.Link) error {
+	if err := x.s.ReplaceLinks(ctx, ids, links); err != nil {
 		return fmt.Errorf("link: %w", err)
 	}
 	if x.stale += 2 * len(links); x.stale >= staleFlush {
-		return x.Flush(ctx)
+		x.stale = 0
+		return FlushStories(ctx, x.s)
 	}
 	return nil
+}
+
+// Wait returns once the links of every batch linked so far are stored,
+// with the first error storing them. It does not update stories (Flush
+// does).
+func (x *Session) Wait() error {
+	if x.stored == nil {
+		return nil
+	}
+	err := <-x.stored
+	x.stored = nil
+	return err
 }
 
 // staleFlush is how many link ends a Session stores before it updates
@@ -335,6 +384,9 @@ const staleFlush = 100000
 // its story was last computed, by this session or by an earlier one that
 // was interrupted.
 func (x *Session) Flush(ctx context.Context) error {
+	if err := x.Wait(); err != nil {
+		return err
+	}
 	x.stale = 0
 	return FlushStories(ctx, x.s)
 }

@@ -54,8 +54,8 @@ func seeds(t *testing.T, s *archive.Store, mode string) {
 	}
 	link := func(ctx context.Context, ids []int64) error { return linkstore.Link(ctx, s, ids) }
 	flush := func(context.Context) error { return nil }
+	x := linkstore.NewSession(s)
 	if mode == "session" || mode == "interrupted" {
-		x := linkstore.NewSession(s)
 		link, flush = x.Link, x.Flush
 	}
 	for _, a := range arts {
@@ -68,9 +68,12 @@ func seeds(t *testing.T, s *archive.Store, mode string) {
 		}
 	}
 	if mode == "interrupted" {
-		// An import stopped before its session ended leaves the stories
-		// of its links out of date, and says so; the next session
-		// updates them.
+		// An import stopped after storing its links and before its
+		// session ended leaves their stories out of date, and says so;
+		// the next session updates them.
+		if err := x.Wait(); err != nil {
+			t.Fatal(err)
+		}
 		stale, err := s.StaleStories(ctx, 0, 100)
 		if err != nil {
 			t.Fatal(err)
