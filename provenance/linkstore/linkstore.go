@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -75,6 +76,10 @@ type batchIndex struct {
 	Index
 	fps  []uint64 // every fingerprint of the batch
 	docs *docCache
+	// local holds the postings of the batch's own articles, ascending,
+	// whether or not the archive has them yet: the batch's fingerprints
+	// are stored while it is linked.
+	local map[uint64][]int64
 
 	mu      sync.Mutex
 	limit   int // of the prefetched postings, 0 before the first lookup
@@ -115,13 +120,19 @@ func (c *docCache) put(d provenance.Doc) {
 }
 
 func newBatchIndex(s *archive.Store, docs *docCache, fps map[int64][]uint64) *batchIndex {
-	b := &batchIndex{Index: Index{s}, docs: docs, fetched: map[uint64]bool{}}
-	for _, f := range fps {
-		for _, fp := range f {
+	b := &batchIndex{Index: Index{s}, docs: docs, fetched: map[uint64]bool{}, local: map[uint64][]int64{}}
+	ids := make([]int64, 0, len(fps))
+	for id := range fps {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		for _, fp := range fps[id] {
 			if !b.fetched[fp] {
 				b.fetched[fp] = true
 				b.fps = append(b.fps, fp)
 			}
+			b.local[fp] = append(b.local[fp], id)
 		}
 	}
 	sort.Slice(b.fps, func(i, j int) bool { return b.fps[i] < b.fps[j] })
@@ -137,10 +148,14 @@ func (b *batchIndex) Postings(ctx context.Context, fps []uint64, limit int) (map
 		if err != nil {
 			return nil, err
 		}
-		b.post, b.limit = post, limit
+		b.post, b.limit = b.withLocal(post, b.fps, limit), limit
 	}
 	if limit != b.limit {
-		return b.Index.Postings(ctx, fps, limit)
+		post, err := b.Index.Postings(ctx, fps, limit)
+		if err != nil {
+			return nil, err
+		}
+		return b.withLocal(post, fps, limit), nil
 	}
 	out := make(map[uint64][]int64, len(fps))
 	var missing []uint64
@@ -161,6 +176,35 @@ func (b *batchIndex) Postings(ctx context.Context, fps []uint64, limit int) (map
 		}
 	}
 	return out, nil
+}
+
+// withLocal adds the batch's own postings of fps to post, their postings
+// in the archive looked up with limit, as if the archive had them all:
+// the smallest limit ids of each fingerprint, ascending, each once.
+func (b *batchIndex) withLocal(post map[uint64][]int64, fps []uint64, limit int) map[uint64][]int64 {
+	for _, fp := range fps {
+		mine, ok := b.local[fp]
+		if !ok {
+			continue
+		}
+		stored := post[fp]
+		if len(stored) >= limit && stored[len(stored)-1] < mine[0] {
+			continue // the batch's ids come after the limit
+		}
+		merged := make([]int64, 0, min(len(stored)+len(mine), limit))
+		for len(merged) < limit && (len(stored) > 0 || len(mine) > 0) {
+			switch {
+			case len(mine) == 0 || len(stored) > 0 && stored[0] < mine[0]:
+				merged, stored = append(merged, stored[0]), stored[1:]
+			case len(stored) == 0 || mine[0] < stored[0]:
+				merged, mine = append(merged, mine[0]), mine[1:]
+			default:
+				merged, stored, mine = append(merged, stored[0]), stored[1:], mine[1:]
+			}
+		}
+		post[fp] = merged
+	}
+	return post
 }
 
 // Meta implements provenance.Index.
@@ -270,9 +314,38 @@ type Session struct {
 	docs  *docCache
 	stale int // link ends stored since the stories were last updated, at most
 
-	// stored receives the outcome of storing the links of the last batch
-	// linked, nil when there is none to wait for.
-	stored chan error
+	// fps and stored are the storing of the last batch's fingerprints
+	// and of its links, nil before the first batch.
+	fps, stored *pending
+}
+
+// pending is work going on in the background: done is closed when it is
+// over, err is then its outcome.
+type pending struct {
+	done chan struct{}
+	err  error
+}
+
+// wait returns the outcome of p once it is over; a nil p is over.
+func (p *pending) wait() error {
+	if p == nil {
+		return nil
+	}
+	<-p.done
+	return p.err
+}
+
+// failed returns the error of p if it is over and failed.
+func (p *pending) failed() error {
+	if p == nil {
+		return nil
+	}
+	select {
+	case <-p.done:
+		return p.err
+	default:
+		return nil
+	}
 }
 
 // NewSession returns a Session that links the articles of s.
@@ -292,16 +365,8 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	if x.stored != nil {
-		select {
-		case err := <-x.stored:
-			// Stored already: the next batch need not wait for it.
-			x.stored = nil
-			if err != nil {
-				return err
-			}
-		default:
-		}
+	if err := x.stored.failed(); err != nil {
+		return err
 	}
 	ids = append([]int64(nil), ids...)
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
@@ -321,9 +386,20 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 		docs = append(docs, d)
 		fps[id] = cache.Fingerprints(d)
 	}
-	if err := s.SetFingerprints(ctx, fps); err != nil {
-		return fmt.Errorf("link: %w", err)
+	// The batch's fingerprints are stored while it is linked: it finds
+	// its own articles in the batch index, and the articles before it in
+	// the archive, once the previous batch's are stored.
+	if err := x.fps.wait(); err != nil {
+		return err
 	}
+	fpsStored := &pending{done: make(chan struct{})}
+	go func() {
+		defer close(fpsStored.done)
+		if err := s.SetFingerprints(ctx, fps); err != nil {
+			fpsStored.err = fmt.Errorf("link: %w", err)
+		}
+	}()
+	x.fps = fpsStored
 	bx := newBatchIndex(s, x.docs, fps)
 	for _, d := range docs {
 		x.docs.put(d)
@@ -337,16 +413,17 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 	// reads fingerprints, metadata and texts, never links. Batches store
 	// their links in order, since a batch replaces the links of its
 	// articles, which the next batch links to.
-	prev, done := x.stored, make(chan error, 1)
-	x.stored = done
+	prev, stored := x.stored, &pending{done: make(chan struct{})}
+	x.stored = stored
 	go func() {
-		if prev != nil {
-			if err := <-prev; err != nil {
-				done <- err
-				return
-			}
+		defer close(stored.done)
+		if stored.err = fpsStored.wait(); stored.err != nil {
+			return
 		}
-		done <- x.store(ctx, ids, links)
+		if stored.err = prev.wait(); stored.err != nil {
+			return
+		}
+		stored.err = x.store(ctx, ids, links)
 	}()
 	return nil
 }
@@ -368,12 +445,10 @@ func (x *Session) store(ctx context.Context, ids []int64, links []archive.Link) 
 // with the first error storing them. It does not update stories (Flush
 // does).
 func (x *Session) Wait() error {
-	if x.stored == nil {
-		return nil
+	if err := x.fps.wait(); err != nil {
+		return err
 	}
-	err := <-x.stored
-	x.stored = nil
-	return err
+	return x.stored.wait()
 }
 
 // staleFlush is how many link ends a Session stores before it updates
