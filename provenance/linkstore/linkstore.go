@@ -144,7 +144,7 @@ func (b *batchIndex) Postings(ctx context.Context, fps []uint64, limit int) (map
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.limit == 0 {
-		post, err := b.Index.Postings(ctx, b.fps, limit)
+		post, err := b.prefetch(ctx, limit)
 		if err != nil {
 			return nil, err
 		}
@@ -176,6 +176,34 @@ func (b *batchIndex) Postings(ctx context.Context, fps []uint64, limit int) (map
 		}
 	}
 	return out, nil
+}
+
+// prefetch looks up the postings of all the batch's fingerprints, in as
+// many parts as there are cores, each on a connection of its own: every
+// article of the batch waits for them.
+func (b *batchIndex) prefetch(ctx context.Context, limit int) (map[uint64][]int64, error) {
+	parts := min(runtime.GOMAXPROCS(0), max(1, len(b.fps)/1000))
+	posts := make([]map[uint64][]int64, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			part := b.fps[i*len(b.fps)/parts : (i+1)*len(b.fps)/parts]
+			posts[i], errs[i] = b.Index.Postings(ctx, part, limit)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for _, p := range posts[1:] {
+		for fp, ids := range p {
+			posts[0][fp] = ids
+		}
+	}
+	return posts[0], nil
 }
 
 // withLocal adds the batch's own postings of fps to post, their postings
@@ -378,13 +406,14 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 		return fmt.Errorf("link: %w", err)
 	}
 	for _, id := range ids {
-		a, ok := arts[id]
-		if !ok {
-			continue // deleted since
+		if a, ok := arts[id]; ok { // else deleted since
+			docs = append(docs, DocOf(a))
 		}
-		d := DocOf(a)
-		docs = append(docs, d)
-		fps[id] = cache.Fingerprints(d)
+	}
+	prints := make([][]uint64, len(docs))
+	parallel(len(docs), func(i int) { prints[i] = cache.Fingerprints(docs[i]) })
+	for i, d := range docs {
+		fps[d.ID] = prints[i]
 	}
 	// The batch's fingerprints are stored while it is linked: it finds
 	// its own articles in the batch index, and the articles before it in
@@ -624,6 +653,22 @@ func Relink(ctx context.Context, s *archive.Store, progress Progress) (Stats, er
 	}
 	progress("stories", len(ids), len(ids))
 	return st, nil
+}
+
+// parallel calls f(i) for i in [0, n) on up to GOMAXPROCS goroutines.
+func parallel(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // linkEach links n articles (doc returns the i-th, or false when it is
