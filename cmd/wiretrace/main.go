@@ -12,7 +12,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
+	"time"
 )
 
 func main() {
@@ -24,11 +26,35 @@ func main() {
 			defer f.Close()
 		}
 	}
+	// WIRETRACE_HEAPPROFILE=FILE writes a heap profile of the run each
+	// time the live heap is larger than ever before (checked every
+	// second), for finding what holds memory at the peak.
+	if p := os.Getenv("WIRETRACE_HEAPPROFILE"); p != "" {
+		go writeHeapPeaks(p)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	err := Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	pprof.StopCPUProfile()
 	os.Exit(exitCode(os.Stderr, err))
+}
+
+// writeHeapPeaks writes a heap profile to path whenever the heap in use
+// after a collection has grown past its largest so far.
+func writeHeapPeaks(path string) {
+	var peak uint64
+	for range time.Tick(time.Second) {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		if ms.HeapAlloc <= peak {
+			continue
+		}
+		peak = ms.HeapAlloc
+		if f, err := os.Create(path); err == nil {
+			pprof.Lookup("heap").WriteTo(f, 0)
+			f.Close()
+		}
+	}
 }
 
 // exitCode prints err as one line and returns the exit status for it:
