@@ -26,20 +26,3 @@ func TestCacheFingerprints(t *testing.T) {
 		t.Errorf("nil cache: got %v, want %v (non-empty)", got, want)
 	}
 }
-
-func TestRecentKeepsNewest(t *testing.T) {
-	var r recent[int]
-	for id := int64(1); id <= 3*cacheSize+5; id++ {
-		r.put(id, int(id))
-		r.put(id, int(id)) // a text prepared twice at once
-	}
-	if len(r.m) != cacheSize || len(r.ids) != cacheSize {
-		t.Fatalf("holds %d values, %d ids, want %d", len(r.m), len(r.ids), cacheSize)
-	}
-	for id := int64(1); id <= 3*cacheSize+5; id++ {
-		v, ok := r.get(id)
-		if want := id > 2*cacheSize+5; ok != want || ok && v != int(id) {
-			t.Fatalf("get(%d) = %d, %v, want kept %v", id, v, ok, want)
-		}
-	}
-}
