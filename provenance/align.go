@@ -1,7 +1,8 @@
 package provenance
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"sync"
 )
 
@@ -171,15 +172,15 @@ func alignReuseTo(ta []token, b *reuseSide, boiler map[uint64]bool) reuseAlignme
 		}
 	}
 	// Longest passages first, each word used once on each side.
-	sort.Slice(found, func(x, y int) bool {
-		lx, ly := found[x].a1-found[x].a0, found[y].a1-found[y].a0
-		if lx != ly {
-			return lx > ly
+	// (Two runs of one diagonal do not overlap, so no two runs tie.)
+	slices.SortFunc(found, func(x, y run) int {
+		if lx, ly := x.a1-x.a0, y.a1-y.a0; lx != ly {
+			return cmp.Compare(ly, lx)
 		}
-		if found[x].a0 != found[y].a0 {
-			return found[x].a0 < found[y].a0
+		if x.a0 != y.a0 {
+			return cmp.Compare(x.a0, y.a0)
 		}
-		return found[x].b0 < found[y].b0
+		return cmp.Compare(x.b0, y.b0)
 	})
 	sc.found, sc.start, sc.last = found, start, last
 	usedA := grow(sc.usedA, len(ta))
@@ -218,9 +219,12 @@ func alignReuseTo(ta []token, b *reuseSide, boiler map[uint64]bool) reuseAlignme
 			}
 		}
 	}
-	sort.Slice(al.runs, func(x, y int) bool { return al.runs[x].a0 < al.runs[y].a0 })
+	slices.SortFunc(al.runs, byA0) // the runs do not overlap in A
 	return al
 }
+
+// byA0 orders runs by their start in A.
+func byA0(x, y run) int { return cmp.Compare(x.a0, y.a0) }
 
 func overlaps(used []bool, s, e int) bool {
 	for i := s; i < e; i++ {

@@ -1,8 +1,6 @@
 package provenance
 
-import (
-	"sort"
-)
+import "slices"
 
 // Text-reuse fingerprints: winnowing over hashes of word 5-grams.
 //
@@ -109,16 +107,14 @@ func winnow(h []uint64, w int) []int {
 	return out
 }
 
-// reuseFingerprints returns the distinct winnowed shingle hashes of toks.
+// reuseFingerprints returns the winnowed shingle hashes of toks, with
+// repeats: fingerprintsOf sorts them and drops those.
 func reuseFingerprints(toks []token) []uint64 {
 	h := shingles(toks)
-	seen := map[uint64]bool{}
-	var out []uint64
-	for _, p := range winnow(h, winnowW) {
-		if !seen[h[p]] {
-			seen[h[p]] = true
-			out = append(out, h[p])
-		}
+	sel := winnow(h, winnowW)
+	out := make([]uint64, len(sel))
+	for i, p := range sel {
+		out[i] = h[p]
 	}
 	return out
 }
@@ -137,7 +133,7 @@ func Fingerprints(title, text string) []uint64 {
 // its tokens and its anchor keys.
 func fingerprintsOf(toks []token, anchors []uint64) []uint64 {
 	out := append(reuseFingerprints(toks), anchors...)
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	slices.Sort(out)
 	n := 0
 	for i, v := range out {
 		if i == 0 || v != out[n-1] {
@@ -189,7 +185,7 @@ func anchorKeysOf(anchors [][]anchor) []uint64 {
 				keys = append(keys, key(a+"\x00"+b))
 			}
 		}
-		sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+		slices.Sort(keys)
 		if len(keys) > maxKeysPerSentence {
 			keys = keys[:maxKeysPerSentence]
 		}

@@ -10,12 +10,13 @@
 package provenance
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"math"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -164,7 +165,7 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 			ids = append(ids, id)
 		}
 	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	slices.Sort(ids)
 	meta, err := l.Index.Meta(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("link article %d: meta: %w", d.ID, err)
@@ -422,11 +423,11 @@ func top(counts map[int64]int, min, n int) []candidate {
 			out = append(out, candidate{id, c})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].count != out[j].count {
-			return out[i].count > out[j].count
+	slices.SortFunc(out, func(x, y candidate) int {
+		if x.count != y.count {
+			return cmp.Compare(y.count, x.count)
 		}
-		return out[i].id < out[j].id
+		return cmp.Compare(x.id, y.id)
 	})
 	if len(out) > n {
 		out = out[:n]
@@ -450,7 +451,7 @@ func reuseLink(a, b Doc, ta, tb []token, al reuseAlignment) archive.Link {
 		for i, r := range al.runs {
 			runs[i] = run{a0: r.b0, a1: r.b1, b0: r.a0, b1: r.a1}
 		}
-		sort.Slice(runs, func(i, j int) bool { return runs[i].a0 < runs[j].a0 })
+		slices.SortFunc(runs, byA0) // the runs do not overlap in either text
 	}
 	link := archive.Link{From: from.ID, To: to.ID, Kind: archive.LinkReuse,
 		DirectionConfidence: round2(conf), DirectionReason: reason,
