@@ -18,8 +18,11 @@ type Cache struct {
 	fps   recent[[]uint64]
 }
 
-// cacheSize bounds the articles a Cache holds of each kind.
-const cacheSize = 2048
+// cacheSize bounds the articles a Cache holds of each kind. An import of
+// 18,633 generated files with linking took the same time with 1024 as
+// with 2048 (21.4-24.6 s against 22.2-22.7 s, same CPU) and 40-50 MB less
+// peak memory (192-196 MB against 234-245 MB); 512 cost 7-15% more CPU.
+const cacheSize = 1024
 
 // recent keeps up to cacheSize values; when full it starts over. (Two
 // generations of half the size, the older dropped when the newer fills,
