@@ -743,6 +743,13 @@ func (s *Store) LinksAmong(ctx context.Context, articles []int64) ([]Link, error
 		}
 		for _, l := range ls {
 			if in[l.To] {
+				// One copy of each kind's name, not one per link.
+				switch l.Kind {
+				case LinkReuse:
+					l.Kind = LinkReuse
+				case LinkTranslation:
+					l.Kind = LinkTranslation
+				}
 				out = append(out, l)
 			}
 		}
@@ -772,6 +779,13 @@ func (s *Store) LinkEndsAmong(ctx context.Context, articles []int64) ([]Link, er
 				return nil, fmt.Errorf("link ends among articles: %w", err)
 			}
 			if in[l.To] {
+				// One copy of each kind's name, not one per link.
+				switch l.Kind {
+				case LinkReuse:
+					l.Kind = LinkReuse
+				case LinkTranslation:
+					l.Kind = LinkTranslation
+				}
 				out = append(out, l)
 			}
 		}
