@@ -101,6 +101,10 @@ type Config struct {
 	// as a perfect detector would find them. Off, articles come without
 	// credits, as from a file, and Truth.Credits holds them.
 	Credits bool
+	// AllHTML makes every outlet publish saved web pages; otherwise about
+	// 30% of them do and the others publish text files. The articles are
+	// the same.
+	AllHTML bool
 }
 
 // Truth is what the generator knows about one article: where its text
@@ -191,6 +195,11 @@ func New(cfg Config) *Generator {
 	}
 	g := &Generator{cfg: cfg, seed: uint64(cfg.Seed)*0x2545F4914F6CDD1D + 0x1234567}
 	g.Outlets = buildOutlets(cfg.Outlets)
+	if cfg.AllHTML {
+		for i := range g.Outlets {
+			g.Outlets[i].HTML = true
+		}
+	}
 	g.byLang = make([][]int, len(Languages))
 	for i, o := range g.Outlets {
 		li := langIndex(o.Lang)

@@ -33,6 +33,7 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 	truth := fs.String("truth", "", "with --db: also write the ground truth as JSON Lines to `FILE`")
 	outlets := fs.Int("outlets", 300, "number of outlets")
 	undated := fs.Float64("undated", 0.05, "share of articles without a publication date")
+	allHTML := fs.Bool("html", false, "with --out: every outlet publishes saved web pages (by default about 30% do, the others text files)")
 	quiet := fs.Bool("quiet", false, "print no progress")
 	link := fs.Bool("link", false, "with --db: link provenance after each batch, as import does (slower)")
 	pos, err := parseFlags(c, env, fs, args)
@@ -61,7 +62,7 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 	if u == 0 {
 		u = -1 // Config treats 0 as the default
 	}
-	cfg := gen.Config{Articles: *n, Seed: *seed, Outlets: *outlets, Undated: u, Credits: *db != ""}
+	cfg := gen.Config{Articles: *n, Seed: *seed, Outlets: *outlets, Undated: u, Credits: *db != "", AllHTML: *allHTML}
 	start := time.Now()
 	g := gen.New(cfg)
 	progress := func(done int) {
