@@ -6,14 +6,13 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
+
+	"github.com/wiretrace/wiretrace/internal/par"
 )
 
 // The provenance tables: the fingerprint index, links and stories. The
@@ -288,7 +287,7 @@ func (s *Store) Postings(ctx context.Context, fps []uint64, limit int) (map[uint
 			if err == nil && recent.String != "" {
 				var more []int64
 				more, err = parseIDs(recent.String)
-				got = mergeIDs(got, more, limit)
+				got = MergeIDs(got, more, limit)
 			}
 			if err != nil {
 				rows.Close()
@@ -317,9 +316,10 @@ const postingsQuery = `SELECT j.value,
 		(SELECT article FROM fingerprints_recent WHERE fp = j.value ORDER BY article LIMIT ?2))
 	FROM json_each(?1) j`
 
-// mergeIDs merges two ascending lists of ids into one without repeats, at
-// most limit long.
-func mergeIDs(a, b []int64, limit int) []int64 {
+// MergeIDs merges two ascending lists of ids into one, ascending, without
+// repeats, at most limit long. It may return a, or a prefix of b, itself
+// when the other list is empty.
+func MergeIDs(a, b []int64, limit int) []int64 {
 	if len(b) == 0 {
 		return a
 	}
@@ -507,7 +507,7 @@ func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link
 	}
 	type encoded struct{ ev, ch string }
 	enc := make([]encoded, len(links))
-	if err := parallelEach(len(links), func(i int) error {
+	if err := par.EachErr(len(links), func(i int) error {
 		l := links[i]
 		ev, ch, err := encodeLink(l, texts[l.From], texts[l.To])
 		enc[i] = encoded{ev, ch}
@@ -573,32 +573,6 @@ func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link
 		return fmt.Errorf("replace links: %w", err)
 	}
 	return nil
-}
-
-// parallelEach calls f(i) for i in [0, n) on up to GOMAXPROCS goroutines
-// and returns the first error.
-func parallelEach(n int, f func(i int) error) error {
-	var next atomic.Int64
-	errs := make([]error, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for w := range min(len(errs), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				if err := f(i); err != nil {
-					errs[w] = err
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return errors.Join(errs...)
 }
 
 // withLinks returns those of articles that have links, in one statement:

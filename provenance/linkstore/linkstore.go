@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 
 	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/internal/par"
 	"github.com/wiretrace/wiretrace/provenance"
 )
 
@@ -219,17 +220,8 @@ func (b *batchIndex) withLocal(post map[uint64][]int64, fps []uint64, limit int)
 		if len(stored) >= limit && stored[len(stored)-1] < mine[0] {
 			continue // the batch's ids come after the limit
 		}
-		merged := make([]int64, 0, min(len(stored)+len(mine), limit))
-		for len(merged) < limit && (len(stored) > 0 || len(mine) > 0) {
-			switch {
-			case len(mine) == 0 || len(stored) > 0 && stored[0] < mine[0]:
-				merged, stored = append(merged, stored[0]), stored[1:]
-			case len(stored) == 0 || mine[0] < stored[0]:
-				merged, mine = append(merged, mine[0]), mine[1:]
-			default:
-				merged, stored, mine = append(merged, stored[0]), stored[1:], mine[1:]
-			}
-		}
+		// A copy: the batch keeps its own lists.
+		merged := slices.Clip(archive.MergeIDs(stored, slices.Clone(mine), limit))
 		post[fp] = merged
 	}
 	return post
@@ -411,7 +403,7 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 		}
 	}
 	prints := make([][]uint64, len(docs))
-	parallel(len(docs), func(i int) { prints[i] = cache.Fingerprints(docs[i]) })
+	par.Each(len(docs), func(i int) { prints[i] = cache.Fingerprints(docs[i]) })
 	for i, d := range docs {
 		fps[d.ID] = prints[i]
 	}
@@ -658,22 +650,6 @@ func Relink(ctx context.Context, s *archive.Store, progress Progress) (Stats, er
 	}
 	progress("stories", len(ids), len(ids))
 	return st, nil
-}
-
-// parallel calls f(i) for i in [0, n) on up to GOMAXPROCS goroutines.
-func parallel(n int, f func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // linkEach links n articles (doc returns the i-th, or false when it is
