@@ -121,6 +121,10 @@ func open(p string, pragmas ...string) (*Store, error) {
 		return nil, fmt.Errorf("open archive %s: %w", p, err)
 	}
 	db.SetMaxOpenConns(4)
+	// Idle connections stay open: closing one drops its page cache, which
+	// the next connection reads back from the file (database/sql keeps 2 by
+	// default; imports use all 4 at once).
+	db.SetMaxIdleConns(4)
 	s := &Store{db: db, path: p}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
@@ -154,6 +158,7 @@ func OpenReadOnly(p string) (*Store, error) {
 			continue
 		}
 		db.SetMaxOpenConns(4)
+		db.SetMaxIdleConns(4)
 		var v int
 		if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
 			db.Close()

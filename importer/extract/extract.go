@@ -24,6 +24,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/wiretrace/wiretrace/importer/charset"
+	"github.com/wiretrace/wiretrace/importer/langid"
 )
 
 // Page is what Wiretrace reads from one HTML page. Fields the page does
@@ -90,7 +91,7 @@ func HTMLWithCharset(raw []byte, pageURL, contentType string) (page *Page, err e
 		p.Text = res.text
 		md := res.meta
 		p.Title, p.SiteName, p.Author, p.Description = md.Title, md.Sitename, md.Author, md.Description
-		p.Language = normalizeLang(md.Language)
+		p.Language = langid.Detect(p.Text)
 		if p.URL == "" {
 			p.URL = md.URL
 		}
@@ -181,6 +182,10 @@ func extractMain(doc *html.Node, base *nurl.URL, date time.Time) (res mainResult
 		EnableFallback:  true,
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled,
+		// HTML detects the language from a sample of the text: the
+		// library's detection reads all of it and costs more than the rest
+		// of the extraction's metadata.
+		SkipLanguageDetection: true,
 	}
 	if !date.IsZero() {
 		// The date is already known: spare the library its own search.

@@ -82,6 +82,12 @@ type Options struct {
 	// uses the specified language.
 	TargetLanguage string
 
+	// SkipLanguageDetection leaves Metadata.Language as the page declares
+	// it instead of detecting the language of the whole extracted text,
+	// for callers that detect it themselves. It has no effect when
+	// TargetLanguage is set. (Added for Wiretrace.)
+	SkipLanguageDetection bool
+
 	// If EnableFallback is true, then whenever Trafilatura failed to extract a document,
 	// it will use algorithm from another package, i.e. Readability and Dom Distiller.
 	// This will make the extraction result more precise, but also a bit slower.

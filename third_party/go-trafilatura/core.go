@@ -193,16 +193,18 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 	}
 
 	// Sanity check on language
-	lang := languageClassifier(tmpBodyText, tmpComments)
-	if opts.TargetLanguage != "" {
-		if lang != opts.TargetLanguage {
-			return nil, fmt.Errorf("wrong language, want %s got %s", opts.TargetLanguage, lang)
+	if !opts.SkipLanguageDetection || opts.TargetLanguage != "" {
+		lang := languageClassifier(tmpBodyText, tmpComments)
+		if opts.TargetLanguage != "" {
+			if lang != opts.TargetLanguage {
+				return nil, fmt.Errorf("wrong language, want %s got %s", opts.TargetLanguage, lang)
+			}
 		}
-	}
 
-	// Put the captured language to metadata
-	if lang != "" {
-		metadata.Language = lang
+		// Put the captured language to metadata
+		if lang != "" {
+			metadata.Language = lang
+		}
 	}
 
 	// Post cleaning

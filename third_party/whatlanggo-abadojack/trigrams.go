@@ -1,7 +1,8 @@
 package whatlanggo
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -19,37 +20,36 @@ func toTrigramChar(ch rune) rune {
 	return ch
 }
 
+// getTrigramsWithPositions returns the rank of each trigram of text: 0 for
+// the most frequent, ties broken by trigram in descending order.
 func getTrigramsWithPositions(text string) map[string]int {
 	counterMap := count(text)
-	trigrams := make([]trigram, len(counterMap))
-
-	i := 0
-	for tg, count := range counterMap {
-		trigrams[i] = trigram{tg, count}
-		i++
+	trigrams := make([]trigram, 0, len(counterMap))
+	for tg, n := range counterMap {
+		trigrams = append(trigrams, trigram{string(tg[:]), n})
 	}
 
-	sort.SliceStable(trigrams, func(i, j int) bool {
-		if trigrams[i].count == trigrams[j].count {
-			return strings.Compare(trigrams[i].trigram, trigrams[j].trigram) < 0
+	// Trigrams are distinct, so this order is total and the same as the
+	// upstream stable sort by ascending (count, trigram) read backwards.
+	slices.SortFunc(trigrams, func(a, b trigram) int {
+		if c := cmp.Compare(b.count, a.count); c != 0 {
+			return c
 		}
-		return trigrams[i].count < trigrams[j].count
+		return strings.Compare(b.trigram, a.trigram)
 	})
 
-	trigramsWithPositions := map[string]int{}
-
-	j := 0
-	for i := len(trigrams) - 1; i >= 0; i-- {
-		trigramsWithPositions[trigrams[i].trigram] = j
-		j++
+	trigramsWithPositions := make(map[string]int, len(trigrams))
+	for i, t := range trigrams {
+		trigramsWithPositions[t.trigram] = i
 	}
 	return trigramsWithPositions
 }
 
-func count(text string) map[string]int {
+// count returns how often each trigram of lowercased text occurs.
+func count(text string) map[[3]rune]int {
 	var r1, r2, r3 rune
-	trigrams := map[string]int{}
-	var txt []rune
+	trigrams := map[[3]rune]int{}
+	txt := make([]rune, 0, len(text)+1)
 
 	for _, r := range text {
 		txt = append(txt, unicode.ToLower(toTrigramChar(r)))
@@ -61,15 +61,7 @@ func count(text string) map[string]int {
 	for i := 1; i < len(txt); i++ {
 		r3 = txt[i]
 		if !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
-			trigram := []rune{}
-			trigram = append(trigram, r1)
-			trigram = append(trigram, r2)
-			trigram = append(trigram, r3)
-			if trigrams[string(trigram)] == 0 {
-				trigrams[string(trigram)] = 1
-			} else {
-				trigrams[string(trigram)]++
-			}
+			trigrams[[3]rune{r1, r2, r3}]++
 		}
 		r1 = r2
 		r2 = r3

@@ -16,8 +16,10 @@ func TestCount(t *testing.T) {
 		got := count(key)
 
 		for key1, value1 := range value {
-			if got[key1] != value1 {
-				t.Fatalf("%s got %d want %d", key1, got[key1], value1)
+			var k [3]rune
+			copy(k[:], []rune(key1))
+			if got[k] != value1 {
+				t.Fatalf("%s got %d want %d", key1, got[k], value1)
 			}
 		}
 	}
