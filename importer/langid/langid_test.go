@@ -1,6 +1,10 @@
 package langid
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 func TestDetect(t *testing.T) {
 	tests := []struct{ text, want string }{
@@ -25,6 +29,29 @@ func TestNormalize(t *testing.T) {
 	for in, want := range map[string]string{"en-US": "en", "fr_FR": "fr", "English": "en", "fra": "fr", "": "", "zz-top": "zz"} {
 		if got := Normalize(in); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// BenchmarkDetect detects the language of the seed articles' texts (one
+// 1,200-byte sample each), as an import does for every article.
+func BenchmarkDetect(b *testing.B) {
+	seeds, err := filepath.Glob("../../testdata/seeds/*.txt")
+	if err != nil || len(seeds) == 0 {
+		b.Fatalf("no seed articles: %v", err)
+	}
+	var texts []string
+	for _, p := range seeds {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(raw))
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if Detect(texts[i%len(texts)]) == "" {
+			b.Fatalf("no language for %s", seeds[i%len(texts)])
 		}
 	}
 }

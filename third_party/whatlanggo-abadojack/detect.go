@@ -98,7 +98,8 @@ type langDistance struct {
 }
 
 func detectLangInProfiles(text string, options Options, langProfileList langProfileList) (Lang, float64) {
-	trigrams := getTrigramsWithPositions(text)
+	ranked := rankTrigrams(count(text))
+	closer := closeness(ranked, langProfileList)
 
 	langDistances := []langDistance{}
 
@@ -115,7 +116,7 @@ func detectLangInProfiles(text string, options Options, langProfileList langProf
 			}
 		}
 
-		dist := calculateDistance(langTrigrams, trigrams)
+		dist := len(langTrigrams)*maxTrigramDistance - closer[lang]
 		langDistances = append(langDistances, langDistance{lang, dist})
 	}
 
@@ -125,11 +126,29 @@ func detectLangInProfiles(text string, options Options, langProfileList langProf
 	case 1:
 		return langDistances[0].lang, 1
 	default:
-		return calculateConfidence(langDistances, trigrams)
+		return calculateConfidence(langDistances, len(ranked))
 	}
 }
 
-func calculateConfidence(langDistances []langDistance, trigrams map[string]int) (Lang, float64) {
+// closeness returns, for each language of list, how much less than
+// len(profile)*maxTrigramDistance its distance from the ranked trigrams of
+// a text is. A distance (see calculateDistance) is maxTrigramDistance for
+// each trigram of the profile, less (maxTrigramDistance - |rank - i|) for
+// each that the text has: the postings of the text's trigrams give those
+// terms without looking up every trigram of every profile. (Wiretrace
+// patch: the same distances as calculateDistance, several times faster.)
+func closeness(ranked []trigram, list langProfileList) map[Lang]int {
+	idx := indexOf(list)
+	closer := make(map[Lang]int, len(list))
+	for n, t := range ranked {
+		for _, p := range idx[t.key] {
+			closer[p.lang] += maxTrigramDistance - abs(n-p.pos)
+		}
+	}
+	return closer
+}
+
+func calculateConfidence(langDistances []langDistance, nTrigrams int) (Lang, float64) {
 	sort.SliceStable(langDistances, func(i, j int) bool { return langDistances[i].dist < langDistances[j].dist })
 	langDist1 := langDistances[0]
 	langDist2 := langDistances[1]
@@ -162,7 +181,7 @@ func calculateConfidence(langDistances []langDistance, trigrams map[string]int) 
 	// If rate is below, confidence is calculated proportionally.
 	// Numbers 12.0 and 0.05 are obtained experimentally, so the function represents common sense.
 
-	confidentRate := float64(12.0/float64(len(trigrams))) + 0.05
+	confidentRate := float64(12.0/float64(nTrigrams)) + 0.05
 	if rate > confidentRate {
 		confidence = 1.0
 	} else {

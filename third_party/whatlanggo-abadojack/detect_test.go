@@ -192,3 +192,38 @@ func TestWithMultipleExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestClosenessMatchesCalculateDistance checks the Wiretrace patch: the
+// distances detectLangInProfiles computes from postings are those of
+// upstream's calculateDistance, for every language of every script.
+func TestClosenessMatchesCalculateDistance(t *testing.T) {
+	texts := []string{
+		"Le président a annoncé mercredi une série de mesures pour l'économie, selon l'AFP.",
+		"The president announced on Wednesday a series of measures for the economy.",
+		"Der Präsident kündigte am Mittwoch eine Reihe von Maßnahmen für die Wirtschaft an.",
+		"Президент в среду объявил о ряде мер для экономики страны.",
+		"अध्यक्ष ने बुधवार को अर्थव्यवस्था के लिए कई उपायों की घोषणा की।",
+		"הנשיא הודיע ביום רביעי על שורה של צעדים לכלכלה",
+		"أعلن الرئيس يوم الأربعاء عن سلسلة من الإجراءات للاقتصاد",
+		"ፕሬዚዳንቱ ረቡዕ ለኢኮኖሚው ተከታታይ እርምጃዎችን አስታወቁ",
+		"a a a b b b c c c",
+		"x",
+	}
+	lists := []langProfileList{latinLangs(), cyrillicLangs(), devanagariLangs(), hebrewLangs(), arabicLangs(), ethiopicLangs()}
+	for _, text := range texts {
+		positions := getTrigramsWithPositions(text)
+		ranked := rankTrigrams(count(text))
+		if len(ranked) != len(positions) {
+			t.Fatalf("%q: %d ranked trigrams, %d positions", text, len(ranked), len(positions))
+		}
+		for _, list := range lists {
+			closer := closeness(ranked, list)
+			for lang, profile := range list {
+				want := calculateDistance(profile, positions)
+				if got := len(profile)*maxTrigramDistance - closer[lang]; got != want {
+					t.Errorf("%q, %s: distance %d, want %d", text, lang, got, want)
+				}
+			}
+		}
+	}
+}

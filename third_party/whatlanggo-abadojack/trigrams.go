@@ -2,15 +2,11 @@ package whatlanggo
 
 import (
 	"cmp"
+	"reflect"
 	"slices"
-	"strings"
+	"sync"
 	"unicode"
 )
-
-type trigram struct {
-	trigram string
-	count   int
-}
 
 // convert punctuations and digits to space.
 func toTrigramChar(ch rune) rune {
@@ -20,29 +16,73 @@ func toTrigramChar(ch rune) rune {
 	return ch
 }
 
-// getTrigramsWithPositions returns the rank of each trigram of text: 0 for
-// the most frequent, ties broken by trigram in descending order.
-func getTrigramsWithPositions(text string) map[string]int {
-	counterMap := count(text)
-	trigrams := make([]trigram, 0, len(counterMap))
-	for tg, n := range counterMap {
-		trigrams = append(trigrams, trigram{string(tg[:]), n})
-	}
+type trigram struct {
+	key   [3]rune
+	count int
+}
 
-	// Trigrams are distinct, so this order is total and the same as the
-	// upstream stable sort by ascending (count, trigram) read backwards.
+// rankTrigrams returns the trigrams of counts most frequent first, ties in
+// descending trigram order: the rank of each is its index. (Wiretrace
+// patch: the order of upstream's stable sort by ascending (count,
+// trigram), read backwards; trigrams are distinct, so the order is total,
+// and comparing runes orders as comparing their UTF-8 strings does.)
+func rankTrigrams(counts map[[3]rune]int) []trigram {
+	trigrams := make([]trigram, 0, len(counts))
+	for tg, n := range counts {
+		trigrams = append(trigrams, trigram{tg, n})
+	}
 	slices.SortFunc(trigrams, func(a, b trigram) int {
 		if c := cmp.Compare(b.count, a.count); c != 0 {
 			return c
 		}
-		return strings.Compare(b.trigram, a.trigram)
+		return slices.Compare(b.key[:], a.key[:])
 	})
+	return trigrams
+}
 
-	trigramsWithPositions := make(map[string]int, len(trigrams))
-	for i, t := range trigrams {
-		trigramsWithPositions[t.trigram] = i
+// getTrigramsWithPositions returns the rank of each trigram of text (see
+// rankTrigrams).
+func getTrigramsWithPositions(text string) map[string]int {
+	ranked := rankTrigrams(count(text))
+	positions := make(map[string]int, len(ranked))
+	for i, t := range ranked {
+		positions[string(t.key[:])] = i
 	}
-	return trigramsWithPositions
+	return positions
+}
+
+// posting is one trigram of a language profile: the language and the
+// trigram's index in the profile.
+type posting struct {
+	lang Lang
+	pos  int
+}
+
+// indexes holds the inverted index of each profile list, by the list's
+// map pointer: the lists are built once (sync.OnceValue) and never change.
+var indexes sync.Map // unsafe.Pointer -> map[[3]rune][]posting
+
+// indexOf returns, for each trigram of the profiles of list, where it
+// occurs. Profile entries that are not three runes long match no text
+// trigram and are left out.
+func indexOf(list langProfileList) map[[3]rune][]posting {
+	key := reflect.ValueOf(list).UnsafePointer()
+	if idx, ok := indexes.Load(key); ok {
+		return idx.(map[[3]rune][]posting)
+	}
+	idx := map[[3]rune][]posting{}
+	for lang, trigrams := range list {
+		for i, tg := range trigrams {
+			rs := []rune(tg)
+			if len(rs) != 3 {
+				continue
+			}
+			k := [3]rune{rs[0], rs[1], rs[2]}
+			idx[k] = append(idx[k], posting{lang, i})
+		}
+	}
+	actual, _ := indexes.LoadOrStore(key, idx)
+	return actual.(map[[3]rune][]posting)
 }
 
 // count returns how often each trigram of lowercased text occurs.
