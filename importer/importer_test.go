@@ -135,6 +135,42 @@ func copySeeds(t *testing.T, dir string) {
 	}
 }
 
+// TestUnchangedFiles checks that an import run again counts the files it
+// stored before as unchanged by their size and modification time (bytes
+// changed behind them are not looked at), and reads a file again once its
+// time changes.
+func TestUnchangedFiles(t *testing.T) {
+	dir := t.TempDir()
+	copySeeds(t, dir)
+	s := open(t)
+	if sum := run(t, s, importer.Options{}, dir); sum.Imported != 5 {
+		t.Fatalf("first import: %+v", sum.Progress)
+	}
+	victim := filepath.Join(dir, "003_79347d06a2bee05b.txt")
+	fi, err := os.Stat(victim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(victim, make([]byte, fi.Size()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(victim, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	sum := run(t, s, importer.Options{}, dir)
+	if sum.Unchanged != 5 || sum.Failed != 0 || sum.Imported != 0 {
+		t.Errorf("second import: %+v unchanged %d, want 5 unchanged", sum.Progress, sum.Unchanged)
+	}
+	later := fi.ModTime().Add(time.Minute)
+	if err := os.Chtimes(victim, later, later); err != nil {
+		t.Fatal(err)
+	}
+	sum = run(t, s, importer.Options{}, dir)
+	if sum.Unchanged != 4 || sum.Failed != 1 {
+		t.Errorf("after touching the changed file: %+v unchanged %d, want it read and failed", sum.Progress, sum.Unchanged)
+	}
+}
+
 func TestBadFilesBesideGood(t *testing.T) {
 	dir := t.TempDir()
 	b, _ := os.ReadFile(filepath.Join(seeds, "002_37aa127d1d529e53.txt"))

@@ -95,6 +95,11 @@ type result struct {
 	job
 	arts []*archive.Article
 	err  error
+	// unchanged is set for a file imported before unchanged, which is
+	// neither read nor parsed again; lookupErr when that could not be
+	// looked up (the archive cannot be read).
+	unchanged bool
+	lookupErr error
 }
 
 // Run imports the files and folders at paths (folders recursively, in name
@@ -132,7 +137,7 @@ func Run(ctx context.Context, s Saver, paths []string, o Options) (*Summary, err
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				results <- parseJob(j)
+				results <- r.parse(ctx, j)
 			}
 		}()
 	}
@@ -351,6 +356,20 @@ func within(dir, parent string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
+// parse parses one file, unless it was imported before unchanged: an
+// import run again after an interruption only looks up the files it
+// stored already.
+func (r *runner) parse(ctx context.Context, j job) result {
+	if j.skip == nil {
+		abs, _ := filepath.Abs(j.path)
+		done, err := r.s.FileImported(ctx, abs, j.size, j.mtime)
+		if err != nil || done {
+			return result{job: j, unchanged: done, lookupErr: err}
+		}
+	}
+	return parseJob(j)
+}
+
 // parseJob reads and parses one file (not JSON Lines, which the writer
 // streams).
 func parseJob(j job) result {
@@ -401,10 +420,11 @@ func (r *runner) write(ctx context.Context, results <-chan result, batches chan<
 			r.report(Problem{Path: res.path, Err: res.skip, Skipped: true})
 			return nil
 		}
+		if res.lookupErr != nil {
+			return res.lookupErr
+		}
 		abs, _ := filepath.Abs(res.path)
-		if done, err := r.s.FileImported(ctx, abs, res.size, res.mtime); err != nil {
-			return err
-		} else if done {
+		if res.unchanged {
 			r.mu.Lock()
 			r.sum.Unchanged++
 			r.sum.Duplicates++
