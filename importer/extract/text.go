@@ -229,7 +229,7 @@ var promoWords = []string{
 	"subscri", "sign", "newsletter", "follow", "like us", "share", "conversation", "hear what", "letter",
 	"log", "abonn", "eingeloggt", "registrier", "anmelden", "lesen", "inscri", "accéder", "suscr", "únete",
 	"unete", "síguenos", "zapisz", "subskry", "zaprenumeruj", "iscriviti", "assine", "inscreva", "edition",
-	"miss", "comment", "kommentar", "coment", "reply", "melden", "abonnez", "abonner",
+	"miss", "comment", "kommentar", "coment", "reply", "melden", "abonnez", "abonner", "discussion", "pour lire",
 }
 
 // promoPhrases are lower-case phrases of which every match of one branch
