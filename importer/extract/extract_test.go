@@ -419,3 +419,38 @@ func TestMaybePromo(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthorsInAStableOrder checks that a page whose JSON-LD names
+// several persons and no author (as haufe.de's pages do) gives the same
+// author line every time: the library walked JSON objects in Go's random
+// map order.
+func TestAuthorsInAStableOrder(t *testing.T) {
+	page := []byte(`<html><head><title>Ordnungsgeld droht</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+"headline":"Ordnungsgeld droht","publisher":{"@type":"Organization","name":"Haufe",
+"employee":{"@type":"Person","name":"Miron Schneckenberger"},
+"founder":{"@type":"Person","name":"Rudolf Haufe"},"member":{"@type":"Person","name":"Anna Berg"}},
+"datePublished":"2022-01-12"}</script></head>
+<body><article><h1>Ordnungsgeld droht</h1>
+<p>Wer seinen Jahresabschluss nicht rechtzeitig offenlegt, muss mit einem Ordnungsgeld rechnen, das das Bundesamt für Justiz festsetzt.</p>
+<p>Die Frist endet zwölf Monate nach dem Abschlussstichtag; danach beginnt das Verfahren mit einer Androhung und einer Nachfrist von sechs Wochen.</p>
+</article></body></html>`)
+	var first string
+	for i := range 30 {
+		p, err := HTML(page, "https://www.example.de/recht/ordnungsgeld")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Author == "" {
+			t.Fatal("no author")
+		}
+		if i == 0 {
+			first = p.Author
+		} else if p.Author != first {
+			t.Fatalf("run %d: author %q, first run %q", i, p.Author, first)
+		}
+	}
+	if !strings.HasPrefix(first, "Miron Schneckenberger") {
+		t.Errorf("author %q, want the persons in key order", first)
+	}
+}

@@ -2,6 +2,7 @@ package trafilatura
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -211,9 +212,15 @@ func decodeJsonLd(doc *html.Node, opts Options) (persons, organizations, article
 			articles = append(articles, schemaData)
 		}
 
-		// Continue to look in its sub values
-		for _, value := range obj {
-			switch v := value.(type) {
+		// Continue to look in its sub values, in key order: map order is
+		// random, and it orders the persons found (Wiretrace patch).
+		keys := make([]string, 0, len(obj))
+		for key := range obj {
+			keys = append(keys, key)
+		}
+		slices.Sort(keys)
+		for _, key := range keys {
+			switch v := obj[key].(type) {
 			case map[string]any:
 				findImportantObjects(v, &schemaData)
 
