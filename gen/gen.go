@@ -380,7 +380,7 @@ func (g *Generator) dispatch(i int) *dispatchText {
 	s := g.slots[i]
 	r := g.rng(streamDispatch, uint64(i))
 	ev := g.event(int(s.event))
-	l := langs[s.lang]
+	l := langs()[s.lang]
 	ag := int(s.agency)
 	b := &builder{r: r, l: l, ev: ev}
 	d := &dispatchText{ev: ev, lang: l, agency: ag}
@@ -469,7 +469,7 @@ func (g *Generator) build(i int) (a archive.Article, tr Truth, nFooter int) {
 	s := g.slots[i]
 	id := int64(i + 1)
 	r := g.rng(streamArticle, uint64(i))
-	l := langs[s.lang]
+	l := langs()[s.lang]
 	tr = Truth{ID: id, Kind: kindNames[s.kind], Story: id, Event: int(s.event), Language: l.code, Published: g.published(s)}
 	a = archive.Article{ID: id, Language: l.code, Published: tr.Published}
 	var paras []string
@@ -580,7 +580,7 @@ func appendCredit(cs []archive.Credit, c archive.Credit) []archive.Credit {
 // recording in tr how it was changed.
 func (g *Generator) copyText(r *rand.Rand, s slot, i int, o *Outlet, a *archive.Article, tr *Truth) []string {
 	d := g.dispatch(int(s.src))
-	l := langs[s.lang]
+	l := langs()[s.lang]
 	ag := d.agency
 	tr.From = []int64{int64(s.src) + 1}
 	tr.Story = int64(s.src) + 1
@@ -759,7 +759,7 @@ func (g *Generator) footer(i int, o *Outlet) []string {
 	if o.Related {
 		r := g.rng(streamRelated, uint64(i))
 		lines := []string{relatedLabel[o.Lang]}
-		l := langs[langIndex(o.Lang)]
+		l := langs()[langIndex(o.Lang)]
 		for range 3 {
 			ev := g.event(r.IntN(max(g.nEvents, 1)))
 			b := &builder{r: r, l: l, ev: ev}

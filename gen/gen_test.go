@@ -272,10 +272,10 @@ func TestNames(t *testing.T) {
 			t.Errorf("nameIn(%q, %s) = %q, want %q", tt.name, tt.lang, got, tt.want)
 		}
 	}
-	if got := langs[langIndex("fr")].formatNumber(2000); got != "2.000" {
+	if got := langs()[langIndex("fr")].formatNumber(2000); got != "2.000" {
 		t.Errorf("French 2000 = %q", got)
 	}
-	if got := langs[0].formatNumber(1234567); got != "1,234,567" {
+	if got := langs()[0].formatNumber(1234567); got != "1,234,567" {
 		t.Errorf("English 1234567 = %q", got)
 	}
 }

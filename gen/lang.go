@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -37,7 +38,9 @@ type language struct {
 	concept   map[string]int // English concept key -> index
 }
 
-var langs = buildLanguages()
+// langs holds the languages' tables, built on first use: building them
+// cost every wiretrace process ~3-7 ms at start, generating or not.
+var langs = sync.OnceValue(buildLanguages)
 
 func langIndex(code string) int {
 	for i, c := range Languages {

@@ -78,7 +78,7 @@ func (g *Generator) event(e int) *event {
 		ev.roles[i] = roleKeys[r.IntN(len(roleKeys))]
 	}
 	ev.nums = [3]int{3 + r.IntN(200), (1 + r.IntN(40)) * 250, 2 + r.IntN(60)}
-	en := langs[0]
+	en := langs()[0]
 	for i := range ev.topic {
 		ev.topic[i] = 30 + r.IntN(en.nConcepts-30)
 	}
@@ -344,7 +344,7 @@ func (rd *renderer) sentence(s sentence, headline bool) {
 		case tWord:
 			w = rd.dst.words[translateWord(rd.src, rd.dst, int(t.v))]
 		case tWordEn:
-			w = rd.dst.words[translateWord(langs[0], rd.dst, int(t.v))]
+			w = rd.dst.words[translateWord(langs()[0], rd.dst, int(t.v))]
 		case tName:
 			w = nameIn(rd.ev.persons[t.v], rd.dst.code)
 		case tPlace:
@@ -362,7 +362,7 @@ func (rd *renderer) sentence(s sentence, headline bool) {
 					w = spellingPairs[t.v][1]
 				}
 			} else {
-				w = rd.dst.words[translateWord(langs[0], rd.dst, langs[0].nConcepts+int(t.v))]
+				w = rd.dst.words[translateWord(langs()[0], rd.dst, langs()[0].nConcepts+int(t.v))]
 			}
 		case tAgency:
 			w = agencyLabel(int(t.v), rd.dst.code)
