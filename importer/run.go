@@ -83,6 +83,7 @@ type Summary struct {
 type job struct {
 	seq   int
 	path  string
+	abs   string // path made absolute, as imported_files keeps it
 	size  int64
 	mtime int64
 	d     Defaults
@@ -281,7 +282,8 @@ func sameFile(a, b string) bool {
 }
 
 func (r *runner) fileJob(path string, fi fs.FileInfo) job {
-	j := job{path: path, size: fi.Size(), mtime: fi.ModTime().UnixNano()}
+	abs, _ := filepath.Abs(path)
+	j := job{path: path, abs: abs, size: fi.Size(), mtime: fi.ModTime().UnixNano()}
 	j.d = Defaults{Source: r.o.Source, Entry: r.o.Manifest.Lookup(path)}
 	if j.d.Entry == nil {
 		j.d.Entry = r.folderManifest(filepath.Dir(path)).Lookup(path)
@@ -361,8 +363,7 @@ func within(dir, parent string) bool {
 // stored already.
 func (r *runner) parse(ctx context.Context, j job) result {
 	if j.skip == nil {
-		abs, _ := filepath.Abs(j.path)
-		done, err := r.s.FileImported(ctx, abs, j.size, j.mtime)
+		done, err := r.s.FileImported(ctx, j.abs, j.size, j.mtime)
 		if err != nil || done {
 			return result{job: j, unchanged: done, lookupErr: err}
 		}
@@ -423,7 +424,6 @@ func (r *runner) write(ctx context.Context, results <-chan result, batches chan<
 		if res.lookupErr != nil {
 			return res.lookupErr
 		}
-		abs, _ := filepath.Abs(res.path)
 		if res.unchanged {
 			r.mu.Lock()
 			r.sum.Unchanged++
@@ -432,7 +432,7 @@ func (r *runner) write(ctx context.Context, results <-chan result, batches chan<
 			return nil
 		}
 		if IsContainer(res.kind) {
-			return r.streamFile(ctx, res.job, abs, &arts, &files, flush)
+			return r.streamFile(ctx, res.job, &arts, &files, flush)
 		}
 		if res.err != nil {
 			r.count(&r.sum.Failed, 1)
@@ -440,7 +440,7 @@ func (r *runner) write(ctx context.Context, results <-chan result, batches chan<
 			return nil
 		}
 		arts = append(arts, res.arts...)
-		files = append(files, archive.ImportedFile{Path: abs, Size: res.size, MTime: res.mtime})
+		files = append(files, archive.ImportedFile{Path: res.abs, Size: res.size, MTime: res.mtime})
 		if len(arts) >= r.o.BatchSize {
 			return flush()
 		}
@@ -526,7 +526,7 @@ func (r *runner) count(c *int, n int) {
 // streamFile stores the articles of a container file (JSON Lines, feed,
 // WARC, zip, tar) batch by batch, parsing its documents in parallel; the
 // file is marked imported with its last batch.
-func (r *runner) streamFile(ctx context.Context, j job, abs string, arts *[]*archive.Article, files *[]archive.ImportedFile, flush func() error) error {
+func (r *runner) streamFile(ctx context.Context, j job, arts *[]*archive.Article, files *[]archive.ImportedFile, flush func() error) error {
 	f, err := os.Open(j.path)
 	if err != nil {
 		r.count(&r.sum.Failed, 1)
@@ -630,7 +630,7 @@ func (r *runner) streamFile(ctx context.Context, j job, abs string, arts *[]*arc
 		r.report(Problem{Path: j.path, Err: ErrNoText})
 		return nil
 	}
-	*files = append(*files, archive.ImportedFile{Path: abs, Size: j.size, MTime: j.mtime})
+	*files = append(*files, archive.ImportedFile{Path: j.abs, Size: j.size, MTime: j.mtime})
 	return nil
 }
 

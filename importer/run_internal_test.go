@@ -32,15 +32,15 @@ func TestParseSkipsImportedFiles(t *testing.T) {
 	old, fresh := filepath.Join(dir, "old.txt"), filepath.Join(dir, "new.txt")
 	r := &runner{s: importedSaver{done: map[string]bool{old: true}}}
 	ctx := context.Background()
-	if res := r.parse(ctx, job{path: old, kind: KindText}); !res.unchanged || res.err != nil || res.lookupErr != nil {
+	if res := r.parse(ctx, job{path: old, abs: old, kind: KindText}); !res.unchanged || res.err != nil || res.lookupErr != nil {
 		t.Errorf("imported file: unchanged %v, err %v, lookup %v; want unchanged, not read", res.unchanged, res.err, res.lookupErr)
 	}
-	if res := r.parse(ctx, job{path: fresh, kind: KindText}); res.unchanged || !errors.Is(res.err, os.ErrNotExist) {
+	if res := r.parse(ctx, job{path: fresh, abs: fresh, kind: KindText}); res.unchanged || !errors.Is(res.err, os.ErrNotExist) {
 		t.Errorf("new file: unchanged %v, err %v; want it read (and missing)", res.unchanged, res.err)
 	}
 	broken := errors.New("disk I/O error")
 	r.s = importedSaver{err: broken}
-	if res := r.parse(ctx, job{path: fresh, kind: KindText}); !errors.Is(res.lookupErr, broken) {
+	if res := r.parse(ctx, job{path: fresh, abs: fresh, kind: KindText}); !errors.Is(res.lookupErr, broken) {
 		t.Errorf("failed lookup: lookup error %v, want %v", res.lookupErr, broken)
 	}
 }

@@ -91,7 +91,6 @@ func HTMLWithCharset(raw []byte, pageURL, contentType string) (page *Page, err e
 		p.Text = res.text
 		md := res.meta
 		p.Title, p.SiteName, p.Author, p.Description = md.Title, md.Sitename, md.Author, md.Description
-		p.Language = langid.Detect(p.Text)
 		if p.URL == "" {
 			p.URL = md.URL
 		}
@@ -102,9 +101,16 @@ func HTMLWithCharset(raw []byte, pageURL, contentType string) (page *Page, err e
 	p.Description = firstNonEmpty(p.Description, own.desc)
 	// The language detected from a long enough text beats the page's
 	// declaration, which templates often get wrong; short texts keep the
-	// declared language.
-	if utf8.RuneCountInString(p.Text) < 200 || p.Language == "" {
-		p.Language = firstNonEmpty(own.lang, p.Language)
+	// declared language. Each is only looked for when it is needed.
+	long := utf8.RuneCountInString(p.Text) >= 200
+	if long {
+		p.Language = langid.Detect(p.Text)
+	}
+	if p.Language == "" {
+		p.Language = strings.TrimSpace(own.lang)
+	}
+	if p.Language == "" && !long {
+		p.Language = langid.Detect(p.Text)
 	}
 	if p.URL == "" {
 		if u, err := nurl.Parse(own.canonical); err == nil && u.IsAbs() {
