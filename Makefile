@@ -45,6 +45,7 @@ test: deps
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test ./...
+	cd third_party/whatlanggo-abadojack && $(GO) test ./... # its Wiretrace patches' equivalence tests
 	CGO_ENABLED=0 $(GO) build -tags nogui -o /dev/null ./cmd/wiretrace
 	$(MAKE) fuzz FUZZTIME=$(FUZZTIME)
 	$(MAKE) windows package

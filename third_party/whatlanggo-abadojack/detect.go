@@ -2,6 +2,7 @@ package whatlanggo
 
 import (
 	"sort"
+	"sync"
 	"unicode"
 )
 
@@ -130,16 +131,25 @@ func detectLangInProfiles(text string, options Options, langProfileList langProf
 	}
 }
 
+// langCount is one more than the largest Lang.
+var langCount = sync.OnceValue(func() int {
+	n := 0
+	for l := range Langs {
+		n = max(n, int(l)+1)
+	}
+	return n
+})
+
 // closeness returns, for each language of list, how much less than
 // len(profile)*maxTrigramDistance its distance from the ranked trigrams of
-// a text is. A distance (see calculateDistance) is maxTrigramDistance for
+// a text is, indexed by Lang. A distance (see calculateDistance) is maxTrigramDistance for
 // each trigram of the profile, less (maxTrigramDistance - |rank - i|) for
 // each that the text has: the postings of the text's trigrams give those
 // terms without looking up every trigram of every profile. (Wiretrace
 // patch: the same distances as calculateDistance, several times faster.)
-func closeness(ranked []trigram, list langProfileList) map[Lang]int {
+func closeness(ranked []trigram, list langProfileList) []int {
 	idx := indexOf(list)
-	closer := make(map[Lang]int, len(list))
+	closer := make([]int, langCount())
 	for n, t := range ranked {
 		for _, p := range idx[t.key] {
 			closer[p.lang] += maxTrigramDistance - abs(n-p.pos)

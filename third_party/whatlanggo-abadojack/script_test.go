@@ -1,6 +1,8 @@
 package whatlanggo
 
 import (
+	"math/rand"
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -211,5 +213,73 @@ func TestIsOriya(t *testing.T) {
 		if want != got {
 			t.Fatalf("%#U want %t got %t", r, want, got)
 		}
+	}
+}
+
+// TestDetectScriptASCIIFastPath checks the Wiretrace patch of DetectScript
+// (ASCII read without the Unicode tables) against upstream's loop, which
+// detectScriptReference repeats, on texts that mix ASCII with other
+// scripts in every proportion.
+func TestDetectScriptASCIIFastPath(t *testing.T) {
+	parts := []string{"Hello world, 2022! ", "Привет мир ", "こんにちは", "日本語", "مرحبا", "नमस्ते ", "\x01\x7f~", "ñandú ", "Ελλάδα "}
+	rng := rand.New(rand.NewSource(2))
+	for n := 0; n < 3000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(12); k >= 0; k-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		text := b.String()
+		if got, want := DetectScript(text), detectScriptReference(text); got != want {
+			t.Fatalf("%q: script %v, want %v", text, Scripts[got], Scripts[want])
+		}
+	}
+}
+
+// detectScriptReference is upstream's DetectScript.
+func detectScriptReference(text string) *unicode.RangeTable {
+	halfLen := len(text) / 2
+	counters := []scriptCounter{
+		{isLatin, unicode.Latin, 0}, {isCyrillic, unicode.Cyrillic, 0}, {isArabic, unicode.Arabic, 0},
+		{isDevanagari, unicode.Devanagari, 0}, {isHiraganaKatakana, _HiraganaKatakana, 0},
+		{isEthiopic, unicode.Ethiopic, 0}, {isHebrew, unicode.Hebrew, 0}, {isBengali, unicode.Bengali, 0},
+		{isGeorgian, unicode.Georgian, 0}, {isHan, unicode.Han, 0}, {isHangul, unicode.Hangul, 0},
+		{isGreek, unicode.Greek, 0}, {isKannada, unicode.Kannada, 0}, {isTamil, unicode.Tamil, 0},
+		{isThai, unicode.Thai, 0}, {isGujarati, unicode.Gujarati, 0}, {isGurmukhi, unicode.Gurmukhi, 0},
+		{isTelugu, unicode.Telugu, 0}, {isMalayalam, unicode.Malayalam, 0}, {isOriya, unicode.Oriya, 0},
+		{isMyanmar, unicode.Myanmar, 0}, {isSinhala, unicode.Sinhala, 0}, {isKhmer, unicode.Khmer, 0},
+	}
+	for _, ch := range text {
+		if isStopChar(ch) {
+			continue
+		}
+		for i, sc := range counters {
+			if sc.checkFunc(ch) {
+				counters[i].count++
+				if counters[i].count > halfLen {
+					return sc.script
+				}
+				if i > 0 {
+					counters[i], counters[i-1] = counters[i-1], counters[i]
+				}
+			}
+		}
+	}
+	jpCount, max := 0, 0
+	maxScript := &unicode.RangeTable{}
+	for _, script := range counters {
+		if script.count > max {
+			max, maxScript = script.count, script.script
+			if script.script == _HiraganaKatakana {
+				jpCount = max
+			}
+		}
+	}
+	switch {
+	case max == 0:
+		return nil
+	case maxScript == unicode.Han && jpCount > 0:
+		return _HiraganaKatakana
+	default:
+		return maxScript
 	}
 }

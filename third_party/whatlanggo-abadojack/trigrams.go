@@ -16,26 +16,37 @@ func toTrigramChar(ch rune) rune {
 	return ch
 }
 
+// trigram is a trigram of a text and how often the text has it. Its key
+// packs the three runes, 21 bits each (Unicode needs 21), first rune
+// highest: keys compare as the rune triples do, lexicographically.
 type trigram struct {
-	key   [3]rune
+	key   uint64
 	count int
 }
 
-// rankTrigrams returns the trigrams of counts most frequent first, ties in
-// descending trigram order: the rank of each is its index. (Wiretrace
-// patch: the order of upstream's stable sort by ascending (count,
-// trigram), read backwards; trigrams are distinct, so the order is total,
-// and comparing runes orders as comparing their UTF-8 strings does.)
-func rankTrigrams(counts map[[3]rune]int) []trigram {
-	trigrams := make([]trigram, 0, len(counts))
-	for tg, n := range counts {
-		trigrams = append(trigrams, trigram{tg, n})
-	}
+// trigramKey packs three runes into a trigram key.
+func trigramKey(r1, r2, r3 rune) uint64 {
+	return uint64(r1)<<42 | uint64(r2)<<21 | uint64(r3)
+}
+
+// trigramRunes unpacks a trigram key.
+func trigramRunes(k uint64) [3]rune {
+	const m = 1<<21 - 1
+	return [3]rune{rune(k >> 42), rune(k >> 21 & m), rune(k & m)}
+}
+
+// rankTrigrams sorts the trigrams of a text most frequent first, ties in
+// descending trigram order, and returns them: the rank of each is its
+// index. (Wiretrace patch: the order of upstream's stable sort by
+// ascending (count, trigram), read backwards; trigrams are distinct, so
+// the order is total, and comparing runes orders as comparing their UTF-8
+// strings does.)
+func rankTrigrams(trigrams []trigram) []trigram {
 	slices.SortFunc(trigrams, func(a, b trigram) int {
 		if c := cmp.Compare(b.count, a.count); c != 0 {
 			return c
 		}
-		return slices.Compare(b.key[:], a.key[:])
+		return cmp.Compare(b.key, a.key)
 	})
 	return trigrams
 }
@@ -46,7 +57,8 @@ func getTrigramsWithPositions(text string) map[string]int {
 	ranked := rankTrigrams(count(text))
 	positions := make(map[string]int, len(ranked))
 	for i, t := range ranked {
-		positions[string(t.key[:])] = i
+		rs := trigramRunes(t.key)
+		positions[string(rs[:])] = i
 	}
 	return positions
 }
@@ -60,52 +72,58 @@ type posting struct {
 
 // indexes holds the inverted index of each profile list, by the list's
 // map pointer: the lists are built once (sync.OnceValue) and never change.
-var indexes sync.Map // unsafe.Pointer -> map[[3]rune][]posting
+var indexes sync.Map // unsafe.Pointer -> map[uint64][]posting
 
-// indexOf returns, for each trigram of the profiles of list, where it
+// indexOf returns, for each trigram key of the profiles of list, where it
 // occurs. Profile entries that are not three runes long match no text
 // trigram and are left out.
-func indexOf(list langProfileList) map[[3]rune][]posting {
+func indexOf(list langProfileList) map[uint64][]posting {
 	key := reflect.ValueOf(list).UnsafePointer()
 	if idx, ok := indexes.Load(key); ok {
-		return idx.(map[[3]rune][]posting)
+		return idx.(map[uint64][]posting)
 	}
-	idx := map[[3]rune][]posting{}
+	idx := map[uint64][]posting{}
 	for lang, trigrams := range list {
 		for i, tg := range trigrams {
 			rs := []rune(tg)
 			if len(rs) != 3 {
 				continue
 			}
-			k := [3]rune{rs[0], rs[1], rs[2]}
+			k := trigramKey(rs[0], rs[1], rs[2])
 			idx[k] = append(idx[k], posting{lang, i})
 		}
 	}
 	actual, _ := indexes.LoadOrStore(key, idx)
-	return actual.(map[[3]rune][]posting)
+	return actual.(map[uint64][]posting)
 }
 
-// count returns how often each trigram of lowercased text occurs.
-func count(text string) map[[3]rune]int {
-	var r1, r2, r3 rune
-	trigrams := map[[3]rune]int{}
-	txt := make([]rune, 0, len(text)+1)
-
-	for _, r := range text {
-		txt = append(txt, unicode.ToLower(toTrigramChar(r)))
-	}
-	txt = append(txt, ' ')
-
-	r1 = ' '
-	r2 = txt[0]
-	for i := 1; i < len(txt); i++ {
-		r3 = txt[i]
-		if !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
-			trigrams[[3]rune{r1, r2, r3}]++
+// count returns the distinct trigrams of lowercased text with how often
+// each occurs, in ascending key order. (Wiretrace patch: the keys are
+// sorted and runs counted instead of counting in a map.)
+func count(text string) []trigram {
+	keys := make([]uint64, 0, len(text)+1)
+	r1, r2 := ' ', rune(-1)
+	add := func(r3 rune) {
+		if r2 >= 0 && !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
+			keys = append(keys, trigramKey(r1, r2, r3))
 		}
-		r1 = r2
+		if r2 >= 0 {
+			r1 = r2
+		}
 		r2 = r3
 	}
-
-	return trigrams
+	for _, r := range text {
+		add(unicode.ToLower(toTrigramChar(r)))
+	}
+	add(' ')
+	slices.Sort(keys)
+	var out []trigram
+	for i, k := range keys {
+		if i > 0 && k == keys[i-1] {
+			out[len(out)-1].count++
+		} else {
+			out = append(out, trigram{k, 1})
+		}
+	}
+	return out
 }
