@@ -947,6 +947,15 @@ func (s *Store) StaleStories(ctx context.Context, after int64, limit int) ([]int
 	return out, nil
 }
 
+// CountStories returns the number of stories of two articles or more.
+func (s *Store) CountStories(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM stories").Scan(&n); err != nil {
+		return 0, fmt.Errorf("count stories: %w", err)
+	}
+	return n, nil
+}
+
 // StoryOf returns the story of an article: its stored story, or a story of
 // its own when it has none (with its supplier agency as origin). It
 // returns an error wrapping ErrNotFound when the article does not exist.

@@ -3,7 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
 
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/provenance/linkstore"
@@ -12,7 +16,7 @@ import (
 func init() {
 	register(&command{
 		name:    "relink",
-		usage:   "[--db FILE] [--json]",
+		usage:   "[--db FILE] [--json] [--quiet]",
 		summary: "recompute the fingerprint index, links and stories of the whole archive",
 		run:     runRelink,
 	})
@@ -35,6 +39,7 @@ func runRelink(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(c, env)
 	db := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print the counts as JSON")
+	quiet := fs.Bool("quiet", false, "no progress bar")
 	pos, err := parseFlags(c, env, fs, args)
 	if err == errHelp {
 		return nil
@@ -51,7 +56,15 @@ func runRelink(ctx context.Context, env *Env, args []string) error {
 	}
 	defer s.Close()
 	start := time.Now()
-	st, err := linkstore.Relink(ctx, s, nil)
+	var progress linkstore.Progress
+	var bar *progressbar.ProgressBar
+	if f, ok := env.Stderr.(*os.File); ok && !*quiet && term.IsTerminal(int(f.Fd())) {
+		progress = relinkProgress(env, &bar)
+	}
+	st, err := linkstore.Relink(ctx, s, progress)
+	if bar != nil {
+		bar.Finish()
+	}
 	if err != nil {
 		return err
 	}
@@ -65,4 +78,25 @@ func runRelink(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "relinked %d articles: %d links, %d stories of two or more articles (%.1fs)\n",
 		st.Articles, st.Links, st.Stories, el.Seconds())
 	return nil
+}
+
+// relinkProgress returns the progress function of a relink on a terminal:
+// a bar per phase (fingerprints, links, stories), kept in *bar.
+func relinkProgress(env *Env, bar **progressbar.ProgressBar) linkstore.Progress {
+	phase := ""
+	return func(p string, done, total int) {
+		if p != phase {
+			if *bar != nil {
+				(*bar).Finish()
+			}
+			phase = p
+			*bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(env.Stderr), progressbar.OptionSetDescription(p),
+				progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
+				progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+		}
+		if total > 0 && (*bar).GetMax() != total {
+			(*bar).ChangeMax(total)
+		}
+		(*bar).Set(done)
+	}
 }

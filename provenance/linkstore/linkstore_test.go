@@ -154,3 +154,49 @@ func TestLinkSeeds(t *testing.T) {
 		})
 	}
 }
+
+// TestRelinkProgress checks what a relink reports (each phase once, in
+// order, its last report with every article done) and that its stories,
+// computed from the stored links chunk by chunk, are the import's, with
+// none left stale.
+func TestRelinkProgress(t *testing.T) {
+	s := open(t)
+	seeds(t, s, "batch")
+	want := summary(t, s)
+	type report struct {
+		phase       string
+		done, total int
+	}
+	var got []report
+	st, err := linkstore.Relink(context.Background(), s, func(phase string, done, total int) {
+		got = append(got, report{phase, done, total})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 5 || st.Links != 3 || st.Stories != 1 {
+		t.Errorf("relink: got %+v", st)
+	}
+	last := map[string]report{}
+	var order []string
+	for _, r := range got {
+		if len(order) == 0 || order[len(order)-1] != r.phase {
+			order = append(order, r.phase)
+		}
+		last[r.phase] = r
+	}
+	if fmt.Sprint(order) != "[fingerprints links stories]" {
+		t.Errorf("phases %v, want fingerprints, links, stories once each in that order", order)
+	}
+	for _, p := range order {
+		if r := last[p]; r.done != 5 || r.total != 5 {
+			t.Errorf("last report of %s: %+v, want 5 of 5", p, r)
+		}
+	}
+	if got := summary(t, s); got != want {
+		t.Errorf("after relink: got  %s\nwant %s", got, want)
+	}
+	if stale, err := s.StaleStories(context.Background(), 0, 100); err != nil || len(stale) > 0 {
+		t.Errorf("stale stories after a relink: %v %v", stale, err)
+	}
+}
