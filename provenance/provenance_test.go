@@ -74,7 +74,7 @@ func TestSeeds(t *testing.T) {
 		t.Errorf("translation evidence lacks the 2,000 / 2.000 sentence pair: %+v", tr[0].Evidence)
 	}
 
-	stories := Stories(docs, links)
+	stories := Stories(docs, archive.Ends(links))
 	if len(stories) != 3 {
 		t.Fatalf("got %d stories, want 3: %+v", len(stories), stories)
 	}

@@ -81,7 +81,7 @@ func TestSeedsExplore(t *testing.T) {
 			}
 		}
 	}
-	for _, s := range Stories(docs, links) {
+	for _, s := range Stories(docs, archive.Ends(links)) {
 		t.Logf("story %+v", s)
 	}
 }

@@ -17,7 +17,7 @@ import (
 // other, or the earliest article when every one is a copy. Members come in
 // publication order (undated last) with their lag behind the origin. The
 // story id is its smallest article id. Stories are sorted by id.
-func Stories(docs []Doc, links []archive.Link) []archive.Story {
+func Stories(docs []Doc, links []archive.LinkEnd) []archive.Story {
 	byID := make(map[int64]*Doc, len(docs))
 	parent := make(map[int64]int64, len(docs))
 	for i := range docs {
