@@ -28,8 +28,11 @@ func init() {
 }
 
 // importMemoryLimit is the Go heap size at which an import's garbage
-// collector works harder (GOMEMLIMIT overrides it).
-const importMemoryLimit = 200 << 20
+// collector works harder (GOMEMLIMIT overrides it). With linking, 100k
+// generated files peaked at 314 MB with 200 MiB, 289 MB with 170 MiB for
+// 4% more CPU, 277 MB with 160 MiB for 13% more (BENCHMARKS.md,
+// "Importing files").
+const importMemoryLimit = 170 << 20
 
 // pipelineLinks returns an AfterBatch function that links each batch while
 // the next one is parsed and stored, and wait, which returns once the last
