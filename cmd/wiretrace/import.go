@@ -146,9 +146,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	var mu sync.Mutex // the bar and problem lines share stderr
 	var bar *progressbar.ProgressBar
 	if f, ok := env.Stderr.(*os.File); ok && !*quiet && term.IsTerminal(int(f.Fd())) {
-		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(env.Stderr), progressbar.OptionSetDescription("importing"),
-			progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("files"),
-			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+		bar = newBar(env, "importing", "files")
 		opts.Progress = func(p importer.Progress) {
 			mu.Lock()
 			defer mu.Unlock()
@@ -227,3 +225,11 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 
 // oneLine folds an error message onto one line.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// newBar returns a progress bar on env.Stderr of an unknown number of
+// units (set it with ChangeMax once known), with the count and the rate.
+func newBar(env *Env, description, units string) *progressbar.ProgressBar {
+	return progressbar.NewOptions(-1, progressbar.OptionSetWriter(env.Stderr), progressbar.OptionSetDescription(description),
+		progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString(units),
+		progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+}

@@ -57,14 +57,12 @@ func runRelink(ctx context.Context, env *Env, args []string) error {
 	defer s.Close()
 	start := time.Now()
 	var progress linkstore.Progress
-	var bar *progressbar.ProgressBar
+	bars := &phaseBars{env: env}
 	if f, ok := env.Stderr.(*os.File); ok && !*quiet && term.IsTerminal(int(f.Fd())) {
-		progress = relinkProgress(env, &bar)
+		progress = bars.show
 	}
 	st, err := linkstore.Relink(ctx, s, progress)
-	if bar != nil {
-		bar.Finish()
-	}
+	bars.finish()
 	if err != nil {
 		return err
 	}
@@ -80,23 +78,29 @@ func runRelink(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
-// relinkProgress returns the progress function of a relink on a terminal:
-// a bar per phase (fingerprints, links, stories), kept in *bar.
-func relinkProgress(env *Env, bar **progressbar.ProgressBar) linkstore.Progress {
-	phase := ""
-	return func(p string, done, total int) {
-		if p != phase {
-			if *bar != nil {
-				(*bar).Finish()
-			}
-			phase = p
-			*bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(env.Stderr), progressbar.OptionSetDescription(p),
-				progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
-				progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
-		}
-		if total > 0 && (*bar).GetMax() != total {
-			(*bar).ChangeMax(total)
-		}
-		(*bar).Set(done)
+// phaseBars shows a relink's progress on a terminal: a bar per phase
+// (fingerprints, links, stories).
+type phaseBars struct {
+	env   *Env
+	phase string
+	bar   *progressbar.ProgressBar
+}
+
+// show is a linkstore.Progress.
+func (b *phaseBars) show(phase string, done, total int) {
+	if phase != b.phase {
+		b.finish()
+		b.phase, b.bar = phase, newBar(b.env, phase, "articles")
+	}
+	if total > 0 && b.bar.GetMax() != total {
+		b.bar.ChangeMax(total)
+	}
+	b.bar.Set(done)
+}
+
+// finish ends the current bar, if any.
+func (b *phaseBars) finish() {
+	if b.bar != nil {
+		b.bar.Finish()
 	}
 }

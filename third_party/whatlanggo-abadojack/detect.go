@@ -140,13 +140,14 @@ var langCount = sync.OnceValue(func() int {
 	return n
 })
 
-// closeness returns, for each language of list, how much less than
-// len(profile)*maxTrigramDistance its distance from the ranked trigrams of
-// a text is, indexed by Lang. A distance (see calculateDistance) is maxTrigramDistance for
-// each trigram of the profile, less (maxTrigramDistance - |rank - i|) for
-// each that the text has: the postings of the text's trigrams give those
-// terms without looking up every trigram of every profile. (Wiretrace
-// patch: the same distances as calculateDistance, several times faster.)
+// closeness returns, indexed by Lang, how much less than
+// len(profile)*maxTrigramDistance the distance of each language of list
+// from the ranked trigrams of a text is. A distance (see
+// calculateDistance) is maxTrigramDistance for each trigram of the
+// profile, less (maxTrigramDistance - |rank - i|) for each that the text
+// has: the postings of the text's trigrams give those terms without
+// looking up every trigram of every profile. (Wiretrace patch: the same
+// distances as calculateDistance, several times faster.)
 func closeness(ranked []trigram, list langProfileList) []int {
 	idx := indexOf(list)
 	closer := make([]int, langCount())
