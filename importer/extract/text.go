@@ -170,9 +170,14 @@ func cleanBlocks(blocks []string) []string {
 var inlineRelated = lazyre.New(`(?i)^(?:read (?:also|more)|see also|related|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|(?:à|a) lire aussi|lire aussi|voir aussi|(?:lea|vea|mira|mire|lee) (?:también|además)|le puede interesar|te puede interesar|también te puede interesar|czytaj (?:też|także|również)|zobacz (?:też|także)|leggi anche|leia também|veja também|mire)\s*[:›»>\-–—]\s*\S`)
 
 // isInlinePromo reports whether b is a short "read also: <title>" line.
+// Every match holds one of the separators the pattern requires after its
+// label, a check far cheaper than the pattern.
 func isInlinePromo(b string) bool {
-	return utf8.RuneCountInString(b) <= 250 && inlineRelated.Get().MatchString(b)
+	return strings.ContainsAny(b, inlineSeparators) && utf8.RuneCountInString(b) <= 250 && inlineRelated.Get().MatchString(b)
 }
+
+// inlineSeparators are the separators inlineRelated accepts after the label.
+const inlineSeparators = ":›»>-–—"
 
 // isLinkTitle reports whether b looks like the title of a linked article:
 // short, and not ending like a sentence.
@@ -269,4 +274,62 @@ func maybePromo(b string) bool {
 		}
 	}
 	return strings.Contains(lower, " (") && (strings.Contains(lower, "comment") || strings.Contains(lower, "kommentar") || strings.Contains(lower, "comentario"))
+}
+
+// textRunes returns the length in runes of the text of doc's body
+// without scripts and styles, white space collapsed to single spaces and
+// text nodes counted as separate words, and the part of it inside <p>
+// elements. The first is an upper bound of the length of go-readability's
+// extraction from doc as trafilatura measures it (readability drops
+// <script>, <noscript> and <style> too).
+func textRunes(doc *html.Node) (visible, paragraphs int) {
+	var walk func(n *html.Node, inP bool)
+	walk = func(n *html.Node, inP bool) {
+		switch n.Type {
+		case html.TextNode:
+			runes := 0
+			inWord := false
+			for _, r := range n.Data {
+				if unicode.IsSpace(r) {
+					inWord = false
+					continue
+				}
+				if !inWord && visible+runes > 0 {
+					runes++ // the space before the word
+				}
+				inWord = true
+				runes++
+			}
+			visible += runes
+			if inP {
+				paragraphs += runes
+			}
+			return
+		case html.ElementNode:
+			switch n.Data {
+			case "script", "style", "noscript", "head":
+				return
+			case "p":
+				inP = true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inP)
+		}
+	}
+	walk(doc, false)
+	return visible, paragraphs
+}
+
+// hasText reports whether n holds any text other than white space.
+func hasText(n *html.Node) bool {
+	if n.Type == html.TextNode {
+		return strings.TrimSpace(n.Data) != ""
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasText(c) {
+			return true
+		}
+	}
+	return false
 }
