@@ -46,6 +46,7 @@ test: deps
 	$(GO) vet ./...
 	$(GO) test ./...
 	cd third_party/whatlanggo-abadojack && $(GO) test ./... # its Wiretrace patches' equivalence tests
+	cd third_party/go-trafilatura && $(GO) test . # likewise
 	CGO_ENABLED=0 $(GO) build -tags nogui -o /dev/null ./cmd/wiretrace
 	$(MAKE) fuzz FUZZTIME=$(FUZZTIME)
 	$(MAKE) windows package
@@ -58,7 +59,8 @@ test: deps
 FUZZTIME ?=
 FUZZ_TARGETS = archive:FuzzTranslate:8000x importer:FuzzParseText:25000x importer:FuzzParseHTML:12000x \
 	importer:FuzzContainers:20000x importer/charset:FuzzDecode:15000x importer/extract:FuzzHTML:6000x \
-	provenance:FuzzLink:1500x provenance/agency:FuzzDetect:15000x
+	provenance:FuzzLink:1500x provenance/agency:FuzzDetect:15000x archive:FuzzLocateSpaced:30000x \
+	importer/extract:FuzzNormalizeSpace:30000x
 fuzz:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; rest=$${t#*:}; fn=$${rest%%:*}; budget=$(FUZZTIME); budget=$${budget:-$${rest#*:}}; \
 		echo "fuzz $$pkg $$fn ($$budget)"; \

@@ -22,16 +22,97 @@ import (
 	"mime"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// trim removes unnecessary spaces within a text string.
+// trim removes unnecessary spaces within a text string: the words of s
+// (runs of non-space runes) joined by single spaces, as
+// strings.Join(strings.Fields(s), " ") gives. (Wiretrace: without
+// allocating when s is already trimmed, as most texts it is given are,
+// and without the slice of fields otherwise.)
 func trim(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return strings.TrimSpace(s)
+	if isTrimmed(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	eachField(s, func(f string) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+	})
+	return b.String()
 }
 
+// eachField calls fn with each field of s, in order: the fields
+// strings.Fields(s) returns. (Wiretrace: strings.FieldsSeq needs a newer
+// language version than this module's.)
+func eachField(s string, fn func(string)) {
+	start := -1 // of the current field, -1 between fields
+	for i := 0; i < len(s); {
+		c := s[i]
+		size, space := 1, false
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			if start >= 0 {
+				fn(s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		fn(s[start:])
+	}
+}
+
+// isTrimmed reports whether trim(s) is s: s neither starts nor ends with
+// a space and its only spaces are single ASCII spaces.
+func isTrimmed(s string) bool {
+	prevSpace := true // no space at the start
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				if c != ' ' || prevSpace {
+					return false
+				}
+				prevSpace = true
+			} else {
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
+		i += size
+	}
+	return !prevSpace || s == ""
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports as spaces.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// strWordCount returns the number of words of s, len(strings.Fields(s)).
+// (Wiretrace: counted without the slice of fields.)
 func strWordCount(s string) int {
-	return len(strings.Fields(s))
+	n := 0
+	eachField(s, func(string) { n++ })
+	return n
 }
 
 func strOr(args ...string) string {
