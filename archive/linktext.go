@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // Evidence passages and the paragraphs a copy cut or added are nearly
@@ -55,20 +56,27 @@ func refOf(article, passage string) textRef {
 // space, and returns the byte range in article; ok is false otherwise. The
 // range is resolved back to the article's own spacing when read.
 func locateSpaced(article, passage string) (start, end int, ok bool) {
-	words := strings.Fields(passage)
-	if len(words) == 0 {
+	// The words of passage, as strings.Fields gives them, without
+	// making the slice of them for every evidence passage stored.
+	p := strings.TrimLeftFunc(passage, unicode.IsSpace)
+	if p == "" {
 		return 0, 0, false
 	}
+	n := strings.IndexFunc(p, unicode.IsSpace)
+	if n < 0 {
+		n = len(p)
+	}
+	first, rest := p[:n], p[n:]
 	from := 0
 	for {
-		i := strings.Index(article[from:], words[0])
+		i := strings.Index(article[from:], first)
 		if i < 0 {
 			return 0, 0, false
 		}
 		start = from + i
-		pos := start + len(words[0])
+		pos := start + len(first)
 		matched := true
-		for _, w := range words[1:] {
+		for w := range strings.FieldsSeq(rest) {
 			j := pos
 			for j < len(article) && (article[j] == ' ' || article[j] == '\n' || article[j] == '\t' || article[j] == '\r') {
 				j++
