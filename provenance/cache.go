@@ -1,6 +1,7 @@
 package provenance
 
 import (
+	"math"
 	"strings"
 	"sync"
 )
@@ -123,8 +124,11 @@ func fullTokens(d Doc, text []token) []token {
 	title := tokenize(d.Title)
 	out := make([]token, len(title), len(title)+len(text))
 	copy(out, title)
-	off := len(d.Title) + 1
+	off := int32(len(d.Title) + 1)
 	for _, t := range text {
+		if int64(t.e)+int64(off) > math.MaxInt32 {
+			break // beyond tokenize's 2 GiB
+		}
 		t.s += off
 		t.e += off
 		out = append(out, t)

@@ -65,9 +65,9 @@ func gapText(text string, toks []token, i, j int) string {
 func uncovered(text string, toks []token, cov []bool) []string {
 	var out []string
 	for _, p := range paragraphs(text) {
-		i := sort.Search(len(toks), func(k int) bool { return toks[k].s >= p.s })
+		i := sort.Search(len(toks), func(k int) bool { return int(toks[k].s) >= p.s })
 		n, c := 0, 0
-		for ; i < len(toks) && toks[i].s < p.e; i++ {
+		for ; i < len(toks) && int(toks[i].s) < p.e; i++ {
 			n++
 			if cov[i] {
 				c++
@@ -153,9 +153,9 @@ func unalignedParagraphs(tx transText, aligned map[int]bool) []string {
 // tokensIn counts the tokens of a text (all) inside span p. A paragraph
 // starts and ends outside words, so they are the tokens of its text alone.
 func tokensIn(all []token, p span) int {
-	i := sort.Search(len(all), func(k int) bool { return all[k].s >= p.s })
+	i := sort.Search(len(all), func(k int) bool { return int(all[k].s) >= p.s })
 	j := i
-	for j < len(all) && all[j].e <= p.e {
+	for j < len(all) && int(all[j].e) <= p.e {
 		j++
 	}
 	return j - i

@@ -47,13 +47,13 @@ func sentenceAnchorsRef(text string, sents []span) [][]anchor {
 					continue
 				}
 				w := 2.0
-				raw := text[s.s+t.s : s.s+t.e]
+				raw := text[s.s+int(t.s) : s.s+int(t.e)]
 				if len(digits) == 4 && raw == digits && (strings.HasPrefix(digits, "19") || strings.HasPrefix(digits, "20")) {
 					w = 1
 				}
 				add(anchor{key: "#" + digits, num: true, weight: w})
 			case t.cap && names[t.norm] && !notNames[t.norm] && utf8.RuneCountInString(t.norm) >= 3:
-				if isAcronym(text[s.s+t.s : s.s+t.e]) {
+				if isAcronym(text[s.s+int(t.s) : s.s+int(t.e)]) {
 					add(anchor{key: "@" + t.norm, weight: 1})
 					continue
 				}
@@ -499,14 +499,14 @@ func tokenizeRef(text string) []token {
 		}
 		if r >= '0' && r <= '9' {
 			s, e, norm := scanNumber(text, i)
-			toks = append(toks, token{norm: norm, s: s, e: e, num: true, quoted: quoted})
+			toks = append(toks, token{norm: norm, s: int32(s), e: int32(e), num: true, quoted: quoted})
 			i = e
 			continue
 		}
 		s := i
 		if unspaced(r) {
 			i += size
-			toks = append(toks, token{norm: text[s:i], s: s, e: i, quoted: quoted})
+			toks = append(toks, token{norm: text[s:i], s: int32(s), e: int32(i), quoted: quoted})
 			continue
 		}
 		for i < len(text) {
@@ -518,7 +518,7 @@ func tokenizeRef(text string) []token {
 		}
 		w := text[s:i]
 		first, _ := utf8.DecodeRuneInString(w)
-		toks = append(toks, token{norm: spellingRef(foldWordRef(w)), s: s, e: i, cap: unicode.IsUpper(first), quoted: quoted})
+		toks = append(toks, token{norm: spellingRef(foldWordRef(w)), s: int32(s), e: int32(i), cap: unicode.IsUpper(first), quoted: quoted})
 	}
 	return toks
 }

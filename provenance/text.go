@@ -1,6 +1,7 @@
 package provenance
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,7 +10,7 @@ import (
 // token is one normalised word of a text and where it sits in the text.
 type token struct {
 	norm string // lower case, accents folded, spelling normalised
-	s, e int    // byte offsets of the word in the text
+	s, e int32  // byte offsets of the word in the text (int32: a token is 32 bytes, not 40)
 	cap  bool   // the word starts with an upper-case letter
 	num  bool   // the word is a number
 	// quoted: the word is inside quotation marks. Independent reports of
@@ -156,8 +157,11 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 
 // tokenize splits text into normalised words. Numbers keep their digits
 // only, so "2,000", "2.000" and "2 000" are all "2000"; decimals get a
-// point ("2,5" and "2.5" are "2.5").
+// point ("2,5" and "2.5" are "2.5"). Offsets are 32-bit: a text longer
+// than 2 GiB (the importer takes files of 64 MiB at most) is tokenized up
+// to there.
 func tokenize(text string) []token {
+	text = text[:min(len(text), math.MaxInt32)]
 	toks := make([]token, 0, len(text)/6+1)
 	i := 0
 	quoted := false
@@ -181,7 +185,7 @@ func tokenize(text string) []token {
 		}
 		if r >= '0' && r <= '9' {
 			s, e, norm := scanNumber(text, i)
-			toks = append(toks, token{norm: norm, s: s, e: e, num: true, quoted: quoted})
+			toks = append(toks, token{norm: norm, s: int32(s), e: int32(e), num: true, quoted: quoted})
 			i = e
 			continue
 		}
@@ -190,7 +194,7 @@ func tokenize(text string) []token {
 			// Chinese, Japanese and Thai have no spaces: each character
 			// is a token, so shingles are runs of five characters.
 			i += size
-			toks = append(toks, token{norm: text[s:i], s: s, e: i, quoted: quoted})
+			toks = append(toks, token{norm: text[s:i], s: int32(s), e: int32(i), quoted: quoted})
 			continue
 		}
 		ascii, upper := true, false
@@ -220,7 +224,7 @@ func tokenize(text string) []token {
 		default:
 			norm = w
 		}
-		toks = append(toks, token{norm: spelling(norm), s: s, e: i, cap: 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r), quoted: quoted})
+		toks = append(toks, token{norm: spelling(norm), s: int32(s), e: int32(i), cap: 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r), quoted: quoted})
 	}
 	return toks
 }

@@ -178,11 +178,11 @@ func splitTokens(all []token, sents []span) [][]token {
 	out := make([][]token, len(sents))
 	k := 0
 	for i, s := range sents {
-		for k < len(all) && all[k].s < s.s {
+		for k < len(all) && int(all[k].s) < s.s {
 			k++
 		}
 		j := k
-		for j < len(all) && all[j].e <= s.e {
+		for j < len(all) && int(all[j].e) <= s.e {
 			j++
 		}
 		out[i] = all[k:j:j]
