@@ -129,10 +129,11 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 		}
 	}
 
-	// Backup document to make sure the original kept untouched
+	// Backup document to make sure the original kept untouched.
+	// (Wiretrace: pristine is not modified below, so the two backups
+	// upstream cloned here are cloned from it when they are used.)
+	pristine := doc
 	doc = dom.Clone(doc, true)
-	docBackup1 := dom.Clone(doc, true)
-	docBackup2 := dom.Clone(doc, true)
 
 	// Clean and convert HTML tags
 	docCleaning(doc, opts)
@@ -155,13 +156,14 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 
 	// Use fallback if necessary
 	if opts.EnableFallback {
-		postBody, tmpBodyText = compareExternalExtraction(docBackup1, postBody, opts)
+		// It only reads the document it is given (and clones it).
+		postBody, tmpBodyText = compareExternalExtraction(pristine, postBody, opts)
 	}
 
 	// Rescue: try to use original/dirty tree
 	lenText := utf8.RuneCountInString(tmpBodyText)
 	if lenText < opts.Config.MinExtractedSize && opts.Focus != FavorPrecision {
-		postBody, tmpBodyText = baseline(docBackup2)
+		postBody, tmpBodyText = baseline(dom.Clone(pristine, true))
 	}
 
 	// Tree size sanity check

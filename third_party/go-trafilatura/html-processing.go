@@ -138,13 +138,24 @@ func pruneHTML(doc *html.Node, opts Options) {
 
 // pruneUnwantedNodes prune the HTML tree by removing unwanted sections.
 func pruneUnwantedNodes(tree *html.Node, queries []selector.Rule, withBackup ...bool) *html.Node {
+	return pruneUnwantedNodesIn(dom.Clone(tree, true), tree, queries, withBackup...)
+}
+
+// pruneUnwantedNodesIn is pruneUnwantedNodes pruning tree in place, for a
+// tree nobody else holds (a clone, as pruneUnwantedNodes returns).
+// (Wiretrace: when tree keeps too little text, the backup returned is a
+// clone of original, made then, instead of a clone made beforehand every
+// time; original, when not nil, must be a tree that tree is a clone of
+// and that is not modified meanwhile, and is tree itself otherwise.)
+func pruneUnwantedNodesIn(tree, original *html.Node, queries []selector.Rule, withBackup ...bool) *html.Node {
 	var oldLen int
-	var backup *html.Node
 	backupEnabled := len(withBackup) > 0 && withBackup[0]
 
-	tree = dom.Clone(tree, true)
 	if backupEnabled {
-		backup = dom.Clone(tree, true)
+		if original == nil {
+			// No untouched tree to clone later: keep a backup now.
+			original = dom.Clone(tree, true)
+		}
 		oldLen = utf8.RuneCountInString(dom.TextContent(tree))
 	}
 
@@ -179,7 +190,7 @@ func pruneUnwantedNodes(tree *html.Node, queries []selector.Rule, withBackup ...
 	if backupEnabled {
 		newLen := utf8.RuneCountInString(dom.TextContent(tree))
 		if newLen <= oldLen/7 {
-			return backup
+			return dom.Clone(original, true)
 		}
 	}
 

@@ -600,16 +600,17 @@ func pruneUnwantedSections(subTree *html.Node, potentialTags map[string]struct{}
 	// Prune the rest
 	subTree = pruneUnwantedNodes(subTree, selector.OverallDiscardedContent, true)
 
-	// Prune images
+	// Prune images. (Wiretrace: subTree is now a clone nobody else
+	// holds, pruned in place instead of cloned at every step.)
 	if !opts.IncludeImages {
-		subTree = pruneUnwantedNodes(subTree, selector.DiscardedImage)
+		subTree = pruneUnwantedNodesIn(subTree, nil, selector.DiscardedImage)
 	}
 
 	// Balance precision / recall
 	if opts.Focus != FavorRecall {
-		subTree = pruneUnwantedNodes(subTree, selector.DiscardedTeaser)
+		subTree = pruneUnwantedNodesIn(subTree, nil, selector.DiscardedTeaser)
 		if opts.Focus == FavorPrecision {
-			subTree = pruneUnwantedNodes(subTree, selector.PrecisionDiscardedContent)
+			subTree = pruneUnwantedNodesIn(subTree, nil, selector.PrecisionDiscardedContent)
 		}
 	}
 

@@ -481,8 +481,9 @@ func extractDomTitle(doc *html.Node) string {
 
 // extractDomAuthor returns the document author from DOM elements.
 func extractDomAuthor(doc *html.Node) string {
-	clone := dom.Clone(doc, true)
-	clone = pruneUnwantedNodes(clone, selector.MetaAuthorDiscard)
+	// (Wiretrace: pruneUnwantedNodes clones doc itself; upstream cloned
+	// it twice.)
+	clone := pruneUnwantedNodes(doc, selector.MetaAuthorDiscard)
 
 	author := extractDomMetaSelectors(clone, 120, selector.MetaAuthor)
 	if author != "" {
