@@ -12,17 +12,24 @@ import "slices"
 // signatures (which estimate whole-document Jaccard) miss it. Winnowing
 // (Schleimer, Wilkerson, Aiken 2003) keeps, from every window of w
 // consecutive shingle hashes, the smallest: any passage of at least
-// w+k-1 = 12 normalised words shared by two texts yields at least one
-// common fingerprint, whatever surrounds it. The fingerprints also keep a
+// w+k-1 = 14 normalised words shared by two texts yields at least one
+// common fingerprint, whatever surrounds it, and one of 2w+k-1 = 24 words
+// at least two (two disjoint windows). The Linker aligns articles that
+// share two fingerprints and links those that share minSharedTokens = 25
+// words, so w = 10 is the widest window that finds every such pair; w = 8,
+// until 2026-12-06, stored 22% more rows for the same links (archives
+// made then keep theirs: a window's smallest hash is also the smallest of
+// the narrower windows inside it, so the new fingerprints of a text are
+// among its old ones and still find it). The fingerprints also keep a
 // position in the text, so a shared fingerprint points at the passage to
 // align, and its document frequency in the index tells boilerplate (held
 // by many unrelated articles, or by many articles of one outlet) from
 // provenance. The archive stores one (fingerprint, article) row per
-// selected hash, about 2/(w+1) = 22% of the words of a text; finding the
+// selected hash, about 2/(w+1) = 18% of the words of a text; finding the
 // relatives of a new article is one index lookup per fingerprint.
 const (
-	shingleK = 5 // words per shingle
-	winnowW  = 8 // shingles per winnowing window
+	shingleK = 5  // words per shingle
+	winnowW  = 10 // shingles per winnowing window: the reasoning above ties it to minSharedTokens
 
 	fpBits = 46
 	fpMask = 1<<fpBits - 1

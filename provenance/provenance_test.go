@@ -293,7 +293,7 @@ func TestFingerprints(t *testing.T) {
 	}
 	words := len(tokenize(d.Text))
 	if reuse > words/3 || reuse < words/10 {
-		t.Errorf("%d reuse fingerprints for %d words, want about 22%%", reuse, words)
+		t.Errorf("%d reuse fingerprints for %d words, want about 18%%", reuse, words)
 	}
 	if len(Fingerprints("", "")) != 0 || len(Fingerprints("", "a b")) != 0 {
 		t.Error("fingerprints of an empty text")
