@@ -86,7 +86,14 @@ func (c *Cache) side(d Doc) *side {
 	}
 	// The text's tokens serve for both: d's side is prepared as soon as
 	// its fingerprints are, and a candidate's for reuse and translation.
-	s = newSideTokens(fullText(d), fullTokens(d, c.tokens(d)))
+	// The side keeps none of the joined text's tokens, so they go in a
+	// buffer used again (they were 5% of an import's allocations).
+	buf := fullTokensPool.Get().(*[]token)
+	full := appendFullTokens((*buf)[:0], d, c.tokens(d))
+	s = newSideTokens(fullText(d), full)
+	clear(full) // no strings kept alive from the pool
+	*buf = full[:0]
+	fullTokensPool.Put(buf)
 	c.mu.Lock()
 	c.sides.put(d.ID, s)
 	c.mu.Unlock()
@@ -121,9 +128,19 @@ func fullTokens(d Doc, text []token) []token {
 	if strings.TrimSpace(d.Title) == "" {
 		return text
 	}
-	title := tokenize(d.Title)
-	out := make([]token, len(title), len(title)+len(text))
-	copy(out, title)
+	return appendFullTokens(nil, d, text)
+}
+
+// fullTokensPool holds buffers for appendFullTokens.
+var fullTokensPool = sync.Pool{New: func() any { return new([]token) }}
+
+// appendFullTokens appends the tokens of fullText(d), given those of
+// d.Text, to out.
+func appendFullTokens(out []token, d Doc, text []token) []token {
+	if strings.TrimSpace(d.Title) == "" {
+		return append(out, text...)
+	}
+	out = append(out, tokenize(d.Title)...)
 	off := int32(len(d.Title) + 1)
 	for _, t := range text {
 		if int64(t.e)+int64(off) > math.MaxInt32 {
