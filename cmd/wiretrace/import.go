@@ -31,8 +31,9 @@ func init() {
 // collector works harder (GOMEMLIMIT overrides it). With linking, 100k
 // generated files peaked at 314 MB with 200 MiB, 289 MB with 170 MiB for
 // 4% more CPU, 277 MB with 160 MiB for 13% more (BENCHMARKS.md,
-// "Importing files").
-const importMemoryLimit = 170 << 20
+// "Importing files"). Since the import allocates less (2026-12-06), 170
+// MiB gave 263 MB and 185 MiB 268 MB for 1.5% less CPU.
+const importMemoryLimit = 185 << 20
 
 // pipelineLinks returns an AfterBatch function that links each batch while
 // the next one is parsed and stored, and wait, which returns once the last
