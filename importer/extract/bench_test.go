@@ -109,14 +109,10 @@ func BenchmarkHTMLGenerated(b *testing.B) {
 // BenchmarkHTMLCorpusPages measures HTMLWithCharset on the real pages
 // of the extraction corpus with their URLs, one page per iteration.
 func BenchmarkHTMLCorpusPages(b *testing.B) {
-	dir := os.Getenv("WIRETRACE_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
-	dir = filepath.Join(dir, "extraction")
+	dir := corpusDir(b, "extraction")
 	rows, err := readRows[extractionRow](dir)
 	if err != nil {
-		b.Skipf("evaluation corpus not found: %v", err)
+		b.Fatal(err)
 	}
 	var pages []benchPage
 	for _, r := range rows {

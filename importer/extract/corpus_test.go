@@ -6,8 +6,9 @@ import (
 	"testing"
 )
 
-// corpusDir returns the evaluation corpus directory, or skips the test.
-func corpusDir(t *testing.T, set string) string {
+// corpusDir returns the evaluation corpus directory, or skips the test
+// or benchmark.
+func corpusDir(t testing.TB, set string) string {
 	t.Helper()
 	dir := os.Getenv("WIRETRACE_CORPUS")
 	if dir == "" {
@@ -55,14 +56,10 @@ func TestCorpusDates(t *testing.T) {
 // BenchmarkHTMLCorpus measures HTML on the real pages of the extraction
 // corpus (about 144 KB of HTML each on average), one page per iteration.
 func BenchmarkHTMLCorpus(b *testing.B) {
-	dir := os.Getenv("WIRETRACE_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
-	dir = filepath.Join(dir, "extraction")
+	dir := corpusDir(b, "extraction")
 	rows, err := readRows[extractionRow](dir)
 	if err != nil {
-		b.Skipf("evaluation corpus not found: %v", err)
+		b.Fatal(err)
 	}
 	var pages [][]byte
 	total := 0
