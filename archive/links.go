@@ -272,7 +272,7 @@ func (s *Store) Postings(ctx context.Context, fps []uint64, limit int) (map[uint
 	out := make(map[uint64][]int64, len(fps))
 	for start := 0; start < len(fps); start += postingsChunk {
 		part := fps[start:min(start+postingsChunk, len(fps))]
-		rows, err := s.db.QueryContext(ctx, postingsQuery, jsonUints(part), limit)
+		rows, err := s.rdb.QueryContext(ctx, postingsQuery, jsonUints(part), limit)
 		if err != nil {
 			return nil, fmt.Errorf("postings: %w", err)
 		}
@@ -404,7 +404,7 @@ func (s *Store) Meta(ctx context.Context, ids []int64) (map[int64]ArticleMeta, e
 	out := make(map[int64]ArticleMeta, len(ids))
 	for start := 0; start < len(ids); start += chunk {
 		part := ids[start:min(start+chunk, len(ids))]
-		rows, err := s.db.QueryContext(ctx, "SELECT id, source, language FROM articles WHERE id IN (SELECT value FROM json_each(?))", jsonInts(part))
+		rows, err := s.rdb.QueryContext(ctx, "SELECT id, source, language FROM articles WHERE id IN (SELECT value FROM json_each(?))", jsonInts(part))
 		if err != nil {
 			return nil, fmt.Errorf("article meta: %w", err)
 		}
@@ -433,7 +433,7 @@ func (s *Store) Articles(ctx context.Context, ids []int64) (map[int64]*Article, 
 	out := make(map[int64]*Article, len(ids))
 	for start := 0; start < len(ids); start += chunk {
 		part := ids[start:min(start+chunk, len(ids))]
-		rows, err := s.db.QueryContext(ctx, "SELECT "+articleCols+" FROM articles WHERE id IN (SELECT value FROM json_each(?))", jsonInts(part))
+		rows, err := s.rdb.QueryContext(ctx, "SELECT "+articleCols+" FROM articles WHERE id IN (SELECT value FROM json_each(?))", jsonInts(part))
 		if err != nil {
 			return nil, fmt.Errorf("articles: %w", err)
 		}

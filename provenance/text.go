@@ -444,10 +444,27 @@ func startsWord(s string) bool {
 
 // clipSlow is clip for any text.
 func clipSlow(s string, n int) string {
-	// One pass that stops after n runes: passages can be whole articles.
-	// ASCII bytes are read without decoding.
+	// Two passes, the first to size the result exactly: links keep their
+	// clipped passages until they are stored, and a builder grown for the
+	// worst case (4 bytes a rune) held three times the bytes of an ASCII
+	// passage (a fifth of an import's live heap).
 	var b strings.Builder
-	b.Grow(min(len(s), 4*n) + len("…"))
+	b.Grow(clipInto(nil, s, n))
+	clipInto(&b, s, n)
+	return b.String()
+}
+
+// clipInto writes clipSlow(s, n) to b, or only counts its bytes when b is
+// nil, and returns how many bytes that is. It stops after n runes:
+// passages can be whole articles. ASCII bytes are read without decoding.
+func clipInto(b *strings.Builder, s string, n int) int {
+	written := 0
+	put := func(t string) {
+		written += len(t)
+		if b != nil {
+			b.WriteString(t)
+		}
+	}
 	count, space := 0, false
 	for i := 0; i < len(s); {
 		size, white := 1, false
@@ -465,20 +482,20 @@ func clipSlow(s string, n int) string {
 		}
 		if space {
 			if count == n {
-				b.WriteString("…")
-				return b.String()
+				put("…")
+				return written
 			}
-			b.WriteByte(' ')
+			put(" ")
 			count++
 			space = false
 		}
 		if count == n {
-			b.WriteString("…")
-			return b.String()
+			put("…")
+			return written
 		}
-		b.WriteString(s[i : i+size])
+		put(s[i : i+size])
 		i += size
 		count++
 	}
-	return b.String()
+	return written
 }
