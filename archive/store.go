@@ -50,7 +50,11 @@ type Store struct {
 	// so a large cache there was only allocated, freed and handed back to
 	// the OS (madvise) again and again (a tenth of the CPU of a 100k
 	// import). It is db itself for a read-only archive.
-	rdb  *sql.DB
+	rdb *sql.DB
+	// wdb is the one connection that write transactions use (beginWrite):
+	// its page cache lasts from one transaction to the next, since no
+	// other connection writes in between.
+	wdb  *sql.DB
 	path string
 	// writeMu queues this process's write transactions in Go. SQLite
 	// would make them wait too, but by polling with sleeps of up to
@@ -116,42 +120,66 @@ func open(p string, pragmas ...string) (*Store, error) {
 			return nil, fmt.Errorf("open archive %s: %w", p, err)
 		}
 	}
-	q := url.Values{}
 	// An 8 MB page cache per connection (of 4): 32 MB made no difference
 	// to searches or imports at 100k and 1M articles, and cost 43 MB more
 	// in a 100k-article store and ~100 MB in imports (the OS caches the file).
-	for _, pr := range append([]string{"busy_timeout(15000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-8000)", "temp_store(MEMORY)"}, pragmas...) {
-		q.Add("_pragma", pr)
-	}
-	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+filepathToURI(p)+"?"+q.Encode())
-	if err != nil {
-		return nil, fmt.Errorf("open archive %s: %w", p, err)
-	}
-	db.SetMaxOpenConns(4)
+	rw := append([]string{"busy_timeout(15000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-8000)", "temp_store(MEMORY)"}, pragmas...)
 	// Idle connections stay open: closing one drops its page cache, which
 	// the next connection reads back from the file (database/sql keeps 2 by
 	// default; imports use all 4 at once).
-	db.SetMaxIdleConns(4)
+	db, err := openPool(p, 4, true, rw)
+	if err != nil {
+		return nil, fmt.Errorf("open archive %s: %w", p, err)
+	}
 	s := &Store{db: db, path: p}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open archive %s: %w", p, err)
 	}
-	// Opened after the migrations, which it must not see half done.
-	r := url.Values{}
-	for _, pr := range append([]string{"busy_timeout(15000)", "query_only(1)", "cache_size(-1024)", "temp_store(MEMORY)"}, pragmas...) {
-		r.Add("_pragma", pr)
+	// The other pools open after the migrations, which they must not see
+	// half done. Twenty pages is SQLite's first bulk allocation of a page
+	// cache, which it reuses instead of freeing (pcache1InitBulk): the
+	// readers' caches never reach the allocator.
+	if s.wdb, err = openPool(p, 1, true, rw); err == nil {
+		s.rdb, err = openPool(p, 4, false, append([]string{"busy_timeout(15000)", "query_only(1)", "cache_size(20)", "temp_store(MEMORY)"}, pragmas...))
 	}
-	rdb, err := sql.Open("sqlite", "file:"+filepathToURI(p)+"?"+r.Encode())
 	if err != nil {
-		db.Close()
+		s.closePools()
 		return nil, fmt.Errorf("open archive %s: %w", p, err)
 	}
-	rdb.SetMaxOpenConns(4)
-	rdb.SetMaxIdleConns(4)
-	s.rdb = rdb
 	return s, nil
+}
+
+// openPool opens a pool of up to conns connections to the archive p with
+// the given pragmas, each kept open when idle; write pools begin their
+// transactions with BEGIN IMMEDIATE.
+func openPool(p string, conns int, write bool, pragmas []string) (*sql.DB, error) {
+	q := url.Values{}
+	for _, pr := range pragmas {
+		q.Add("_pragma", pr)
+	}
+	if write {
+		q.Set("_txlock", "immediate")
+	}
+	db, err := sql.Open("sqlite", "file:"+filepathToURI(p)+"?"+q.Encode())
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
+	return db, nil
+}
+
+// closePools closes the reading and writing pools, which Close closes
+// before the main one: the last connection to close removes the
+// write-ahead log.
+func (s *Store) closePools() {
+	for _, p := range []*sql.DB{s.rdb, s.wdb} {
+		if p != nil && p != s.db {
+			p.Close()
+		}
+	}
+	s.rdb, s.wdb = nil, nil
 }
 
 // ErrReadOnly is returned when a read-only archive would need changes to
@@ -194,7 +222,7 @@ func OpenReadOnly(p string) (*Store, error) {
 			db.Close()
 			return nil, fmt.Errorf("open archive %s: %w (schema %d, this build knows %d)", p, ErrNewerSchema, v, SchemaVersion())
 		}
-		return &Store{db: db, rdb: db, path: p, readOnly: true}, nil
+		return &Store{db: db, rdb: db, wdb: db, path: p, readOnly: true}, nil
 	}
 	return nil, fmt.Errorf("open archive %s read-only: %w", p, lastErr)
 }
@@ -333,7 +361,7 @@ func (s *Store) migrate(ctx context.Context) error {
 // lets the next one begin; call it once, when the transaction is over.
 func (s *Store) beginWrite(ctx context.Context) (tx *sql.Tx, done func(), err error) {
 	s.writeMu.Lock()
-	tx, err = s.db.BeginTx(ctx, nil)
+	tx, err = s.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		s.writeMu.Unlock()
 		return nil, nil, err
@@ -361,13 +389,10 @@ func (s *Store) Close() error {
 	s.bg.Wait()
 	if s.readOnly {
 		err := s.db.Close()
-		s.db, s.rdb = nil, nil
+		s.db, s.rdb, s.wdb = nil, nil, nil
 		return err
 	}
-	// The readers close first: the last connection to close removes the
-	// write-ahead log.
-	s.rdb.Close()
-	s.rdb = nil
+	s.closePools()
 	if s.wrote.Load() {
 		s.SaveColumns(ctx) // best effort: a stale snapshot is rebuilt on use
 	}
