@@ -393,10 +393,10 @@ func (s *Store) Close() error {
 		s.db, s.rdb, s.wdb = nil, nil, nil
 		return err
 	}
-	s.closePools()
 	if s.wrote.Load() {
 		s.SaveColumns(ctx) // best effort: a stale snapshot is rebuilt on use
 	}
+	s.closePools()
 	s.db.SetMaxOpenConns(1) // closes idle extra connections
 	if conn, err := s.db.Conn(ctx); err == nil {
 		// Fold the log into the archive file; SQLite removes the -wal file
