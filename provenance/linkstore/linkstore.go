@@ -184,18 +184,37 @@ func (s *saturated) add(post map[uint64][]int64, limit int) {
 }
 
 // lookup returns the postings of fps in the archive, those of saturated
-// fingerprints from b.full.
+// fingerprints from b.full, the others read in as many parts as there are
+// cores (one per thousand fingerprints at least), each on a connection of
+// its own.
 func (b *batchIndex) lookup(ctx context.Context, fps []uint64, limit int) (map[uint64][]int64, error) {
 	rest, known := b.full.split(fps, limit)
-	post, err := b.Index.Postings(ctx, rest, limit)
-	if err != nil {
+	parts := min(runtime.GOMAXPROCS(0), max(1, len(rest)/1000))
+	posts := make([]map[uint64][]int64, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			part := rest[i*len(rest)/parts : (i+1)*len(rest)/parts]
+			posts[i], errs[i] = b.Index.Postings(ctx, part, limit)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	b.full.add(post, limit)
-	for fp, ids := range known {
-		post[fp] = ids
+	for _, p := range posts[1:] {
+		for fp, ids := range p {
+			posts[0][fp] = ids
+		}
 	}
-	return post, nil
+	b.full.add(posts[0], limit)
+	for fp, ids := range known {
+		posts[0][fp] = ids
+	}
+	return posts[0], nil
 }
 
 func newBatchIndex(s *archive.Store, docs *docCache, full *saturated, fps map[int64][]uint64) *batchIndex {
@@ -257,37 +276,10 @@ func (b *batchIndex) Postings(ctx context.Context, fps []uint64, limit int) (map
 	return out, nil
 }
 
-// prefetch looks up the postings of all the batch's fingerprints, in as
-// many parts as there are cores, each on a connection of its own: every
+// prefetch looks up the postings of all the batch's fingerprints: every
 // article of the batch waits for them.
 func (b *batchIndex) prefetch(ctx context.Context, limit int) (map[uint64][]int64, error) {
-	fps, known := b.full.split(b.fps, limit)
-	parts := min(runtime.GOMAXPROCS(0), max(1, len(fps)/1000))
-	posts := make([]map[uint64][]int64, parts)
-	errs := make([]error, parts)
-	var wg sync.WaitGroup
-	for i := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			part := fps[i*len(fps)/parts : (i+1)*len(fps)/parts]
-			posts[i], errs[i] = b.Index.Postings(ctx, part, limit)
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	for _, p := range posts[1:] {
-		for fp, ids := range p {
-			posts[0][fp] = ids
-		}
-	}
-	b.full.add(posts[0], limit)
-	for fp, ids := range known {
-		posts[0][fp] = ids
-	}
-	return posts[0], nil
+	return b.lookup(ctx, b.fps, limit)
 }
 
 // withLocal adds the batch's own postings of fps to post, their postings
