@@ -257,3 +257,61 @@ func TestProvenanceSurvivesReopen(t *testing.T) {
 		t.Errorf("postings after reopen: got %v %v", post, err)
 	}
 }
+
+// TestReplaceLinksKnown stores the same rows from texts the caller holds
+// as from texts read from the archive, and does use the caller's.
+func TestReplaceLinksKnown(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	fill(t, s)
+	a1, err := s.Article(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a2, err := s.Article(ctx, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p1, p2 := a1.Text[len(a1.Text)/2:], a2.Text[:len(a2.Text)/2]
+	links := []archive.Link{{From: 2, To: 1, Kind: archive.LinkReuse, Reused: 0.5, ReusedOfCopy: 0.5,
+		Evidence: []archive.Passage{{FromText: p2, ToText: p1}}, Changes: archive.Changes{Cut: []string{p2}, Added: []string{p1}}}}
+	stored := func() string {
+		t.Helper()
+		var ev, ch string
+		if err := s.DB().QueryRowContext(ctx, "SELECT evidence, changes FROM links WHERE from_article = 2 AND to_article = 1").Scan(&ev, &ch); err != nil {
+			t.Fatal(err)
+		}
+		return ev + " " + ch
+	}
+	if err := s.ReplaceLinks(ctx, []int64{2}, links); err != nil {
+		t.Fatal(err)
+	}
+	read := stored()
+	if err := s.ReplaceLinksKnown(ctx, []int64{2}, links, map[int64]string{1: a1.Text, 2: a2.Text, 3: "not an end"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := stored(); got != read {
+		t.Errorf("from known texts: %s\nfrom the archive:  %s", got, read)
+	}
+	// Only article 1 known, 2 read: the same again.
+	if err := s.ReplaceLinksKnown(ctx, []int64{2}, links, map[int64]string{1: a1.Text}); err != nil {
+		t.Fatal(err)
+	}
+	if got := stored(); got != read {
+		t.Errorf("from one known text: %s\nfrom the archive:  %s", got, read)
+	}
+	// A known text is the one the passages are located in.
+	if err := s.ReplaceLinksKnown(ctx, []int64{2}, links, map[int64]string{2: "another text " + a2.Text}); err != nil {
+		t.Fatal(err)
+	}
+	if got := stored(); got == read {
+		t.Errorf("a different known text stored the same passages: %s", got)
+	}
+	if err := s.ReplaceLinksKnown(ctx, []int64{2}, links, map[int64]string{1: a1.Text, 2: a2.Text}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Links(ctx, 2)
+	if err != nil || len(got) != 1 || got[0].Evidence[0].FromText != p2 || got[0].Evidence[0].ToText != p1 {
+		t.Errorf("links of 2 read back: %+v %v", got, err)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -69,6 +70,50 @@ type Store struct {
 	bg       sync.WaitGroup // background snapshot writes, awaited by Close
 	wrote    atomic.Bool    // this Store added articles: Close saves the columns
 	readOnly bool
+
+	// stmts holds the import's point reads prepared on rdb, by query
+	// text (readStmt).
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt
+}
+
+// readStmt returns query prepared on rdb. database/sql prepares it again
+// once on each connection that runs it and keeps it there: preparing the
+// import's point reads at every call was 2.5% of the CPU of a 100k import
+// (11 of 12 s parsing SQL).
+func (s *Store) readStmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	s.stmtMu.Lock()
+	st, ok := s.stmts[query]
+	s.stmtMu.Unlock()
+	if ok {
+		return st, nil
+	}
+	// Prepared without the lock: preparing waits for a connection.
+	st, err := s.rdb.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	if have, ok := s.stmts[query]; ok {
+		st.Close()
+		return have, nil
+	}
+	if s.stmts == nil {
+		s.stmts = map[string]*sql.Stmt{}
+	}
+	s.stmts[query] = st
+	return st, nil
+}
+
+// closeStmts closes the statements of readStmt.
+func (s *Store) closeStmts() {
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
 }
 
 // Open opens the archive at path, creating it (and its folder) when it does
@@ -175,6 +220,7 @@ func openPool(p string, conns int, write bool, pragmas []string) (*sql.DB, error
 // before the main one: the last connection to close removes the
 // write-ahead log.
 func (s *Store) closePools() {
+	s.closeStmts()
 	for _, p := range []*sql.DB{s.rdb, s.wdb} {
 		if p != nil && p != s.db {
 			p.Close()
@@ -389,6 +435,7 @@ func (s *Store) Close() error {
 	ctx := context.Background()
 	s.bg.Wait()
 	if s.readOnly {
+		s.closeStmts()
 		err := s.db.Close()
 		s.db, s.rdb, s.wdb = nil, nil, nil
 		return err
@@ -716,9 +763,31 @@ func (s *Store) CopyTo(ctx context.Context, dst string) error {
 // time was imported before.
 func (s *Store) FileImported(ctx context.Context, path string, size, mtime int64) (bool, error) {
 	var n int
-	err := s.rdb.QueryRowContext(ctx, "SELECT count(*) FROM imported_files WHERE path = ? AND size = ? AND mtime = ?", path, size, mtime).Scan(&n)
+	st, err := s.readStmt(ctx, "SELECT count(*) FROM imported_files WHERE path = ? AND size = ? AND mtime = ?")
+	if err == nil {
+		err = st.QueryRowContext(ctx, path, size, mtime).Scan(&n)
+	}
 	if err != nil {
 		return false, fmt.Errorf("imported files: %w", err)
+	}
+	return n > 0, nil
+}
+
+// ImportedUnder reports whether the file path, or any file under the
+// folder path, was imported (path is absolute, as ImportedFile.Path).
+func (s *Store) ImportedUnder(ctx context.Context, path string) (bool, error) {
+	dir := path
+	if !strings.HasSuffix(dir, string(filepath.Separator)) {
+		dir += string(filepath.Separator)
+	}
+	// The paths under dir sort from dir itself up to dir with its
+	// separator replaced by the next byte.
+	end := dir[:len(dir)-1] + string(rune(filepath.Separator+1))
+	var n int
+	err := s.rdb.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM imported_files WHERE path = ?1)
+		OR EXISTS (SELECT 1 FROM imported_files WHERE path >= ?2 AND path < ?3)`, path, dir, end).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("imported files under %s: %w", path, err)
 	}
 	return n > 0, nil
 }

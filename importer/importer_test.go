@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -326,5 +327,69 @@ func TestHugeAndOddFiles(t *testing.T) {
 	all := strings.Join(lines, "\n")
 	if sum.Imported != 1 || !strings.Contains(all, "huge.txt: file too large (100 MB") || !strings.Contains(all, "nested.html") {
 		t.Errorf("summary %+v, problems:\n%s", sum.Progress, all)
+	}
+}
+
+// lookupCounter is an archive that counts the files looked up one by one.
+type lookupCounter struct {
+	*archive.Store
+	lookups atomic.Int64
+}
+
+func (c *lookupCounter) FileImported(ctx context.Context, path string, size, mtime int64) (bool, error) {
+	c.lookups.Add(1)
+	return c.Store.FileImported(ctx, path, size, mtime)
+}
+
+// TestFreshFoldersAreNotLookedUp checks that the files of a folder nothing
+// was imported from are not looked up one by one, and that every other
+// case still is: a folder imported before, and folders given together
+// that hold each other.
+func TestFreshFoldersAreNotLookedUp(t *testing.T) {
+	root := t.TempDir()
+	write := func(dir string, n int) {
+		os.MkdirAll(dir, 0o755)
+		for i := range n {
+			os.WriteFile(filepath.Join(dir, "s"+itoa(i)+".txt"),
+				[]byte("Story "+dir+" "+itoa(i)+"\n\nThe text of story "+itoa(i)+" in "+filepath.Base(dir)+" about the minister."), 0o644)
+		}
+	}
+	dir, sub, sibling := filepath.Join(root, "dir"), filepath.Join(root, "dir", "sub"), filepath.Join(root, "dirx")
+	write(dir, 20)
+	write(sub, 10)
+	write(sibling, 5)
+	c := &lookupCounter{Store: open(t)}
+	importRun := func(paths ...string) *importer.Summary {
+		t.Helper()
+		c.lookups.Store(0)
+		sum, err := importer.Run(context.Background(), c, paths, importer.Options{BatchSize: 7})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum
+	}
+	if sum := importRun(sub); sum.Imported != 10 || c.lookups.Load() != 0 {
+		t.Errorf("fresh folder: imported %d with %d lookups, want 10 with none", sum.Imported, c.lookups.Load())
+	}
+	// dir holds sub, imported before: every file is looked up.
+	if sum := importRun(dir); sum.Imported != 20 || sum.Unchanged != 10 || c.lookups.Load() != 30 {
+		t.Errorf("folder holding an imported one: imported %d, unchanged %d, %d lookups; want 20, 10, 30", sum.Imported, sum.Unchanged, c.lookups.Load())
+	}
+	// "dirx" starts like "dir" but is not under it.
+	if sum := importRun(sibling); sum.Imported != 5 || c.lookups.Load() != 0 {
+		t.Errorf("fresh sibling: imported %d with %d lookups, want 5 with none", sum.Imported, c.lookups.Load())
+	}
+	// A single file imported before, given by itself.
+	if sum := importRun(filepath.Join(sibling, "s1.txt")); sum.Unchanged != 1 || c.lookups.Load() != 1 {
+		t.Errorf("imported file again: unchanged %d, %d lookups", sum.Unchanged, c.lookups.Load())
+	}
+
+	// Folders that hold each other, given together to a fresh archive:
+	// their shared files are looked up, and stored once.
+	c2 := &lookupCounter{Store: open(t)}
+	c = c2
+	sum := importRun(dir, sub)
+	if c.lookups.Load() != 40 || sum.Imported != 30 || sum.Imported+sum.Duplicates != 40 {
+		t.Errorf("nested folders together: %d lookups, imported %d, duplicates %d; want 40 lookups, 30 imported, 10 duplicates or unchanged", c.lookups.Load(), sum.Imported, sum.Duplicates)
 	}
 }

@@ -24,6 +24,13 @@ type Saver interface {
 	FileImported(ctx context.Context, path string, size, mtime int64) (bool, error)
 }
 
+// importedUnder is implemented by a Saver that can tell whether any file
+// at or under a path was imported: Run looks up no file under a folder
+// that none was imported from.
+type importedUnder interface {
+	ImportedUnder(ctx context.Context, path string) (bool, error)
+}
+
 // MaxFileSize bounds a text or HTML file; larger ones fail with a reason.
 // JSON Lines files are streamed and have no bound.
 const MaxFileSize = 64 << 20
@@ -89,6 +96,10 @@ type job struct {
 	d     Defaults
 	kind  Kind
 	skip  error // set when the file is known to be skipped
+	// fresh is set when no file was imported from the path given to Run
+	// that this file is found under, nor from any path under it: the file
+	// cannot have been imported before.
+	fresh bool
 }
 
 // result is a parsed file.
@@ -197,7 +208,43 @@ type batch struct {
 	files []archive.ImportedFile
 }
 
+// freshRoots reports, for each of paths, whether no file at or under it
+// was imported before (so that its files need not be looked up one by
+// one: 2% of the CPU of a 100k import). A path is never fresh when the
+// Saver cannot tell, when it cannot be looked up, or when it overlaps
+// another of paths, whose files this import may store first.
+func (r *runner) freshRoots(ctx context.Context, paths []string) []bool {
+	fresh := make([]bool, len(paths))
+	iu, ok := r.s.(importedUnder)
+	if !ok {
+		return fresh
+	}
+	abs := make([]string, len(paths))
+	for i, p := range paths {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return fresh
+		}
+		abs[i] = a
+	}
+	for i, a := range abs {
+		overlaps := false
+		for j, b := range abs {
+			if i != j && (within(a, b) || within(b, a)) {
+				overlaps = true
+			}
+		}
+		if overlaps {
+			continue
+		}
+		done, err := iu.ImportedUnder(ctx, a)
+		fresh[i] = err == nil && !done
+	}
+	return fresh
+}
+
 func (r *runner) walk(ctx context.Context, paths []string, jobs chan<- job) error {
+	fresh := r.freshRoots(ctx, paths)
 	seq := 0
 	send := func(j job) error {
 		j.seq = seq
@@ -217,7 +264,7 @@ func (r *runner) walk(ctx context.Context, paths []string, jobs chan<- job) erro
 			return ctx.Err()
 		}
 	}
-	for _, p := range paths {
+	for i, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
 			if err := send(job{path: p, skip: fmt.Errorf("cannot read: %w", unwrapPathError(err))}); err != nil {
@@ -226,7 +273,7 @@ func (r *runner) walk(ctx context.Context, paths []string, jobs chan<- job) erro
 			continue
 		}
 		if !fi.IsDir() {
-			if err := send(r.fileJob(p, fi)); err != nil {
+			if err := send(r.fileJob(p, fi, fresh[i])); err != nil {
 				return err
 			}
 			continue
@@ -255,7 +302,7 @@ func (r *runner) walk(ctx context.Context, paths []string, jobs chan<- job) erro
 			if err != nil {
 				return send(job{path: path, skip: fmt.Errorf("cannot read: %w", unwrapPathError(err))})
 			}
-			return send(r.fileJob(path, fi))
+			return send(r.fileJob(path, fi, fresh[i]))
 		})
 		if err != nil {
 			return err
@@ -281,9 +328,9 @@ func sameFile(a, b string) bool {
 	return err1 == nil && err2 == nil && aa == bb
 }
 
-func (r *runner) fileJob(path string, fi fs.FileInfo) job {
+func (r *runner) fileJob(path string, fi fs.FileInfo, fresh bool) job {
 	abs, _ := filepath.Abs(path)
-	j := job{path: path, abs: abs, size: fi.Size(), mtime: fi.ModTime().UnixNano()}
+	j := job{path: path, abs: abs, size: fi.Size(), mtime: fi.ModTime().UnixNano(), fresh: fresh}
 	j.d = Defaults{Source: r.o.Source, Entry: r.o.Manifest.Lookup(path)}
 	if j.d.Entry == nil {
 		j.d.Entry = r.folderManifest(filepath.Dir(path)).Lookup(path)
@@ -362,7 +409,7 @@ func within(dir, parent string) bool {
 // import run again after an interruption only looks up the files it
 // stored already.
 func (r *runner) parse(ctx context.Context, j job) result {
-	if j.skip == nil {
+	if j.skip == nil && !j.fresh {
 		done, err := r.s.FileImported(ctx, j.abs, j.size, j.mtime)
 		if err != nil || done {
 			return result{job: j, unchanged: done, lookupErr: err}

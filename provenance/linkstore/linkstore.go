@@ -90,20 +90,17 @@ type batchIndex struct {
 }
 
 // docCache keeps the articles read as candidates, so that each is read
-// from the archive once for many articles that find it. It is safe for
-// concurrent use.
+// from the archive once for many articles that find it, and the metadata
+// of every article read. It is safe for concurrent use.
 type docCache struct {
 	mu   sync.Mutex
 	docs map[int64]provenance.Doc
-	meta map[int64]provenance.Meta // of the articles whose metadata was read
+	meta *metaTable
 }
 
 func newDocCache() *docCache {
-	return &docCache{docs: map[int64]provenance.Doc{}, meta: map[int64]provenance.Meta{}}
+	return &docCache{docs: map[int64]provenance.Doc{}, meta: newMetaTable()}
 }
-
-// maxCachedMeta bounds the metadata a docCache keeps.
-const maxCachedMeta = 1 << 16
 
 func (c *docCache) get(id int64) (provenance.Doc, bool) {
 	c.mu.Lock()
@@ -119,6 +116,7 @@ func (c *docCache) put(d provenance.Doc) {
 		clear(c.docs)
 	}
 	c.docs[d.ID] = d
+	c.meta.put(d.ID, provenance.Meta{Source: d.Source, Language: d.Language})
 }
 
 // saturated keeps the postings of the fingerprints found held by limit
@@ -306,18 +304,16 @@ func (b *batchIndex) withLocal(post map[uint64][]int64, fps []uint64, limit int)
 func (b *batchIndex) Meta(ctx context.Context, ids []int64) (map[int64]provenance.Meta, error) {
 	out := make(map[int64]provenance.Meta, len(ids))
 	var missing []int64
-	c := b.docs
-	c.mu.Lock()
+	t := b.docs.meta
+	t.mu.Lock()
 	for _, id := range ids {
-		if m, ok := c.meta[id]; ok {
+		if m, ok := t.getLocked(id); ok {
 			out[id] = m
-		} else if d, ok := c.docs[id]; ok {
-			out[id] = provenance.Meta{Source: d.Source, Language: d.Language}
 		} else {
 			missing = append(missing, id)
 		}
 	}
-	c.mu.Unlock()
+	t.mu.Unlock()
 	if len(missing) == 0 {
 		return out, nil
 	}
@@ -325,14 +321,11 @@ func (b *batchIndex) Meta(ctx context.Context, ids []int64) (map[int64]provenanc
 	if err != nil {
 		return nil, err
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.meta)+len(more) > maxCachedMeta {
-		clear(c.meta)
-	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	for id, m := range more {
 		out[id] = m
-		c.meta[id] = m
+		t.putLocked(id, m)
 	}
 	return out, nil
 }
@@ -506,6 +499,7 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 	if err != nil {
 		return fmt.Errorf("link: %w", err)
 	}
+	known := x.texts(docs, links)
 	// The links are stored while the next batch is linked: linking
 	// reads fingerprints, metadata and texts, never links. Batches store
 	// their links in order, since a batch replaces the links of its
@@ -520,15 +514,39 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 		if stored.err = prev.wait(); stored.err != nil {
 			return
 		}
-		stored.err = x.store(ctx, ids, links)
+		stored.err = x.store(ctx, ids, links, known)
 	}()
 	return nil
 }
 
+// texts returns the texts of the articles of links that the session holds:
+// those of the batch (docs) and the candidates still in its cache.
+func (x *Session) texts(docs []provenance.Doc, links []archive.Link) map[int64]string {
+	batch := make(map[int64]string, len(docs))
+	for _, d := range docs {
+		batch[d.ID] = d.Text
+	}
+	out := make(map[int64]string, 2*len(docs))
+	for _, l := range links {
+		for _, id := range [2]int64{l.From, l.To} {
+			if _, ok := out[id]; ok {
+				continue
+			}
+			if t, ok := batch[id]; ok {
+				out[id] = t
+			} else if d, ok := x.docs.get(id); ok {
+				out[id] = d.Text
+			}
+		}
+	}
+	return out
+}
+
 // store stores the links of the articles ids, and updates the stories
-// once staleFlush link ends wait for it.
-func (x *Session) store(ctx context.Context, ids []int64, links []archive.Link) error {
-	if err := x.s.ReplaceLinks(ctx, ids, links); err != nil {
+// once staleFlush link ends wait for it. known holds the texts of some of
+// the links' articles.
+func (x *Session) store(ctx context.Context, ids []int64, links []archive.Link, known map[int64]string) error {
+	if err := x.s.ReplaceLinksKnown(ctx, ids, links, known); err != nil {
 		return fmt.Errorf("link: %w", err)
 	}
 	if x.stale += 2 * len(links); x.stale >= staleFlush {
