@@ -1,0 +1,61 @@
+package archive
+
+import (
+	"context"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"unsafe"
+
+	"modernc.org/libc"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// pageCacheUsed returns how many of the block's page slots are in use and
+// the most ever used.
+func pageCacheUsed(t *testing.T) (cur, high int64) {
+	t.Helper()
+	tls := libc.NewTLS()
+	defer tls.Close()
+	v := new([2]int64)
+	rc := sqlite3.Xsqlite3_status64(tls, sqlite3.SQLITE_STATUS_PAGECACHE_USED, uintptr(unsafe.Pointer(&v[0])), uintptr(unsafe.Pointer(&v[1])), 0)
+	runtime.KeepAlive(v)
+	if rc != sqlite3.SQLITE_OK {
+		t.Fatalf("sqlite3_status64: %d", rc)
+	}
+	return v[0], v[1]
+}
+
+// TestPageCacheBlock checks that the pages an archive's connections read
+// are taken from the block configurePageCache set up, and given back to
+// it when the archive is closed.
+func TestPageCacheBlock(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(filepath.Join(t.TempDir(), "a.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := make([]*Article, 200)
+	for i := range arts {
+		arts[i] = &Article{Source: "Outlet", Title: "Story " + string(rune('A'+i%26)), Text: "The minister said on Monday that story number " + string(rune('a'+i%26)) + " happened.", Origin: filepath.Join("x", string(rune('a'+i%26)), string(rune('A'+i/26)))}
+	}
+	if _, err := s.Add(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Articles(ctx, []int64{1, 50, 100}); err != nil {
+		t.Fatal(err)
+	}
+	cur, high := pageCacheUsed(t)
+	if cur == 0 || high == 0 {
+		t.Fatalf("page slots in use %d, at most %d: the pages were not taken from the block", cur, high)
+	}
+	if high > pageSlots {
+		t.Fatalf("%d page slots used, the block has %d", high, pageSlots)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := pageCacheUsed(t); after >= cur {
+		t.Errorf("page slots in use after closing the archive: %d, before %d", after, cur)
+	}
+}
