@@ -9,9 +9,12 @@ import (
 )
 
 // pageSlots is how many pages of SQLite's page caches live in one block
-// allocated once (SQLITE_CONFIG_PAGECACHE); the others are allocated one
-// by one.
-const pageSlots = 1024
+// allocated once (SQLITE_CONFIG_PAGECACHE, 34 MB of address space, in
+// memory once used); the others are allocated one by one. An import of
+// 100k generated files with linking: 1,024 slots 505 files/s, 393 CPU-s,
+// 241 MB peak; 2,048 slots 519 files/s, 384 CPU-s, 252 MB (without the
+// block: 421 files/s, 454 CPU-s, 258 MB).
+const pageSlots = 2048
 
 // pageSize is the page size of archives (createFile).
 const pageSize = 16384

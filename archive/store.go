@@ -49,8 +49,9 @@ type Store struct {
 	// connection's whole page cache at the first read after another
 	// connection committed, and an import commits several times a batch,
 	// so a large cache there was mostly allocated, freed and handed back
-	// to the OS (madvise) again and again (5% of the CPU of a 100k import).
-	// It is db itself for a read-only archive.
+	// to the OS (madvise) again and again (5% of the CPU of a 100k import;
+	// the pages now come from one block, see configurePageCache). It is db
+	// itself for a read-only archive.
 	rdb *sql.DB
 	// wdb is the one connection that write transactions use (beginWrite):
 	// its page cache lasts from one transaction to the next, since no
