@@ -3,9 +3,7 @@ package archive
 import (
 	"context"
 	"path/filepath"
-	"runtime"
 	"testing"
-	"unsafe"
 
 	"modernc.org/libc"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -17,13 +15,15 @@ func pageCacheUsed(t *testing.T) (cur, high int64) {
 	t.Helper()
 	tls := libc.NewTLS()
 	defer tls.Close()
-	v := new([2]int64)
-	rc := sqlite3.Xsqlite3_status64(tls, sqlite3.SQLITE_STATUS_PAGECACHE_USED, uintptr(unsafe.Pointer(&v[0])), uintptr(unsafe.Pointer(&v[1])), 0)
-	runtime.KeepAlive(v)
-	if rc != sqlite3.SQLITE_OK {
+	p := libc.Xmalloc(tls, 16)
+	if p == 0 {
+		t.Fatal("out of memory")
+	}
+	defer libc.Xfree(tls, p)
+	if rc := sqlite3.Xsqlite3_status64(tls, sqlite3.SQLITE_STATUS_PAGECACHE_USED, p, p+8, 0); rc != sqlite3.SQLITE_OK {
 		t.Fatalf("sqlite3_status64: %d", rc)
 	}
-	return v[0], v[1]
+	return *(*int64)(cMem(p)), *(*int64)(cMem(p + 8))
 }
 
 // TestPageCacheBlock checks that the pages an archive's connections read
