@@ -2,6 +2,8 @@ package archive
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -26,6 +28,16 @@ func pageCacheUsed(t *testing.T) (cur, high int64) {
 	return *(*int64)(cMem(p)), *(*int64)(cMem(p + 8))
 }
 
+// TestMain gives the archive tests SQLite's page block, as imports have
+// it, before any test opens an archive.
+func TestMain(m *testing.M) {
+	if !PoolPageCache() {
+		fmt.Fprintln(os.Stderr, "PoolPageCache: SQLite refused the page block")
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
+}
+
 // TestPageCacheBlock checks that the pages an archive's connections read
 // are taken from the block configurePageCache set up, and given back to
 // it when the archive is closed.
@@ -44,6 +56,12 @@ func TestPageCacheBlock(t *testing.T) {
 	}
 	if _, err := s.Articles(ctx, []int64{1, 50, 100}); err != nil {
 		t.Fatal(err)
+	}
+	if !PoolPageCache() {
+		t.Fatal("PoolPageCache reports no block after TestMain set it up")
+	}
+	if configurePageCache() {
+		t.Fatal("SQLite took a second page block after its first connection")
 	}
 	cur, high := pageCacheUsed(t)
 	if cur == 0 || high == 0 {

@@ -116,6 +116,9 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		}
 		opts.Manifest = m
 	}
+	// A long bulk job: SQLite's pages come from one block (see
+	// archive.PoolPageCache).
+	archive.PoolPageCache()
 	s, err := archive.Open(*db)
 	if err != nil {
 		return err

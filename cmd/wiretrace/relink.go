@@ -50,6 +50,7 @@ func runRelink(ctx context.Context, env *Env, args []string) error {
 	if len(pos) > 0 {
 		return &usageError{err: fmt.Errorf("relink: unexpected argument %q", pos[0]), usage: "wiretrace relink " + c.usage}
 	}
+	archive.PoolPageCache() // a long bulk job, like an import
 	s, err := openExisting(*db)
 	if err != nil {
 		return err
