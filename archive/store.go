@@ -50,7 +50,7 @@ type Store struct {
 	// connection committed, and an import commits several times a batch,
 	// so a large cache there was mostly allocated, freed and handed back
 	// to the OS (madvise) again and again (5% of the CPU of a 100k import;
-	// the pages now come from one block, see configurePageCache). It is db
+	// imports now take their pages from one block, PoolPageCache). It is db
 	// itself for a read-only archive.
 	rdb *sql.DB
 	// wdb is the one connection that write transactions use (beginWrite):
