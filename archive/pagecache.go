@@ -16,7 +16,7 @@ import (
 // block: 421 files/s, 454 CPU-s, 258 MB).
 const pageSlots = 2048
 
-// pageSize is the page size of archives (createFile).
+// pageSize is the page size of archives, set by createFile.
 const pageSize = 16384
 
 // PoolPageCache makes SQLite's page caches take their pages from one block

@@ -135,7 +135,7 @@ func createFile(p string) error {
 		return err
 	}
 	defer db.Close()
-	if _, err := db.Exec("PRAGMA page_size = 16384"); err != nil {
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA page_size = %d", pageSize)); err != nil {
 		return err
 	}
 	_, err = db.Exec("PRAGMA journal_mode = WAL")

@@ -37,13 +37,7 @@ func newMetaTable() *metaTable {
 	return &metaTable{num: map[string]uint32{}, more: map[int64]metaRef{}}
 }
 
-// get returns the metadata of id, if the table has it.
-func (t *metaTable) get(id int64) (provenance.Meta, bool) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.getLocked(id)
-}
-
+// getLocked returns the metadata of id, if the table has it; t.mu is held.
 func (t *metaTable) getLocked(id int64) (provenance.Meta, bool) {
 	var r metaRef
 	if id >= 0 && id < int64(len(t.dense)) {

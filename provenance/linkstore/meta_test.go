@@ -8,6 +8,13 @@ import (
 	"github.com/wiretrace/wiretrace/provenance"
 )
 
+// get returns the metadata of id, if t has it.
+func (t *metaTable) get(id int64) (provenance.Meta, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.getLocked(id)
+}
+
 func TestMetaTableKeepsWhatWasPut(t *testing.T) {
 	tab := newMetaTable()
 	want := map[int64]provenance.Meta{}
