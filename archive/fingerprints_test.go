@@ -3,6 +3,7 @@ package archive
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand"
 	"path/filepath"
 	"slices"
@@ -110,5 +111,40 @@ func checkPostings(t *testing.T, s *Store, model map[int64][]uint64, state strin
 	}
 	if big+recent != rows || kept != rows {
 		t.Errorf("%s: %d rows in the big table and %d in the small one, counted %d; want %d", state, big, recent, kept, rows)
+	}
+}
+
+// TestInsertFingerprintsArgs stores rows through insertFingerprints with
+// ids at the ends of int64 and fingerprints up to 2^63-1, and reads them
+// back as they were given.
+func TestInsertFingerprintsArgs(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "f.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows := []fpRow{{0, 1}, {1, 0}, {2, 7}, {3, 1234567}, {4, math.MaxInt64}, {5, -1}, {6, math.MinInt64}, {math.MaxInt64, 42}}
+	fps, arts := fpRowsArgs(rows)
+	if len(arts) != len(rows)*articleDigits {
+		t.Fatalf("blob of %d bytes for %d rows", len(arts), len(rows))
+	}
+	if _, err := s.db.Exec(insertFingerprints, fps, arts); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.db.Query("SELECT fp, article FROM fingerprints_recent ORDER BY fp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer got.Close()
+	var read []fpRow
+	for got.Next() {
+		var fp, article int64
+		if err := got.Scan(&fp, &article); err != nil {
+			t.Fatal(err)
+		}
+		read = append(read, fpRow{uint64(fp), article})
+	}
+	if !slices.Equal(read, rows) {
+		t.Errorf("stored %v, want %v", read, rows)
 	}
 }

@@ -149,7 +149,8 @@ func setFingerprintsTx(ctx context.Context, tx *sql.Tx, fps map[int64][]uint64) 
 	})
 	for start := 0; start < len(pairs); start += fpRowsChunk {
 		part := pairs[start:min(start+fpRowsChunk, len(pairs))]
-		res, err := tx.ExecContext(ctx, insertFingerprints, jsonFpRows(part))
+		fps, arts := fpRowsArgs(part)
+		res, err := tx.ExecContext(ctx, insertFingerprints, fps, arts)
 		if err != nil {
 			return err
 		}
@@ -196,29 +197,52 @@ type fpRow struct {
 	article int64
 }
 
-// insertFingerprints inserts rows of the small fingerprint table given as a
-// JSON array of [fingerprint, article] pairs (?1), in one statement whose
-// text does not depend on the rows.
-const insertFingerprints = "INSERT OR IGNORE INTO fingerprints_recent (fp, article) SELECT value ->> 0, value ->> 1 FROM json_each(?1)"
+// insertFingerprints inserts rows of the small fingerprint table, in one
+// statement whose text does not depend on the rows: the fingerprints as a
+// JSON array (?1), and the article of each, in the same order, as a blob
+// of fixed-width decimal numbers (?2, see fpRowsArgs). A blob's substr is
+// read at its byte offset, and its digits cast as an integer; the JSON
+// array of [fingerprint, article] pairs this replaces parsed each pair
+// again for each of its two members (a third of the time of storing the
+// fingerprints).
+const insertFingerprints = "INSERT OR IGNORE INTO fingerprints_recent (fp, article) SELECT value, CAST(substr(?2, key * " + articleDigitsSQL + " + 1, " + articleDigitsSQL + ") AS INTEGER) FROM json_each(?1)"
+
+// articleDigits is the width of an article id in the blob of
+// insertFingerprints: a sign ('-', or '0' for ids of at least 0) and the
+// 19 digits of any int64.
+const (
+	articleDigits    = 20
+	articleDigitsSQL = "20"
+)
 
 // fpRowsChunk is the number of index rows inserted by one statement.
 const fpRowsChunk = 20000
 
-// jsonFpRows returns rows as a JSON array of pairs, for json_each.
-func jsonFpRows(rows []fpRow) string {
-	b := make([]byte, 0, len(rows)*24+2)
-	b = append(b, '[')
+// fpRowsArgs returns the arguments of insertFingerprints for rows: the
+// fingerprints as a JSON array, and the articles as a blob of
+// articleDigits-wide decimal numbers, zero-padded.
+func fpRowsArgs(rows []fpRow) (string, []byte) {
+	fps := make([]byte, 0, len(rows)*21+2)
+	arts := make([]byte, 0, len(rows)*articleDigits)
+	fps = append(fps, '[')
+	var digits [articleDigits]byte
 	for i, r := range rows {
 		if i > 0 {
-			b = append(b, ',')
+			fps = append(fps, ',')
 		}
-		b = append(b, '[')
-		b = strconv.AppendUint(b, r.fp, 10)
-		b = append(b, ',')
-		b = strconv.AppendInt(b, r.article, 10)
-		b = append(b, ']')
+		fps = strconv.AppendUint(fps, r.fp, 10)
+		n := uint64(r.article)
+		digits[0] = '0'
+		if r.article < 0 {
+			n, digits[0] = uint64(-r.article), '-' // -MinInt64 wraps to 2^63, its magnitude
+		}
+		for k := articleDigits - 1; k > 0; k-- {
+			digits[k] = byte('0' + n%10)
+			n /= 10
+		}
+		arts = append(arts, digits[:]...)
 	}
-	return string(append(b, ']'))
+	return string(append(fps, ']')), arts
 }
 
 // Unlinked returns, in ascending order, the articles stored after the

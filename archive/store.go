@@ -22,6 +22,7 @@ import (
 	"syscall"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -465,32 +466,62 @@ func (s *Store) Close() error {
 // ContentHash returns the deduplication key of an article: the same outlet,
 // title and text (ignoring case, spacing and punctuation) give the same hash.
 func ContentHash(a *Article) string {
-	h := sha256.New()
-	h.Write([]byte(normKey(a.Source)))
-	h.Write([]byte{0})
-	h.Write([]byte(normKey(a.Title)))
-	h.Write([]byte{0})
-	h.Write([]byte(normKey(a.Text)))
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	b := make([]byte, 0, len(a.Source)+len(a.Title)+len(a.Text)+2)
+	b = appendNormKey(b, a.Source)
+	b = append(b, 0)
+	b = appendNormKey(b, a.Title)
+	b = append(b, 0)
+	b = appendNormKey(b, a.Text)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
 }
 
-func normKey(s string) string {
-	var b strings.Builder
+// appendNormKey appends to b the letters and digits of s in lower case,
+// each run of anything else between two of them as one space. ASCII is
+// read without decoding (most of most texts).
+func appendNormKey(b []byte, s string) []byte {
+	start := len(b)
 	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if !asciiAlnum[c] {
+				space = true
+				continue
+			}
+			if space && len(b) > start {
+				b = append(b, ' ')
 			}
 			space = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			space = true
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			space = true
+			continue
+		}
+		if space && len(b) > start {
+			b = append(b, ' ')
+		}
+		space = false
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	return b.String()
+	return b
 }
+
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // AddResult says what became of one article handed to Add.
 type AddResult struct {

@@ -17,6 +17,47 @@ type Cache struct {
 	toks  recent[[]token]
 	sides recent[*side]
 	fps   recent[[]uint64]
+	// held keeps what is prepared of the articles given to Hold, apart
+	// from the others, until Release.
+	held map[int64]*prepared
+}
+
+// prepared is what a Cache holds of one article given to Hold; nil
+// fields are not prepared yet.
+type prepared struct {
+	toks []token
+	side *side
+	fps  []uint64
+}
+
+// Hold makes c keep what it prepares of the articles ids, however many
+// others it prepares after them, until Release: the articles of a batch,
+// whose tokens and sides are prepared with their fingerprints and used
+// again to link each of them. Among the candidates of the batch's first
+// articles, the cache of cacheSize articles had dropped many of them by
+// the time they were linked, and made them again.
+func (c *Cache) Hold(ids []int64) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.held = make(map[int64]*prepared, len(ids))
+	for _, id := range ids {
+		if id != 0 {
+			c.held[id] = &prepared{}
+		}
+	}
+}
+
+// Release drops what c holds for Hold.
+func (c *Cache) Release() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.held = nil
+	c.mu.Unlock()
 }
 
 // cacheSize bounds the articles a Cache holds of each kind. An import of
@@ -60,14 +101,22 @@ func (c *Cache) tokens(d Doc) []token {
 		return tokenize(d.Text)
 	}
 	c.mu.Lock()
+	h := c.held[d.ID]
 	t, ok := c.toks.get(d.ID)
+	if h != nil {
+		t, ok = h.toks, h.toks != nil
+	}
 	c.mu.Unlock()
 	if ok {
 		return t
 	}
 	t = tokenize(d.Text)
 	c.mu.Lock()
-	c.toks.put(d.ID, t)
+	if h != nil {
+		h.toks = t
+	} else {
+		c.toks.put(d.ID, t)
+	}
 	c.mu.Unlock()
 	return t
 }
@@ -79,7 +128,11 @@ func (c *Cache) side(d Doc) *side {
 		return newSide(fullText(d))
 	}
 	c.mu.Lock()
+	h := c.held[d.ID]
 	s, ok := c.sides.get(d.ID)
+	if h != nil {
+		s, ok = h.side, h.side != nil
+	}
 	c.mu.Unlock()
 	if ok {
 		return s
@@ -95,7 +148,11 @@ func (c *Cache) side(d Doc) *side {
 	*buf = full[:0]
 	fullTokensPool.Put(buf)
 	c.mu.Lock()
-	c.sides.put(d.ID, s)
+	if h != nil {
+		h.side = s
+	} else {
+		c.sides.put(d.ID, s)
+	}
 	c.mu.Unlock()
 	return s
 }
@@ -107,7 +164,11 @@ func (c *Cache) Fingerprints(d Doc) []uint64 {
 		return Fingerprints(d.Title, d.Text)
 	}
 	c.mu.Lock()
+	h := c.held[d.ID]
 	f, ok := c.fps.get(d.ID)
+	if h != nil {
+		f, ok = h.fps, h.fps != nil
+	}
 	c.mu.Unlock()
 	if ok {
 		return f
@@ -115,7 +176,11 @@ func (c *Cache) Fingerprints(d Doc) []uint64 {
 	// The same tokens and sentence anchors serve to link d later.
 	f = fingerprintsOf(c.tokens(d), anchorKeysOf(c.side(d).anchors))
 	c.mu.Lock()
-	c.fps.put(d.ID, f)
+	if h != nil {
+		h.fps = f
+	} else {
+		c.fps.put(d.ID, f)
+	}
 	c.mu.Unlock()
 	return f
 }

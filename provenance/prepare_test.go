@@ -1,7 +1,9 @@
 package provenance
 
 import (
+	"fmt"
 	"math"
+	"math/rand"
 	"reflect"
 	"sort"
 	"strings"
@@ -498,7 +500,7 @@ func tokenizeRef(text string) []token {
 			continue
 		}
 		if r >= '0' && r <= '9' {
-			s, e, norm := scanNumber(text, i)
+			s, e, norm := scanNumberRef(text, i)
 			toks = append(toks, token{norm: norm, s: int32(s), e: int32(e), num: true, quoted: quoted})
 			i = e
 			continue
@@ -569,6 +571,54 @@ func spellingRef(w string) string {
 	return w
 }
 
+// scanNumberRef is scanNumber as first written: the normal form always
+// built.
+func scanNumberRef(text string, s int) (int, int, string) {
+	var b strings.Builder
+	i := s
+	for i < len(text) {
+		c := text[i]
+		if c >= '0' && c <= '9' {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		// A separator followed by a digit group: thousands when exactly
+		// three digits follow, a decimal point otherwise.
+		sep := 0
+		switch {
+		case c == ',' || c == '.' || c == ' ' || c == '\'':
+			sep = 1
+		case strings.HasPrefix(text[i:], "\u00a0"), strings.HasPrefix(text[i:], "\u202f"):
+			sep = 2
+			if strings.HasPrefix(text[i:], "\u202f") {
+				sep = 3
+			}
+		}
+		if sep == 0 || i+sep >= len(text) || text[i+sep] < '0' || text[i+sep] > '9' {
+			break
+		}
+		j := i + sep
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		if j-(i+sep) == 3 {
+			b.WriteString(text[i+sep : j])
+		} else if c == ',' || c == '.' {
+			if strings.Contains(b.String(), ".") {
+				break
+			}
+			b.WriteByte('.')
+			b.WriteString(text[i+sep : j])
+		} else {
+			break
+		}
+		i = j
+	}
+	// Letters glued to the number ("12th", "2022年") end the token.
+	return s, i, b.String()
+}
+
 // tokenizeTexts are texts with every kind of rune tokenize reads: accents,
 // Cyrillic, Greek, marks, scripts without spaces, other digits, quotation
 // marks, British spellings, invalid UTF-8.
@@ -589,6 +639,26 @@ func TestTokenizeMatchesReference(t *testing.T) {
 	for _, text := range texts {
 		if got, want := tokenize(text), tokenizeRef(text); !reflect.DeepEqual(got, want) {
 			t.Fatalf("tokens of %.80q:\n got %v\nwant %v", text, got, want)
+		}
+	}
+	// Random mixes of the pieces tokenize treats apart: respelled,
+	// capitalised and folded words, numbers with and without separators
+	// (thousands, decimals, several, glued letters), scripts, quotation
+	// marks.
+	pieces := []string{"Organised", "organisation", "COLOURS", "programme", "Defence", "grey", "travelled", "Токаев", "Tokaïev",
+		"Straße", "ÉTÉ", "Œuvre", "İstanbul", "2,000", "2.000", "2 000", "2,5", "2.5.6", "1,234,567.89", "12th", "2022年", "3'000",
+		"4\u00a0500", "7\u202f000", "1.2,3", "0,5,5", "1,5.000", "東京都", "ภาษาไทย", "\"quoted\"", "«cité»", "“Said”", "\n", " ", ",",
+		".", "x", "A", "Ä", "\xff", "n\u0303", "ǅungla", "ﬁnance", "Catalogue", "analysed", "metres", "labelled", "a1b2", "9"}
+	r := rand.New(rand.NewSource(5))
+	for range 5000 {
+		var b strings.Builder
+		for range 1 + r.Intn(30) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+			b.WriteString([]string{" ", "", "\n", ", ", ". ", " "}[r.Intn(6)])
+		}
+		text := b.String()
+		if got, want := tokenize(text), tokenizeRef(text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("tokens of %q:\n got %v\nwant %v", text, got, want)
 		}
 	}
 	// Every rune up to the end of the fold table and a sample beyond,
@@ -650,6 +720,27 @@ func TestShinglesMatchReference(t *testing.T) {
 			part := toks[:min(n, len(toks))]
 			if got, want := shingles(part), shinglesRef(part); !reflect.DeepEqual(got, want) {
 				t.Fatalf("shingles of %d tokens of %.60q: got %v, want %v", len(part), d.Text, got, want)
+			}
+		}
+	}
+}
+
+// TestSkeletonCache checks that the shared cache of name skeletons gives
+// skeleton's answer, for names seen once or again, before and after it
+// fills up and starts over, and never holds more than maxSkeletons.
+func TestSkeletonCache(t *testing.T) {
+	c := &skeletonCache{m: map[string]string{}}
+	names := []string{"tokayev", "tokaïev", "tokajew", "токаев", "moscow", "schröder", "tschechow", "philippe", "quezon"}
+	for i := range maxSkeletons + 1000 {
+		names = append(names, fmt.Sprintf("zx%dqw", i))
+	}
+	for pass := range 2 {
+		for i, n := range names {
+			if got, want := c.of(n), skeleton(n); got != want {
+				t.Fatalf("pass %d, name %d: skeleton of %q is %q, want %q", pass, i, n, got, want)
+			}
+			if len(c.m) > maxSkeletons {
+				t.Fatalf("%d skeletons kept, at most %d", len(c.m), maxSkeletons)
 			}
 		}
 	}

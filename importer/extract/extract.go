@@ -195,6 +195,8 @@ func extractMain(doc *html.Node, base *nurl.URL, date time.Time) (res mainResult
 		// library's detection reads all of it and costs more than the rest
 		// of the extraction's metadata.
 		SkipLanguageDetection: true,
+		// Categories, tags and licence are not read.
+		SkipTaxonomy: true,
 	}
 	if !date.IsZero() {
 		// The date is already known: spare the library its own search.

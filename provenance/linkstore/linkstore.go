@@ -462,6 +462,10 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 	docs := make([]provenance.Doc, 0, len(ids))
 	fps := make(map[int64][]uint64, len(ids))
 	cache := x.cache
+	// The batch's tokens and sides, made with its fingerprints, serve
+	// again to link each of its articles.
+	cache.Hold(ids)
+	defer cache.Release()
 	arts, err := s.Articles(ctx, ids)
 	if err != nil {
 		return fmt.Errorf("link: %w", err)
