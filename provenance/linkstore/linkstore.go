@@ -87,6 +87,30 @@ type batchIndex struct {
 	limit   int // of the prefetched postings, 0 before the first lookup
 	fetched map[uint64]bool
 	post    map[uint64][]int64
+
+	// read holds the text of every candidate read for the batch, for
+	// storing its links: the docCache has dropped many of them by then,
+	// and reading them again was 1% of an import's time.
+	readMu sync.Mutex
+	read   map[int64]string
+}
+
+// saw records the text of d, read for the batch.
+func (b *batchIndex) saw(d provenance.Doc) {
+	b.readMu.Lock()
+	defer b.readMu.Unlock()
+	if b.read == nil {
+		b.read = map[int64]string{}
+	}
+	b.read[d.ID] = d.Text
+}
+
+// text returns the text of a candidate read for the batch.
+func (b *batchIndex) text(id int64) (string, bool) {
+	b.readMu.Lock()
+	defer b.readMu.Unlock()
+	t, ok := b.read[id]
+	return t, ok
 }
 
 // docCache keeps the articles read as candidates, so that each is read
@@ -333,6 +357,7 @@ func (b *batchIndex) Meta(ctx context.Context, ids []int64) (map[int64]provenanc
 // Doc implements provenance.Index.
 func (b *batchIndex) Doc(ctx context.Context, id int64) (provenance.Doc, error) {
 	if d, ok := b.docs.get(id); ok {
+		b.saw(d)
 		return d, nil
 	}
 	d, err := b.Index.Doc(ctx, id)
@@ -340,6 +365,7 @@ func (b *batchIndex) Doc(ctx context.Context, id int64) (provenance.Doc, error) 
 		return d, err
 	}
 	b.docs.put(d)
+	b.saw(d)
 	return d, nil
 }
 
@@ -354,16 +380,18 @@ func (b *batchIndex) Docs(ctx context.Context, ids []int64) (map[int64]provenanc
 			missing = append(missing, id)
 		}
 	}
-	if len(missing) == 0 {
-		return out, nil
+	if len(missing) > 0 {
+		more, err := b.Index.Docs(ctx, missing)
+		if err != nil {
+			return nil, err
+		}
+		for id, d := range more {
+			b.docs.put(d)
+			out[id] = d
+		}
 	}
-	more, err := b.Index.Docs(ctx, missing)
-	if err != nil {
-		return nil, err
-	}
-	for id, d := range more {
-		b.docs.put(d)
-		out[id] = d
+	for _, d := range out {
+		b.saw(d)
 	}
 	return out, nil
 }
@@ -503,7 +531,7 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 	if err != nil {
 		return fmt.Errorf("link: %w", err)
 	}
-	known := x.texts(docs, links)
+	known := x.texts(docs, links, bx)
 	// The links are stored while the next batch is linked: linking
 	// reads fingerprints, metadata and texts, never links. Batches store
 	// their links in order, since a batch replaces the links of its
@@ -524,8 +552,9 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 }
 
 // texts returns the texts of the articles of links that the session holds:
-// those of the batch (docs) and the candidates still in its cache.
-func (x *Session) texts(docs []provenance.Doc, links []archive.Link) map[int64]string {
+// those of the batch (docs), the candidates read for it (bx) and those
+// still in its cache.
+func (x *Session) texts(docs []provenance.Doc, links []archive.Link, bx *batchIndex) map[int64]string {
 	batch := make(map[int64]string, len(docs))
 	for _, d := range docs {
 		batch[d.ID] = d.Text
@@ -537,6 +566,8 @@ func (x *Session) texts(docs []provenance.Doc, links []archive.Link) map[int64]s
 				continue
 			}
 			if t, ok := batch[id]; ok {
+				out[id] = t
+			} else if t, ok := bx.text(id); ok {
 				out[id] = t
 			} else if d, ok := x.docs.get(id); ok {
 				out[id] = d.Text
