@@ -205,24 +205,41 @@ func sentenceAnchorsOf(text string, sents []span, toks [][]token) [][]anchor {
 			}
 		}
 	}
-	out := make([][]anchor, len(sents))
-	var cur []anchor // the anchors of sentence i, copied to out[i] at its end
+	// The anchors of all sentences go in one slice, and the keys made
+	// from words ("#2030", "@UN", "~psych") in one arena: out[i] is cut
+	// from the slice at the end, when it no longer moves.
+	var all []anchor
+	ends := make([]int, len(sents))
+	keys := normArena{buf: make([]byte, 0, 256)}
 	for i, s := range sents {
+		start := len(all)
 		// A sentence has a few anchors: a linear scan finds the ones
 		// already added faster than a map.
-		cur = cur[:0]
-		add := func(a anchor) {
-			for _, b := range cur {
+		add := func(a anchor) bool {
+			for _, b := range all[start:] {
 				if b.key == a.key {
-					return
+					return false
 				}
 			}
-			cur = append(cur, a)
+			all = append(all, a)
+			return true
+		}
+		// addKey adds an anchor whose key is prefix and word: made in
+		// the arena, and dropped from it again when the sentence has it.
+		addKey := func(prefix byte, word string, a anchor) {
+			k := len(keys.buf)
+			keys.buf = append(append(keys.buf, prefix), word...)
+			a.key = keys.since(k)
+			if !add(a) {
+				keys.buf = keys.buf[:k] // the key is not kept: its bytes are free again
+			}
 		}
 		for _, t := range toks[i] {
-			if k, ok := calendar[latin(t.norm)]; ok && (t.cap || !calendarNeedsCap[t.norm]) {
-				add(anchor{key: k, weight: 0.8})
-				continue
+			if mayBeCalendar(t.norm) {
+				if k, ok := calendar[latin(t.norm)]; ok && (t.cap || !calendarNeedsCap[t.norm]) {
+					add(anchor{key: k, weight: 0.8})
+					continue
+				}
 			}
 			switch {
 			case t.num:
@@ -235,27 +252,57 @@ func sentenceAnchorsOf(text string, sents []span, toks [][]token) [][]anchor {
 				if len(digits) == 4 && raw == digits && (strings.HasPrefix(digits, "19") || strings.HasPrefix(digits, "20")) {
 					w = 1
 				}
-				add(anchor{key: "#" + digits, num: true, weight: w})
+				addKey('#', digits, anchor{num: true, weight: w})
 			case t.cap && names[t.norm] != nil && !notNames[t.norm] && utf8.RuneCountInString(t.norm) >= 3:
 				if isAcronym(text[t.s:t.e]) {
-					add(anchor{key: "@" + t.norm, weight: 1})
+					addKey('@', t.norm, anchor{weight: 1})
 					continue
 				}
 				if sk := names[t.norm].of(t.norm); utf8.RuneCountInString(sk) >= 3 {
 					add(anchor{key: sk, weight: 1})
 				}
 			case !t.cap && utf8.RuneCountInString(t.norm) >= 7 && t.norm[0] < utf8.RuneSelf:
-				add(anchor{key: "~" + firstRunes(t.norm, 5), weight: 0.4, cognate: true})
+				addKey('~', firstRunes(t.norm, 5), anchor{weight: 0.4, cognate: true})
 			}
 		}
 		if hasQuote(text[s.s:s.e]) {
 			add(anchor{key: quoteAnchor, weight: 0.5})
 		}
-		if len(cur) > 0 {
-			out[i] = append(make([]anchor, 0, len(cur)), cur...)
+		ends[i] = len(all)
+	}
+	out := make([][]anchor, len(sents))
+	start := 0
+	for i, end := range ends {
+		if end > start {
+			out[i] = all[start:end:end]
 		}
+		start = end
 	}
 	return out
+}
+
+// calendarLengths holds, for each first byte of the calendar's words, the
+// lengths they have, as bits: most words of a text have none and are not
+// looked up.
+var calendarLengths [256]uint32
+
+// This init runs after the one that fills calendar, above in this file.
+func init() {
+	for w := range calendar {
+		calendarLengths[w[0]] |= 1 << min(len(w), 31)
+	}
+}
+
+// mayBeCalendar reports whether latin(w) may be a word of calendar: true
+// for every word that is, and for others.
+func mayBeCalendar(w string) bool {
+	if w == "" {
+		return false
+	}
+	if w[0] >= utf8.RuneSelf {
+		return true // transliterated first
+	}
+	return calendarLengths[w[0]]&(1<<min(len(w), 31)) != 0
 }
 
 // nameSkeleton is the skeleton of a name, made when first needed.
