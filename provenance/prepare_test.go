@@ -813,7 +813,6 @@ func sentenceAnchorsOfRef(text string, sents []span, toks [][]token) [][]anchor 
 	return out
 }
 
-
 // TestSentenceAnchorsMatchReference compares sentenceAnchorsOf with the
 // version before it, on generated articles of every language, the
 // prepared texts and the tokenizer's texts.
