@@ -660,13 +660,78 @@ func scanArticle(r scanner) (*Article, error) {
 		return nil, err
 	}
 	if credits != "" && credits != "[]" {
-		if err := json.Unmarshal([]byte(credits), &a.Credits); err != nil {
+		var err error
+		if a.Credits, err = decodeCredits(credits); err != nil {
 			return nil, fmt.Errorf("article %d: credits: %w", a.ID, err)
 		}
 	}
 	a.Published, _ = time.Parse(time.RFC3339, published)
 	a.Imported, _ = time.Parse(time.RFC3339, imported)
 	return &a, nil
+}
+
+// decodeCredits decodes the credits column: json.Unmarshal, read directly
+// when the column is as json.Marshal writes credits and holds no escape
+// (nearly always), since an import reads it for every candidate of every
+// article it links (json.Unmarshal was 0.7% of its CPU).
+func decodeCredits(s string) ([]Credit, error) {
+	if out, ok := plainCredits(s); ok {
+		return out, nil
+	}
+	var out []Credit
+	err := json.Unmarshal([]byte(s), &out)
+	return out, err
+}
+
+// plainCredits reads s when it is a JSON array of credits in json.Marshal's
+// form without a backslash: [{"agency":"A","role":"R"},...], each with
+// ,"evidence":"E" before its } when it has some, strings valid UTF-8. ok
+// is false for anything else.
+func plainCredits(s string) (out []Credit, ok bool) {
+	if strings.IndexByte(s, '\\') >= 0 || !strings.HasPrefix(s, "[") {
+		return nil, false
+	}
+	s = s[1:]
+	// field reads prefix, then a string up to its closing quote.
+	field := func(prefix string) (string, bool) {
+		if !strings.HasPrefix(s, prefix) {
+			return "", false
+		}
+		s = s[len(prefix):]
+		end := strings.IndexByte(s, '"')
+		if end < 0 || !utf8.ValidString(s[:end]) {
+			return "", false
+		}
+		v := s[:end]
+		s = s[end+1:]
+		return v, true
+	}
+	for {
+		var c Credit
+		var ok1, ok2 bool
+		c.Agency, ok1 = field(`{"agency":"`)
+		c.Role, ok2 = field(`,"role":"`)
+		if !ok1 || !ok2 {
+			return nil, false
+		}
+		if strings.HasPrefix(s, `,"evidence":"`) {
+			if c.Evidence, ok = field(`,"evidence":"`); !ok {
+				return nil, false
+			}
+		}
+		if !strings.HasPrefix(s, "}") {
+			return nil, false
+		}
+		s = s[1:]
+		out = append(out, c)
+		if s == "]" {
+			return out, true
+		}
+		if !strings.HasPrefix(s, ",") {
+			return nil, false
+		}
+		s = s[1:]
+	}
 }
 
 // Article returns the article with the given id, or an error wrapping
