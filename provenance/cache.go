@@ -9,8 +9,8 @@ import (
 // Cache keeps the prepared texts (tokens, translation sides) of the
 // articles a Linker has read, by id, so that linking a batch of related
 // articles prepares each candidate once rather than once per article that
-// finds it. It holds at most a bounded number of articles and is safe for
-// concurrent use. An article's text must not change while it is cached:
+// finds it. It holds at most a bounded number of articles, besides those
+// given to Hold, and is safe for concurrent use. An article's text must not change while it is cached:
 // use one Cache per batch.
 type Cache struct {
 	mu    sync.Mutex
