@@ -250,7 +250,7 @@ func (a *normArena) since(start int) string {
 	return unsafe.String(&a.buf[start], len(a.buf)-start)
 }
 
-// lower returns lowerASCII(w).
+// lower returns the ASCII word w in lower case.
 func (a *normArena) lower(w string) string {
 	start := len(a.buf)
 	for i := 0; i < len(w); i++ {
@@ -296,20 +296,6 @@ func (a *normArena) spelling(w string) string {
 		}
 	}
 	return w
-}
-
-// lowerASCII returns the ASCII word w in lower case.
-func lowerASCII(w string) string {
-	var b strings.Builder
-	b.Grow(len(w))
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
 }
 
 // scanNumber reads the number that starts at text[s] and returns its end
