@@ -205,15 +205,12 @@ type fpRow struct {
 // array of [fingerprint, article] pairs this replaces parsed each pair
 // again for each of its two members (a third of the time of storing the
 // fingerprints).
-const insertFingerprints = "INSERT OR IGNORE INTO fingerprints_recent (fp, article) SELECT value, CAST(substr(?2, key * " + articleDigitsSQL + " + 1, " + articleDigitsSQL + ") AS INTEGER) FROM json_each(?1)"
+var insertFingerprints = fmt.Sprintf("INSERT OR IGNORE INTO fingerprints_recent (fp, article) SELECT value, CAST(substr(?2, key * %d + 1, %[1]d) AS INTEGER) FROM json_each(?1)", articleDigits)
 
 // articleDigits is the width of an article id in the blob of
 // insertFingerprints: a sign ('-', or '0' for ids of at least 0) and the
 // 19 digits of any int64.
-const (
-	articleDigits    = 20
-	articleDigitsSQL = "20"
-)
+const articleDigits = 20
 
 // fpRowsChunk is the number of index rows inserted by one statement.
 const fpRowsChunk = 20000

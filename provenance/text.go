@@ -110,28 +110,48 @@ var britishByLast = func() (t [256][][2]string) {
 }()
 
 func spelling(w string) string {
-	n := len(w)
-	if n < 5 {
+	if len(w) < 5 {
 		return w
 	}
+	if whole, ok := wholeSpelling(w); ok {
+		return whole
+	}
+	if cut, repl := britishEnding(w); cut > 0 {
+		return w[:len(w)-cut] + repl
+	}
+	return w
+}
+
+// wholeSpelling returns the one form of the words spelling maps whole.
+func wholeSpelling(w string) (string, bool) {
 	switch w {
 	case "defence":
-		return "defense"
+		return "defense", true
 	case "offence":
-		return "offense"
+		return "offense", true
 	case "licence":
-		return "license"
+		return "license", true
 	case "programme", "programmes":
-		return "program" + w[9:]
+		return "program" + w[9:], true
 	case "grey":
-		return "gray"
+		return "gray", true
+	}
+	return "", false
+}
+
+// britishEnding returns the length of w's British ending and what
+// replaces it, or 0 when w has none (britishSuffixes, tried in order).
+func britishEnding(w string) (cut int, repl string) {
+	n := len(w)
+	if n == 0 {
+		return 0, ""
 	}
 	for _, suf := range britishByLast[w[n-1]] {
 		if strings.HasSuffix(w, suf[0]) && n-len(suf[0]) >= 2 {
-			return w[:n-len(suf[0])] + suf[1]
+			return len(suf[0]), suf[1]
 		}
 	}
-	return w
+	return 0, ""
 }
 
 // unspaced reports whether r belongs to a script written without spaces
@@ -279,21 +299,17 @@ func (a *normArena) fold(w string) string {
 
 // spelling returns spelling(w).
 func (a *normArena) spelling(w string) string {
-	n := len(w)
-	if n < 5 {
+	if len(w) < 5 {
 		return w
 	}
-	switch w {
-	case "defence", "offence", "licence", "programme", "programmes", "grey":
-		return spelling(w)
+	if whole, ok := wholeSpelling(w); ok {
+		return whole
 	}
-	for _, suf := range britishByLast[w[n-1]] {
-		if strings.HasSuffix(w, suf[0]) && n-len(suf[0]) >= 2 {
-			start := len(a.buf)
-			a.buf = append(a.buf, w[:n-len(suf[0])]...)
-			a.buf = append(a.buf, suf[1]...)
-			return a.since(start)
-		}
+	if cut, repl := britishEnding(w); cut > 0 {
+		start := len(a.buf)
+		a.buf = append(a.buf, w[:len(w)-cut]...)
+		a.buf = append(a.buf, repl...)
+		return a.since(start)
 	}
 	return w
 }
