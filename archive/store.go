@@ -170,7 +170,7 @@ func open(p string, pragmas ...string) (*Store, error) {
 	// An 8 MB page cache per connection (of 4): 32 MB made no difference
 	// to searches or imports at 100k and 1M articles, and cost 43 MB more
 	// in a 100k-article store and ~100 MB in imports (the OS caches the file).
-	rw := append([]string{"busy_timeout(15000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-8000)", "temp_store(MEMORY)"}, pragmas...)
+	rw := append([]string{"busy_timeout(15000)", "trusted_schema(0)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-8000)", "temp_store(MEMORY)"}, pragmas...)
 	// Idle connections stay open: closing one drops its page cache, which
 	// the next connection reads back from the file (database/sql keeps 2 by
 	// default; imports use all 4 at once).
@@ -189,7 +189,7 @@ func open(p string, pragmas ...string) (*Store, error) {
 	// (pcache1's unified mode, without bulk allocation), so they still
 	// free pages at each reset (madvise 29 s -> 18 s of a 100k import).
 	if s.wdb, err = openPool(p, 1, true, rw); err == nil {
-		s.rdb, err = openPool(p, 4, false, append([]string{"busy_timeout(15000)", "query_only(1)", "cache_size(20)", "temp_store(MEMORY)"}, pragmas...))
+		s.rdb, err = openPool(p, 4, false, append([]string{"busy_timeout(15000)", "trusted_schema(0)", "query_only(1)", "cache_size(20)", "temp_store(MEMORY)"}, pragmas...))
 	}
 	if err != nil {
 		s.closePools()
@@ -209,6 +209,7 @@ func openPool(p string, conns int, write bool, pragmas []string) (*sql.DB, error
 	if write {
 		q.Set("_txlock", "immediate")
 	}
+	q.Set("_defensive", "1")
 	db, err := sql.Open("sqlite", "file:"+filepathToURI(p)+"?"+q.Encode())
 	if err != nil {
 		return nil, err
@@ -250,7 +251,7 @@ func OpenReadOnly(p string) (*Store, error) {
 	// mode=ro shares locks with writers; immutable=1 is for media where
 	// even the lock files cannot be created.
 	for _, mode := range []string{"mode=ro", "mode=ro&immutable=1"} {
-		db, err := sql.Open("sqlite", "file:"+filepathToURI(p)+"?"+mode+"&_pragma=busy_timeout(15000)&_pragma=query_only(1)")
+		db, err := sql.Open("sqlite", "file:"+filepathToURI(p)+"?"+mode+"&_defensive=1&_pragma=trusted_schema(0)&_pragma=busy_timeout(15000)&_pragma=query_only(1)")
 		if err != nil {
 			lastErr = err
 			continue
@@ -270,6 +271,10 @@ func OpenReadOnly(p string) (*Store, error) {
 		if v > SchemaVersion() {
 			db.Close()
 			return nil, fmt.Errorf("open archive %s: %w (schema %d, this build knows %d)", p, ErrNewerSchema, v, SchemaVersion())
+		}
+		if err := verifySchema(context.Background(), db, v); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open archive %s: %w", p, err)
 		}
 		return &Store{db: db, rdb: db, wdb: db, path: p, readOnly: true}, nil
 	}
@@ -368,6 +373,11 @@ func (s *Store) migrate(ctx context.Context) error {
 	if len(ms) > 0 && cur > ms[len(ms)-1].version {
 		return fmt.Errorf("%w (schema %d, this build knows %d)", ErrNewerSchema, cur, ms[len(ms)-1].version)
 	}
+	// Nothing the file defines may run before it is known to be ours:
+	// the migrations below write to its tables, which fires its triggers.
+	if err := verifySchema(ctx, s.db, cur); err != nil {
+		return err
+	}
 	for _, m := range ms {
 		if m.version <= cur {
 			continue
@@ -390,6 +400,13 @@ func (s *Store) migrate(ctx context.Context) error {
 			tx.Rollback()
 			continue
 		}
+		if now != cur {
+			if err := verifySchema(ctx, tx, now); err != nil {
+				tx.Rollback()
+				return err
+			}
+			cur = now
+		}
 		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migration %s: %w", m.name, err)
@@ -401,6 +418,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err := tx.Commit(); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
+		cur = m.version
 	}
 	return nil
 }

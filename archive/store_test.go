@@ -302,10 +302,21 @@ func TestReopenAndMigrations(t *testing.T) {
 	if _, err := archive.Open(junk); !errors.Is(err, archive.ErrNotArchive) {
 		t.Errorf("not sqlite: %v", err)
 	}
-	// An archive at version 0 with data from an older build is migrated.
+	// A SQLite file at version 0 holding tables Wiretrace did not write
+	// is refused, untouched: migrating it would run its triggers.
+	other := filepath.Join(t.TempDir(), "other.db")
+	db, _ = sql.Open("sqlite", other)
+	if _, err := db.Exec("CREATE TABLE legacy (x)"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := archive.Open(other); !errors.Is(err, archive.ErrForeignSchema) {
+		t.Errorf("foreign SQLite file: %v", err)
+	}
+	// An empty SQLite file at version 0 is migrated.
 	old := filepath.Join(t.TempDir(), "old.db")
 	db, _ = sql.Open("sqlite", old)
-	if _, err := db.Exec("CREATE TABLE legacy (x)"); err != nil {
+	if _, err := db.Exec("PRAGMA page_size = 4096; VACUUM"); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
