@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -184,5 +185,46 @@ func TestDefensiveConnections(t *testing.T) {
 	s.DB().Exec("PRAGMA writable_schema = ON")
 	if _, err := s.DB().Exec("UPDATE sqlite_schema SET sql = 'x' WHERE name = 'links'"); err == nil {
 		t.Fatal("wrote sqlite_schema: defensive mode is off")
+	}
+}
+
+// TestQueryBudget: a query of a thousand words is refused at once, and
+// one running past its budget is interrupted, both with ErrTooExpensive;
+// the archive then searches as before.
+func TestQueryBudget(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	var arts []*archive.Article
+	for i := 0; i < 2000; i++ {
+		arts = append(arts, &archive.Article{Source: "S", Title: "the the the", Origin: fmt.Sprint(i),
+			Text: strings.Repeat("the said the minister said the ", 20) + fmt.Sprint(i)})
+	}
+	if _, err := s.Add(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	long := `"` + strings.TrimSpace(strings.Repeat("the ", 1000)) + `"`
+	start := time.Now()
+	_, err := s.Search(ctx, archive.Query{Text: long})
+	if !errors.Is(err, archive.ErrTooExpensive) || !strings.Contains(err.Error(), "1000 words") {
+		t.Errorf("1000-word phrase: %v, want ErrTooExpensive naming 1000 words", err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("refusing a 1000-word phrase took %v", d)
+	}
+	or := strings.TrimSpace(strings.Repeat("said OR ", 5000)) + " said"
+	if _, err := s.Search(ctx, archive.Query{Text: or}); !errors.Is(err, archive.ErrTooExpensive) {
+		t.Errorf("5000-term OR: %v, want ErrTooExpensive", err)
+	}
+	phrase := `"` + strings.TrimSpace(strings.Repeat("the said ", 50)) + `"`
+	_, err = s.Search(ctx, archive.Query{Text: phrase, Budget: time.Microsecond})
+	if !errors.Is(err, archive.ErrTooExpensive) || !strings.Contains(err.Error(), "stopped after") {
+		t.Errorf("search past its budget: %v, want ErrTooExpensive", err)
+	}
+	r, err := s.Search(ctx, archive.Query{Text: "minister said"})
+	if err != nil || r.Total != 2000 {
+		t.Errorf("search after: %v, %v", r, err)
+	}
+	if _, err := s.Search(ctx, archive.Query{Text: strings.Repeat("哈", archive.MaxQueryWords+1)}); !errors.Is(err, archive.ErrTooExpensive) {
+		t.Errorf("CJK characters are not counted as words: %v", err)
 	}
 }

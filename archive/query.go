@@ -411,3 +411,24 @@ func (n *node) emit(q *ftsQuery) (string, bool) {
 		return s, true
 	}
 }
+
+// queryWords counts the words of a query as Search limits them: runs of
+// letters and digits, each CJK or Thai character counting as one.
+func queryWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		switch {
+		case isCJK(r):
+			n++
+			in = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if !in {
+				n++
+			}
+			in = true
+		default:
+			in = false
+		}
+	}
+	return n
+}

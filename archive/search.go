@@ -1,6 +1,22 @@
 package archive
 
-import "time"
+import (
+	"errors"
+	"time"
+)
+
+// ErrTooExpensive is returned by Search for a query with too many words
+// or one that ran past its budget.
+var ErrTooExpensive = errors.New("query too expensive")
+
+// DefaultSearchBudget is how long a search may run when its Query sets
+// no Budget: far above any ordinary query at a million articles, far
+// below the minutes a phrase of a thousand common words takes.
+const DefaultSearchBudget = 10 * time.Second
+
+// MaxQueryWords is the most words a query may hold (each CJK or Thai
+// character counting as one, since each makes a bigram term).
+const MaxQueryWords = 100
 
 // Sort orders for search results.
 const (
@@ -29,6 +45,9 @@ type Query struct {
 	Sort      string    // SortRelevance (default), SortNewest or SortOldest
 	Limit     int       // results per page; 0 means 20
 	Offset    int
+	// Budget is how long the search may run: 0 means DefaultSearchBudget,
+	// a negative value no limit.
+	Budget time.Duration
 }
 
 // Hit is one search result.

@@ -3,6 +3,7 @@ package archive
 import (
 	"container/heap"
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -26,7 +27,32 @@ const rankCandidates = 500
 //
 // Each facet counts the matches that pass every filter except its own, so
 // that ticking one source still shows the others as choices.
+//
+// A query of more than MaxQueryWords words, or one still running after its
+// budget (Query.Budget, DefaultSearchBudget when zero), fails with an error
+// wrapping ErrTooExpensive: what a user types, or a file hands over as a
+// saved query, must not hold the archive for minutes.
 func (s *Store) Search(ctx context.Context, q Query) (*Result, error) {
+	if n := queryWords(q.Text); n > MaxQueryWords {
+		return nil, fmt.Errorf("%w: %d words, at most %d", ErrTooExpensive, n, MaxQueryWords)
+	}
+	budget := q.Budget
+	if budget == 0 {
+		budget = DefaultSearchBudget
+	}
+	if budget < 0 {
+		return s.search(ctx, q)
+	}
+	bctx, cancel := context.WithTimeout(ctx, budget)
+	defer cancel()
+	res, err := s.search(bctx, q)
+	if err != nil && ctx.Err() == nil && errors.Is(bctx.Err(), context.DeadlineExceeded) {
+		return nil, fmt.Errorf("%w: stopped after %v (try fewer common words or a filter)", ErrTooExpensive, budget)
+	}
+	return res, err
+}
+
+func (s *Store) search(ctx context.Context, q Query) (*Result, error) {
 	if q.Limit <= 0 {
 		q.Limit = 20
 	}
