@@ -446,7 +446,11 @@ func (b *Browser) apply(q archive.Query, res *archive.Result, err error) {
 func (b *Browser) showError(err error) {
 	b.status.Importance = widget.DangerImportance
 	b.status.SetText("Search failed: " + oneLine(err.Error()))
-	b.notice.SetText("Check the query: words, \"phrases\", prefix*, AND, OR, NOT and parentheses are understood.")
+	if errors.Is(err, archive.ErrTooExpensive) {
+		b.notice.SetText("Use fewer or rarer words, or narrow the search by source, date, language or agency.")
+	} else {
+		b.notice.SetText("Check the query: words, \"phrases\", prefix*, AND, OR, NOT and parentheses are understood.")
+	}
 	b.notice.Show()
 	b.result = nil
 	b.hits = nil

@@ -387,3 +387,33 @@ func TestSortNewest(t *testing.T) {
 		t.Errorf("newest first: got %s first", got)
 	}
 }
+
+// TestTooExpensiveQueryShowsWhy: on a real archive, a pasted query of a
+// thousand words is refused with the store's reason, the window says
+// what to do instead, and the next search works.
+func TestTooExpensiveQueryShowsWhy(t *testing.T) {
+	h := newHarness(t)
+	s, err := archive.Open(t.TempDir() + "/a.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.Add(context.Background(), h.f.articles); err != nil {
+		t.Fatal(err)
+	}
+	h.b.SetArchive(s)
+	h.wait("search")
+	h.b.SetQuery(strings.Repeat("Almaty ", 1000))
+	h.wait("search")
+	if got := h.b.status.Text; !strings.Contains(got, "query too expensive: 1000 words") {
+		t.Errorf("status %q, want the reason", got)
+	}
+	if !h.b.notice.Visible() || !strings.Contains(h.b.notice.Text, "fewer") {
+		t.Errorf("notice: visible=%v %q", h.b.notice.Visible(), h.b.notice.Text)
+	}
+	h.b.SetQuery("Almaty")
+	h.wait("search")
+	if h.b.result == nil || h.b.result.Total == 0 {
+		t.Errorf("search after a refused one: %v", h.b.result)
+	}
+}
