@@ -13,7 +13,7 @@ GO ?= go
 # Debian packages for a cgo build of the Fyne app.
 APT_BUILD = gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 # Extra packages for the acceptance checks, screenshots and the Windows build.
-APT_EXTRA = jq xvfb x11-apps imagemagick gcc-mingw-w64-x86-64
+APT_EXTRA = jq sqlite3 time xvfb x11-apps imagemagick gcc-mingw-w64-x86-64
 
 .PHONY: fuzz demo test deps deps-extra build build-nogui windows package screenshots checks bench
 

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/internal/termsafe"
 )
 
 func init() {
@@ -35,7 +36,7 @@ func runCheck(ctx context.Context, env *Env, args []string) error {
 	}
 	if _, err := os.Stat(*db); os.IsNotExist(err) {
 		// An import killed before it created the file leaves nothing to check.
-		fmt.Fprintf(env.Stdout, "ok: no archive at %s yet (nothing imported)\n", *db)
+		fmt.Fprintf(env.Stdout, "ok: no archive at %s yet (nothing imported)\n", termsafe.Line(*db))
 		return nil
 	}
 	s, err := archive.Open(*db)
@@ -73,15 +74,18 @@ func runCheck(ctx context.Context, env *Env, args []string) error {
 		writeJSON(env.Stdout, map[string]any{"archive": *db, "articles": st.Articles, "schema_version": st.SchemaVersion,
 			"repaired": repaired, "problems": problems})
 	} else {
+		// Problems quote what a received archive holds (table names,
+		// titles): escaped, one line each.
+		w := termsafe.NewWriter(env.Stdout)
 		for _, p := range problems {
-			fmt.Fprintln(env.Stdout, "problem:", oneLine(p.String()))
+			fmt.Fprintln(w, "problem:", termsafe.Line(oneLine(p.String())))
 		}
 		if len(problems) == 0 {
-			fmt.Fprintf(env.Stdout, "ok: %s, schema %d, %d articles", *db, st.SchemaVersion, st.Articles)
+			fmt.Fprintf(w, "ok: %s, schema %d, %d articles", termsafe.Line(*db), st.SchemaVersion, st.Articles)
 			if repaired {
-				fmt.Fprint(env.Stdout, ", derived data rebuilt")
+				fmt.Fprint(w, ", derived data rebuilt")
 			}
-			fmt.Fprintln(env.Stdout)
+			fmt.Fprintln(w)
 		}
 	}
 	if len(problems) > 0 {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/importer"
+	"github.com/wiretrace/wiretrace/internal/termsafe"
 )
 
 func init() {
@@ -180,7 +181,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 			if bar != nil {
 				bar.Clear()
 			}
-			fmt.Fprintln(env.Stderr, oneLine(p.String()))
+			fmt.Fprintln(env.Stderr, problemLine(p))
 		}
 	}
 	sum, err := importer.Run(ctx, s, paths, opts)
@@ -190,13 +191,21 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if bar != nil {
 		bar.Finish()
 	}
-	if err != nil {
+	if sum == nil {
+		if err == nil {
+			return nil
+		}
 		return fmt.Errorf("import into %s: %w", *db, err)
 	}
-	// Bring the kept match sets of common words up to date, so that the
-	// next search for one is fast (a no-op below 100,000 articles).
-	if _, err := s.WarmSearch(ctx, 30*time.Second); err != nil && ctx.Err() == nil {
-		fmt.Fprintf(env.Stderr, "import into %s: %v\n", *db, err)
+	if err != nil {
+		// The archive failed (a full disk...): the batches committed
+		// before stay, and the summary below says how many; the error is
+		// one line on stderr.
+		fmt.Fprintln(env.Stderr, "wiretrace:", termsafe.Line(fmt.Sprintf("import into %s: %v", *db, err)))
+	} else if _, err := s.WarmSearch(ctx, 30*time.Second); err != nil && ctx.Err() == nil {
+		// Bring the kept match sets of common words up to date, so that
+		// the next search for one is fast (a no-op below 100,000 articles).
+		fmt.Fprintln(env.Stderr, termsafe.Line(fmt.Sprintf("import into %s: %v", *db, err)))
 	}
 	if *asJSON {
 		type problem struct {
@@ -214,9 +223,13 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 			Unchanged   int       `json:"unchanged_files"`
 			Seconds     float64   `json:"seconds"`
 			Interrupted bool      `json:"interrupted,omitempty"`
+			Error       string    `json:"error,omitempty"`
 			Problems    []problem `json:"problems"`
 		}{Archive: *db, Files: sum.Files, Imported: sum.Imported, Duplicates: sum.Duplicates, Skipped: sum.Skipped,
 			Failed: sum.Failed, Unchanged: sum.Unchanged, Seconds: sum.Elapsed.Seconds(), Interrupted: sum.Interrupted, Problems: []problem{}}
+		if err != nil {
+			out.Error = oneLine(err.Error())
+		}
 		for _, p := range sum.Problems {
 			out.Problems = append(out.Problems, problem{Path: p.Path, Reason: oneLine(p.Err.Error()), Skipped: p.Skipped})
 		}
@@ -226,7 +239,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	} else {
 		rate := float64(sum.Files) / max(sum.Elapsed.Seconds(), 1e-9)
 		fmt.Fprintf(env.Stdout, "imported %d, duplicates %d, skipped %d, failed %d (%d files in %.1fs, %.0f files/s) into %s\n",
-			sum.Imported, sum.Duplicates, sum.Skipped, sum.Failed, sum.Files, sum.Elapsed.Seconds(), rate, *db)
+			sum.Imported, sum.Duplicates, sum.Skipped, sum.Failed, sum.Files, sum.Elapsed.Seconds(), rate, termsafe.Line(*db))
 		if sum.Unchanged > 0 {
 			fmt.Fprintf(env.Stdout, "%d files were imported before and are unchanged\n", sum.Unchanged)
 		}
@@ -234,7 +247,9 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if sum.Interrupted {
 		return fmt.Errorf("import interrupted: run the same command again to resume")
 	}
-	if sum.Imported+sum.Duplicates == 0 && (sum.Failed > 0 || sum.Skipped > 0) {
+	// README: exit status 1 only when nothing could be imported, also
+	// when the archive failed part way (its error is printed above).
+	if sum.Imported+sum.Duplicates == 0 && (err != nil || sum.Failed > 0 || sum.Skipped > 0) {
 		return errSilentFailure
 	}
 	return nil
@@ -242,6 +257,21 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 
 // oneLine folds an error message onto one line.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// problemLine is the line printed for a file that failed or was skipped:
+// its name (which may hold anything, newlines and escapes included) and
+// the reason, escaped and on one line.
+func problemLine(p importer.Problem) string {
+	verb := "failed"
+	if p.Skipped {
+		verb = "skipped"
+	}
+	reason := "unknown reason"
+	if p.Err != nil {
+		reason = oneLine(p.Err.Error())
+	}
+	return verb + ": " + termsafe.Line(p.Path) + ": " + termsafe.Line(reason)
+}
 
 // newBar returns a progress bar on env.Stderr of an unknown number of
 // units (set it with ChangeMax once known), with the count and the rate.

@@ -15,6 +15,8 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"time"
+
+	"github.com/wiretrace/wiretrace/internal/termsafe"
 )
 
 func main() {
@@ -58,14 +60,15 @@ func writeHeapPeaks(path string) {
 }
 
 // exitCode prints err as one line and returns the exit status for it:
-// 0 on success, 2 on bad usage, 1 on any other failure.
+// 0 on success, 2 on bad usage, 1 on any other failure. The line is
+// escaped (termsafe.Line): errors quote file names and archive contents.
 func exitCode(stderr io.Writer, err error) int {
 	if err == nil {
 		return 0
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(stderr, "wiretrace: %v\n", ue.err)
+		fmt.Fprintf(stderr, "wiretrace: %s\n", termsafe.Line(ue.err.Error()))
 		if ue.usage != "" {
 			fmt.Fprintf(stderr, "usage: %s\n", ue.usage)
 		}
@@ -74,6 +77,6 @@ func exitCode(stderr io.Writer, err error) int {
 	if errors.Is(err, errSilentFailure) {
 		return 1
 	}
-	fmt.Fprintf(stderr, "wiretrace: %v\n", err)
+	fmt.Fprintf(stderr, "wiretrace: %s\n", termsafe.Line(err.Error()))
 	return 1
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/internal/termsafe"
 	"github.com/wiretrace/wiretrace/provenance"
 )
 
@@ -149,16 +150,18 @@ func runProvenance(ctx context.Context, env *Env, args []string) error {
 	}
 	name := func(id int64) string {
 		if src, ok := titles[id]; ok && src != "" {
-			return fmt.Sprintf("#%d (%s)", id, src)
+			return fmt.Sprintf("#%d (%s)", id, termsafe.Line(src))
 		}
 		if b, err := s.Briefs(ctx, []int64{id}); err == nil && b[id] != nil && b[id].Source != "" {
-			return fmt.Sprintf("#%d (%s)", id, b[id].Source)
+			return fmt.Sprintf("#%d (%s)", id, termsafe.Line(b[id].Source))
 		}
 		return fmt.Sprintf("#%d", id)
 	}
-	w := env.Stdout
+	// Titles, outlets, agencies and evidence come from the imported
+	// files: every field is escaped and kept on its line (termsafe).
+	w := termsafe.NewWriter(env.Stdout)
 	if out.Article != nil {
-		fmt.Fprintf(w, "#%d %s\n%s\n\n", out.Article.ID, out.Article.Title, orUnknown(out.Article.Source))
+		fmt.Fprintf(w, "#%d %s\n%s\n\n", out.Article.ID, termsafe.Line(out.Article.Title), termsafe.Line(orUnknown(out.Article.Source)))
 		printCredits(w, out.Credits, false)
 		printLinks(w, out.Links, name, true)
 	} else {
@@ -177,9 +180,9 @@ func printCredits(w io.Writer, cs []archive.ArticleCredit, withArticle bool) {
 	}
 	for _, c := range cs {
 		if withArticle {
-			fmt.Fprintf(w, "  #%-6d %-12s %s\n", c.Article, c.Agency, c.Role)
+			fmt.Fprintf(w, "  #%-6d %-12s %s\n", c.Article, termsafe.Line(c.Agency), termsafe.Line(c.Role))
 		} else {
-			fmt.Fprintf(w, "  %-12s %s\n", c.Agency, c.Role)
+			fmt.Fprintf(w, "  %-12s %s\n", termsafe.Line(c.Agency), termsafe.Line(c.Role))
 		}
 	}
 	fmt.Fprintln(w)
@@ -189,7 +192,7 @@ func printLinks(w io.Writer, links []archive.Link, name func(int64) string, deta
 	fmt.Fprintf(w, "links (%d):\n", len(links))
 	for _, l := range links {
 		fmt.Fprintf(w, "  %s -> %s  %s, %.0f%% of the original reused (%.0f%% of the copy), direction %.2f: %s\n",
-			name(l.From), name(l.To), l.Kind, 100*l.Reused, 100*l.ReusedOfCopy, l.DirectionConfidence, l.DirectionReason)
+			name(l.From), name(l.To), termsafe.Line(l.Kind), 100*l.Reused, 100*l.ReusedOfCopy, l.DirectionConfidence, termsafe.Line(l.DirectionReason))
 		if !detail {
 			continue
 		}
@@ -211,7 +214,7 @@ func printLinks(w io.Writer, links []archive.Link, name func(int64) string, deta
 		}
 		fmt.Fprintf(w, "    changes: %s\n", strings.Join(notes, ", "))
 		for _, a := range ch.Altered {
-			fmt.Fprintf(w, "    altered: %s\n", a)
+			fmt.Fprintf(w, "    altered: %s\n", termsafe.Line(a))
 		}
 		for i, e := range l.Evidence {
 			if i == 5 {
@@ -227,7 +230,7 @@ func printLinks(w io.Writer, links []archive.Link, name func(int64) string, deta
 func printGraph(w io.Writer, g []archive.GraphEdge) {
 	fmt.Fprintf(w, "syndication graph (%d edges):\n", len(g))
 	for _, e := range g {
-		fmt.Fprintf(w, "  %-24s -> %-24s %-11s %d\n", clipLine(e.From, 24), clipLine(orUnknown(e.To), 24), e.Kind, e.Count)
+		fmt.Fprintf(w, "  %-24s -> %-24s %-11s %d\n", clipLine(e.From, 24), clipLine(orUnknown(e.To), 24), termsafe.Line(e.Kind), e.Count)
 	}
 	fmt.Fprintln(w)
 }
@@ -237,7 +240,7 @@ func printStories(w io.Writer, sts []storyOut) {
 	for _, st := range sts {
 		origin := "origin unknown"
 		if st.Origin.Agency != "" {
-			origin = "origin " + st.Origin.Agency
+			origin = "origin " + termsafe.Line(st.Origin.Agency)
 		}
 		fmt.Fprintf(w, "  story %d, %s, first article #%d, %d articles\n", st.ID, origin, st.Origin.Article, len(st.Articles))
 		for _, m := range st.Articles {
@@ -249,16 +252,18 @@ func printStories(w io.Writer, sts []storyOut) {
 			if lag != "" {
 				lag = " +" + lag
 			}
-			fmt.Fprintf(w, "    %s #%-6d %-3s %-22s %s%s\n", day, m.Article, m.Language, clipLine(orUnknown(m.Source), 22), clipLine(m.Title, 70), lag)
+			fmt.Fprintf(w, "    %s #%-6d %-3s %-22s %s%s\n", day, m.Article, termsafe.Line(m.Language), clipLine(orUnknown(m.Source), 22), clipLine(m.Title, 70), lag)
 		}
 	}
 }
 
+// clipLine folds s onto one line of at most n characters, escaped
+// (termsafe.Line) after the cut.
 func clipLine(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	r := []rune(s)
-	if len(r) <= n {
-		return s
+	if len(r) > n {
+		s = string(r[:n-1]) + "…"
 	}
-	return string(r[:n-1]) + "…"
+	return termsafe.Line(s)
 }

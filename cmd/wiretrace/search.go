@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/internal/termsafe"
 )
 
 func init() {
@@ -121,7 +122,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	if *asJSON {
 		return writeJSON(env.Stdout, res)
 	}
-	printResult(env.Stdout, q, res)
+	printResult(termsafe.NewWriter(env.Stdout), q, res)
 	return nil
 }
 
@@ -133,9 +134,11 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // printResult writes a human-readable page of results with its facets.
+// Every field is escaped and kept on its line (termsafe.Line): titles,
+// outlets and snippets come from the imported files.
 func printResult(w io.Writer, q archive.Query, res *archive.Result) {
 	if res.Notice != "" {
-		fmt.Fprintln(w, "note:", res.Notice)
+		fmt.Fprintln(w, "note:", termsafe.Line(res.Notice))
 	}
 	fmt.Fprintf(w, "%d matches", res.Total)
 	if res.Total > len(res.Hits) && len(res.Hits) > 0 {
@@ -149,10 +152,11 @@ func printResult(w io.Writer, q archive.Query, res *archive.Result) {
 		}
 		credit := ""
 		if len(h.Credits) > 0 {
-			credit = " · " + strings.Join(h.Credits, ", ")
+			credit = " · " + termsafe.Line(strings.Join(h.Credits, ", "))
 		}
-		fmt.Fprintf(w, "\n%2d. [%d] %s\n    %s · %s · %s%s · %s\n    %s\n", q.Offset+i+1, h.ID, h.Title,
-			orUnknown(h.Source), date, orUnknown(h.Language), credit, h.Origin, terminalMarks(h.Snippet))
+		fmt.Fprintf(w, "\n%2d. [%d] %s\n    %s · %s · %s%s · %s\n    %s\n", q.Offset+i+1, h.ID, termsafe.Line(h.Title),
+			termsafe.Line(orUnknown(h.Source)), date, termsafe.Line(orUnknown(h.Language)), credit, termsafe.Line(h.Origin),
+			termsafe.Line(oneLine(terminalMarks(h.Snippet))))
 	}
 	f := res.Facets
 	fmt.Fprintln(w)
@@ -175,7 +179,7 @@ func printFacet(w io.Writer, name string, fc []archive.FacetCount, n int) {
 			parts = append(parts, fmt.Sprintf("… %d more", len(fc)-n))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s (%d)", orUnknown(c.Value), c.Count))
+		parts = append(parts, fmt.Sprintf("%s (%d)", termsafe.Line(orUnknown(c.Value)), c.Count))
 	}
 	fmt.Fprintf(w, "%s: %s\n", name, strings.Join(parts, ", "))
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/internal/termsafe"
 )
 
 func init() {
@@ -46,11 +47,12 @@ func runShow(ctx context.Context, env *Env, args []string) error {
 	if *asJSON {
 		return writeJSON(env.Stdout, a)
 	}
-	w := env.Stdout
-	fmt.Fprintf(w, "%s\n\n", a.Title)
+	// Every field is escaped (termsafe): they come from the imported file.
+	w := termsafe.NewWriter(env.Stdout)
+	fmt.Fprintf(w, "%s\n\n", termsafe.Line(a.Title))
 	field := func(name, v string) {
 		if v != "" {
-			fmt.Fprintf(w, "%-10s %s\n", name+":", v)
+			fmt.Fprintf(w, "%-10s %s\n", name+":", termsafe.Line(v))
 		}
 	}
 	field("id", strconv.FormatInt(a.ID, 10))
@@ -71,7 +73,7 @@ func runShow(ctx context.Context, env *Env, args []string) error {
 	field("credits", strings.Join(credits, ", "))
 	field("origin", a.Origin)
 	field("imported", a.Imported.Format("2006-01-02 15:04:05"))
-	fmt.Fprintf(w, "\n%s\n", a.Text)
+	fmt.Fprintf(w, "\n%s\n", termsafe.Text(a.Text))
 	return nil
 }
 
@@ -109,8 +111,9 @@ func runSources(ctx context.Context, env *Env, args []string) error {
 		}
 		return writeJSON(env.Stdout, src)
 	}
+	w := termsafe.NewWriter(env.Stdout)
 	for _, fc := range src {
-		fmt.Fprintf(env.Stdout, "%7d  %s\n", fc.Count, orUnknown(fc.Value))
+		fmt.Fprintf(w, "%7d  %s\n", fc.Count, termsafe.Line(orUnknown(fc.Value)))
 	}
 	return nil
 }
@@ -128,8 +131,8 @@ func runStats(ctx context.Context, env *Env, args []string) error {
 	if asJSON {
 		return writeJSON(env.Stdout, st)
 	}
-	w := env.Stdout
-	fmt.Fprintf(w, "archive:   %s (schema %d, %.1f MB)\n", st.Path, st.SchemaVersion, float64(st.FileBytes)/1e6)
+	w := termsafe.NewWriter(env.Stdout)
+	fmt.Fprintf(w, "archive:   %s (schema %d, %.1f MB)\n", termsafe.Line(st.Path), st.SchemaVersion, float64(st.FileBytes)/1e6)
 	fmt.Fprintf(w, "articles:  %d from %d sources, %.1f MB of text\n", st.Articles, st.Sources, float64(st.TextBytes)/1e6)
 	if st.First != "" {
 		fmt.Fprintf(w, "dates:     %s to %s, %d undated\n", st.First, st.Last, st.Undated)
