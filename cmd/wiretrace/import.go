@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 	"slices"
@@ -111,6 +112,23 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	}
 	if len(paths) == 0 {
 		return &usageError{err: fmt.Errorf("import: no files or folders given"), usage: "wiretrace import " + c.usage}
+	}
+	// Someone else's archive is taken in by merge, which reads only its
+	// article rows (never opening it as an archive).
+	if n := countArchives(paths); n == len(paths) {
+		margs := []string{"--db", *db}
+		if *quiet {
+			margs = append(margs, "--quiet")
+		}
+		if *noLink {
+			margs = append(margs, "--no-link")
+		}
+		for _, p := range paths {
+			margs = append(margs, "--from", p)
+		}
+		return runMerge(ctx, env, margs)
+	} else if n > 0 {
+		return &usageError{err: fmt.Errorf("import: archives (.db) and other files given together: run 'wiretrace merge --from FILE.db' for the archives")}
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		// A long import keeps little alive between batches, but the
@@ -253,6 +271,29 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		return errSilentFailure
 	}
 	return nil
+}
+
+// countArchives returns how many of paths are SQLite files (archives
+// received from someone), by their first bytes.
+func countArchives(paths []string) int {
+	n := 0
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		head := make([]byte, 16)
+		_, err = io.ReadFull(f, head)
+		f.Close()
+		if err == nil && string(head) == "SQLite format 3\x00" {
+			n++
+		}
+	}
+	return n
 }
 
 // oneLine folds an error message onto one line.
