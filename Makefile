@@ -60,7 +60,7 @@ FUZZTIME ?=
 FUZZ_TARGETS = archive:FuzzTranslate:8000x importer:FuzzParseText:25000x importer:FuzzParseHTML:12000x \
 	importer:FuzzContainers:20000x importer/charset:FuzzDecode:15000x importer/extract:FuzzHTML:6000x \
 	provenance:FuzzLink:1500x provenance/agency:FuzzDetect:15000x archive:FuzzLocateSpaced:30000x \
-	importer/extract:FuzzNormalizeSpace:30000x
+	importer/extract:FuzzNormalizeSpace:30000x archive:FuzzOpenArchive:400x
 fuzz:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; rest=$${t#*:}; fn=$${rest%%:*}; budget=$(FUZZTIME); budget=$${budget:-$${rest#*:}}; \
 		echo "fuzz $$pkg $$fn ($$budget)"; \
