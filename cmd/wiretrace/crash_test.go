@@ -147,11 +147,28 @@ func TestKilledMidWork(t *testing.T) {
 	if got := countLines(t, jsonl); got != want {
 		t.Errorf("after %d kills: %d articles, want %d", kills, got, want)
 	}
+	// Merges of the clean archive into a new one, killed, then run to
+	// the end: the articles and provenance of an uninterrupted import.
+	merged := filepath.Join(dir, "merged.db")
+	for i := 0; i < 4; i++ {
+		if killAfter(t, time.Duration(100+rng.Intn(900))*time.Millisecond, bin, "merge", "--quiet", "--db", merged, "--from", clean) {
+			kills++
+		}
+		if out, err := runCLI(t, bin, "check", "--db", merged); err != nil {
+			t.Fatalf("check after a killed merge: %v\n%s", err, out)
+		}
+	}
+	if out, err := runCLI(t, bin, "merge", "--quiet", "--db", merged, "--from", clean); err != nil {
+		t.Fatalf("final merge: %v\n%s", err, out)
+	}
+	if got, want := provenanceOf(t, merged), provenanceOf(t, clean); got != want {
+		t.Errorf("after killed merges and a final one: %s; an uninterrupted import: %s", got, want)
+	}
 	out, _ := runCLI(t, bin, "provenance", "--db", db, "--json")
 	if !strings.Contains(out, `"links"`) {
 		t.Errorf("provenance after kills: %.200s", out)
 	}
-	t.Logf("%d SIGKILLs (import, relink, export), archive checks clean after each, %d/%d articles", kills, want, want)
+	t.Logf("%d SIGKILLs (import, relink, export, merge), archive checks clean after each, %d/%d articles", kills, want, want)
 }
 
 // TestResumeLinksWhatWasNotLinked stores a corpus as an import killed

@@ -20,6 +20,7 @@ import (
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/gui"
 	"github.com/wiretrace/wiretrace/importer"
+	"github.com/wiretrace/wiretrace/internal/termsafe"
 )
 
 // appID is the app's unique id (FyneApp.toml says the same); Fyne keeps
@@ -122,7 +123,7 @@ func runGUI(ctx context.Context, env *Env, name string, args []string) error {
 			path = defaultDB()
 		}
 		if err := win.OpenPath(path, true); err != nil {
-			fmt.Fprintf(env.Stderr, "wiretrace: %v\n", err)
+			fmt.Fprintln(env.Stderr, "wiretrace:", termsafe.Line(err.Error()))
 			dialog.ShowError(err, win.Window())
 		}
 	}
@@ -143,7 +144,7 @@ func runGUI(ctx context.Context, env *Env, name string, args []string) error {
 			b.SetOnApplied(nil)
 			if o.ready != "" {
 				if err := os.WriteFile(o.ready, nil, 0o644); err != nil {
-					fmt.Fprintf(env.Stderr, "wiretrace: %v\n", err)
+					fmt.Fprintln(env.Stderr, "wiretrace:", termsafe.Line(err.Error()))
 				}
 			}
 		}

@@ -160,20 +160,8 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if newImportLinker != nil && !*noLink {
 		link, flush := newImportLinker(s)
 		opts.AfterBatch, wait = pipelineLinks(ctx, link, flush)
-		// An import stopped after storing a batch and before linking it
-		// left its articles unlinked; they go first, so that resuming an
-		// import gives the archive an uninterrupted one would have.
-		left, err := s.Unlinked(ctx)
-		if err != nil {
+		if err := linkLeftovers(ctx, env, s, opts.AfterBatch, *batch, *quiet); err != nil {
 			return fmt.Errorf("import into %s: %w", *db, err)
-		}
-		if len(left) > 0 && !*quiet {
-			fmt.Fprintf(env.Stderr, "linking %d articles that an interrupted import left unlinked\n", len(left))
-		}
-		for start := 0; start < len(left); start += *batch {
-			if err := opts.AfterBatch(ctx, left[start:min(start+*batch, len(left))]); err != nil {
-				return fmt.Errorf("import into %s: %w", *db, err)
-			}
 		}
 	} else if *noLink {
 		opts.AfterBatch = func(ctx context.Context, ids []int64) error { return s.SkipLinking(ctx, slices.Max(ids)) }
@@ -269,6 +257,25 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	// when the archive failed part way (its error is printed above).
 	if sum.Imported+sum.Duplicates == 0 && (err != nil || sum.Failed > 0 || sum.Skipped > 0) {
 		return errSilentFailure
+	}
+	return nil
+}
+
+// linkLeftovers links first what an import or merge stopped after
+// storing a batch and before linking it left unlinked, so that resuming
+// gives the archive an uninterrupted run would have.
+func linkLeftovers(ctx context.Context, env *Env, s *archive.Store, link func(context.Context, []int64) error, batch int, quiet bool) error {
+	left, err := s.Unlinked(ctx)
+	if err != nil {
+		return err
+	}
+	if len(left) > 0 && !quiet {
+		fmt.Fprintf(env.Stderr, "linking %d articles that an interrupted import left unlinked\n", len(left))
+	}
+	for start := 0; start < len(left); start += batch {
+		if err := link(ctx, left[start:min(start+batch, len(left))]); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -66,6 +66,9 @@ func runMerge(ctx context.Context, env *Env, args []string) error {
 	if newImportLinker != nil && !*noLink {
 		link, flush := newImportLinker(s)
 		after, wait = pipelineLinks(ctx, link, flush)
+		if err := linkLeftovers(ctx, env, s, after, mergeBatch, *quiet); err != nil {
+			return fmt.Errorf("merge into %s: %w", *db, err)
+		}
 	} else if *noLink {
 		after = func(ctx context.Context, ids []int64) error { return s.SkipLinking(ctx, ids[len(ids)-1]) }
 	}
