@@ -6,18 +6,11 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
-	"mime"
-	"mime/multipart"
-	"net/http"
-	"net/mail"
 	"path"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/mmcdole/gofeed"
@@ -85,6 +78,9 @@ type sink struct {
 	doc func(name string, raw []byte, d Defaults) error
 	art func(a *archive.Article) error
 	bad func(name string, err error, skipped bool)
+	// budget is what the input's compressed streams may still inflate
+	// to (nil: only each stream's own bound).
+	budget *budget
 }
 
 // streamContainer reads the container at name from r and hands its content
@@ -101,11 +97,11 @@ func streamContainer(kind Kind, name string, r io.Reader, size int64, d Defaults
 	case KindFeed:
 		return readFeed(name, r, d, s)
 	case KindWARC:
-		return readWARC(name, r, d, s)
+		return readWARC(name, r, size, d, s)
 	case KindZip:
 		return readZip(name, r, size, d, s, depth)
 	case KindTar:
-		return readTar(name, r, d, s, depth)
+		return readTar(name, r, size, d, s, depth)
 	case KindMHTML:
 		return readMHTML(name, r, d, s)
 	}
@@ -140,16 +136,22 @@ func member(container, mname string, r io.Reader, size int64, d Defaults, s sink
 		s.bad(name, fmt.Errorf("%w %q", ErrUnsupported, path.Ext(name)), true)
 		return nil
 	}
-	raw, err := io.ReadAll(io.LimitReader(br, MaxFileSize+1))
+	limit, what := docLimit(kind)
+	raw, err := readAtMost(br, limit, what)
 	if err != nil {
 		s.bad(name, err, false)
 		return nil
 	}
-	if len(raw) > MaxFileSize {
-		s.bad(name, fmt.Errorf("file too large (over %d MB)", MaxFileSize>>20), false)
-		return nil
-	}
 	return s.doc(name, raw, d)
+}
+
+// docLimit is the most bytes a document of kind k is read whole up to, and
+// what it is called when it is larger.
+func docLimit(k Kind) (int64, string) {
+	if k == KindText {
+		return maxTextFile, "file"
+	}
+	return maxDoc, "file"
 }
 
 func unsafeName(name string) bool {
@@ -169,12 +171,9 @@ func readZip(name string, r io.Reader, size int64, d Defaults, s sink, depth int
 	ra, ok := r.(io.ReaderAt)
 	if !ok || size <= 0 {
 		// A zip inside another container: read it into memory (bounded).
-		b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+		b, err := readAtMost(r, maxDoc, "zip file inside another file")
 		if err != nil {
 			return err
-		}
-		if len(b) > MaxFileSize {
-			return fmt.Errorf("nested zip larger than %d MB", MaxFileSize>>20)
 		}
 		ra, size = bytes.NewReader(b), int64(len(b))
 	}
@@ -191,8 +190,8 @@ func readZip(name string, r io.Reader, size int64, d Defaults, s sink, depth int
 			s.bad(mname, fmt.Errorf("%w: compression ratio %d:1 looks like a zip bomb", ErrUnsafe, f.UncompressedSize64/f.CompressedSize64), true)
 			continue
 		}
-		if f.UncompressedSize64 > MaxFileSize && !strings.HasSuffix(strings.ToLower(f.Name), ".jsonl") {
-			s.bad(mname, fmt.Errorf("file too large (%d MB)", f.UncompressedSize64>>20), false)
+		if f.UncompressedSize64 > uint64(maxDoc) && !IsContainer(containerKind(f.Name, nil)) && KindOf(f.Name, nil) != KindJSONL {
+			s.bad(mname, sizeTooLarge("file", int64(f.UncompressedSize64), maxDoc), false)
 			continue
 		}
 		rc, err := f.Open()
@@ -200,7 +199,11 @@ func readZip(name string, r io.Reader, size int64, d Defaults, s sink, depth int
 			s.bad(mname, err, false)
 			continue
 		}
-		err = member(name, f.Name, rc, int64(f.UncompressedSize64), d, s, depth)
+		var mr io.Reader = rc
+		if f.Method != zip.Store {
+			mr = inflated(rc, int64(f.CompressedSize64), s.budget)
+		}
+		err = member(name, f.Name, mr, int64(f.UncompressedSize64), d, s, depth)
 		rc.Close()
 		if err != nil {
 			return err
@@ -209,7 +212,7 @@ func readZip(name string, r io.Reader, size int64, d Defaults, s sink, depth int
 	return nil
 }
 
-func readTar(name string, r io.Reader, d Defaults, s sink, depth int) error {
+func readTar(name string, r io.Reader, size int64, d Defaults, s sink, depth int) error {
 	br := bufio.NewReader(r)
 	if h, _ := br.Peek(2); len(h) == 2 && h[0] == 0x1f && h[1] == 0x8b {
 		gz, err := gzip.NewReader(br)
@@ -217,7 +220,7 @@ func readTar(name string, r io.Reader, d Defaults, s sink, depth int) error {
 			return fmt.Errorf("not a readable gzip file: %w", err)
 		}
 		defer gz.Close()
-		r = gz
+		r = inflated(gz, size, s.budget)
 	} else {
 		r = br
 	}
@@ -243,7 +246,11 @@ func readTar(name string, r io.Reader, d Defaults, s sink, depth int) error {
 }
 
 func readFeed(name string, r io.Reader, d Defaults, s sink) error {
-	feed, err := gofeed.NewParser().Parse(io.LimitReader(r, MaxFileSize))
+	b, err := readAtMost(r, maxDoc, "feed")
+	if err != nil {
+		return err
+	}
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(b))
 	if err != nil {
 		return fmt.Errorf("not a readable RSS or Atom feed: %w", err)
 	}
@@ -270,7 +277,7 @@ func readFeed(name string, r io.Reader, d Defaults, s sink) error {
 		if a.Language != "" {
 			a.Language = strings.ToLower(strings.SplitN(strings.SplitN(a.Language, "-", 2)[0], "_", 2)[0])
 		}
-		if err := Finish(a, d); err != nil {
+		if err := finish(a, d); err != nil {
 			s.bad(fmt.Sprintf("%s item %d", name, i+1), err, false)
 			continue
 		}
@@ -305,150 +312,4 @@ func htmlText(fragment string) string {
 		return strings.Join(strings.Fields(doc.Text()), " ")
 	}
 	return strings.Join(paras, "\n\n")
-}
-
-// readWARC reads WARC records (plain or with gzip members) and hands each
-// HTML response on, with the record's URL; the record's date is the
-// publication date when the page states none.
-func readWARC(name string, r io.Reader, d Defaults, s sink) error {
-	br := bufio.NewReaderSize(r, 1<<16)
-	if h, _ := br.Peek(2); len(h) == 2 && h[0] == 0x1f && h[1] == 0x8b {
-		gz, err := gzip.NewReader(br) // multistream by default: one member per record
-		if err != nil {
-			return fmt.Errorf("not a readable WARC file: %w", err)
-		}
-		defer gz.Close()
-		br = bufio.NewReaderSize(gz, 1<<16)
-	}
-	for n := 1; ; n++ {
-		line, err := br.ReadString('\n')
-		for err == nil && strings.TrimSpace(line) == "" {
-			line, err = br.ReadString('\n')
-		}
-		if err == io.EOF && strings.TrimSpace(line) == "" {
-			return nil
-		}
-		if err != nil && err != io.EOF {
-			return fmt.Errorf("record %d: %w", n, err)
-		}
-		if !strings.HasPrefix(line, "WARC/") {
-			return fmt.Errorf("record %d: not a WARC record (starts %.20q)", n, line)
-		}
-		hdr := map[string]string{}
-		for {
-			l, err := br.ReadString('\n')
-			if err != nil {
-				return fmt.Errorf("record %d: truncated header", n)
-			}
-			l = strings.TrimRight(l, "\r\n")
-			if l == "" {
-				break
-			}
-			if k, v, ok := strings.Cut(l, ":"); ok {
-				hdr[strings.ToLower(strings.TrimSpace(k))] = strings.TrimSpace(v)
-			}
-		}
-		length, err := strconv.ParseInt(hdr["content-length"], 10, 64)
-		if err != nil || length < 0 {
-			return fmt.Errorf("record %d: bad Content-Length %q", n, hdr["content-length"])
-		}
-		uri := strings.Trim(hdr["warc-target-uri"], "<>")
-		recName := fmt.Sprintf("%s#%d", name, n)
-		if hdr["warc-type"] != "response" || length > MaxFileSize {
-			if _, err := io.CopyN(io.Discard, br, length); err != nil {
-				return fmt.Errorf("record %d: truncated", n)
-			}
-			if length > MaxFileSize {
-				s.bad(recName, fmt.Errorf("record too large (%d MB)", length>>20), true)
-			}
-			continue
-		}
-		block := make([]byte, length)
-		if _, err := io.ReadFull(br, block); err != nil {
-			return fmt.Errorf("record %d: truncated", n)
-		}
-		resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(block)), nil)
-		if err != nil {
-			s.bad(recName, fmt.Errorf("not an HTTP response: %w", err), true)
-			continue
-		}
-		ct := resp.Header.Get("Content-Type")
-		if mt, _, _ := mime.ParseMediaType(ct); mt != "text/html" && mt != "application/xhtml+xml" {
-			resp.Body.Close()
-			continue // images, scripts, robots.txt: not articles
-		}
-		var body io.Reader = resp.Body
-		if strings.EqualFold(resp.Header.Get("Content-Encoding"), "gzip") {
-			if gz, err := gzip.NewReader(resp.Body); err == nil {
-				body = gz
-			}
-		}
-		raw, err := io.ReadAll(io.LimitReader(body, MaxFileSize))
-		resp.Body.Close()
-		if err != nil {
-			s.bad(recName, err, false)
-			continue
-		}
-		if resp.StatusCode != 200 {
-			continue
-		}
-		e := Entry{URL: uri}
-		if d.Entry != nil {
-			e = *d.Entry
-			e.URL = uri
-		}
-		if _, params, err := mime.ParseMediaType(ct); err == nil && e.Charset == "" {
-			e.Charset = params["charset"]
-		}
-		dd := Defaults{Entry: &e, Source: d.Source, kind: KindHTML}
-		if t, err := time.Parse(time.RFC3339, hdr["warc-date"]); err == nil {
-			dd.fallbackDate = t
-		}
-		if err := s.doc(recName, raw, dd); err != nil {
-			return err
-		}
-	}
-}
-
-// readMHTML reads a page saved as MIME (Chrome's "Save as single file"):
-// the first text/html part is the page.
-func readMHTML(name string, r io.Reader, d Defaults, s sink) error {
-	msg, err := mail.ReadMessage(bufio.NewReader(io.LimitReader(r, MaxFileSize)))
-	if err != nil {
-		return fmt.Errorf("not a readable MHTML file: %w", err)
-	}
-	mt, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
-	if err != nil || !strings.HasPrefix(mt, "multipart/") {
-		return fmt.Errorf("not a readable MHTML file: no multipart body")
-	}
-	mr := multipart.NewReader(msg.Body, params["boundary"])
-	for {
-		p, err := mr.NextPart()
-		if err == io.EOF {
-			return fmt.Errorf("no HTML part")
-		}
-		if err != nil {
-			return fmt.Errorf("broken MHTML file: %w", err)
-		}
-		pt, pparams, _ := mime.ParseMediaType(p.Header.Get("Content-Type"))
-		if pt != "text/html" {
-			continue
-		}
-		var body io.Reader = p // quoted-printable is decoded by multipart
-		if strings.EqualFold(p.Header.Get("Content-Transfer-Encoding"), "base64") {
-			body = base64.NewDecoder(base64.StdEncoding, p)
-		}
-		raw, err := io.ReadAll(body)
-		if err != nil {
-			return fmt.Errorf("broken MHTML file: %w", err)
-		}
-		e := Entry{URL: p.Header.Get("Content-Location"), Charset: pparams["charset"]}
-		if d.Entry != nil {
-			e = *d.Entry
-			if e.URL == "" {
-				e.URL = p.Header.Get("Content-Location")
-			}
-		}
-		return s.doc(name, raw, Defaults{Entry: &e, Source: d.Source, kind: KindHTML})
-	}
 }

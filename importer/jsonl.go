@@ -30,17 +30,18 @@ type JSONLine struct {
 	Text      string          `json:"text"`
 }
 
-// maxLine bounds one JSON Lines record.
-const maxLine = 64 << 20
-
 // ReadJSONL calls fn with each article of a JSON Lines stream, in order,
 // and bad with the line number and reason of each line that is not an
-// article. Reading stops at the first error fn returns.
+// article. A line longer than the line limit (8 MB) is not read into
+// memory: it is passed over and reported to bad with an error wrapping
+// ErrTooLarge. Reading stops at the first error fn returns.
 func ReadJSONL(r io.Reader, name string, d Defaults, fn func(*archive.Article) error, bad func(line int, err error)) error {
 	br := bufio.NewReaderSize(r, 1<<20)
 	for n := 1; ; n++ {
-		line, err := readLine(br)
-		if len(bytes.TrimSpace(line)) > 0 {
+		line, tooLong, err := readLine(br, maxLine, true)
+		if tooLong {
+			bad(n, tooLarge("line", int64(maxLine)))
+		} else if len(bytes.TrimSpace(line)) > 0 {
 			a, perr := parseJSONLine(line, name, n, d)
 			if perr != nil {
 				bad(n, perr)
@@ -57,32 +58,7 @@ func ReadJSONL(r io.Reader, name string, d Defaults, fn func(*archive.Article) e
 	}
 }
 
-func readLine(br *bufio.Reader) ([]byte, error) {
-	var buf []byte
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if len(buf)+len(chunk) > maxLine {
-			// Drain the rest of the over-long line and report it.
-			for err == bufio.ErrBufferFull {
-				_, err = br.ReadSlice('\n')
-			}
-			if err == io.EOF {
-				return []byte("{\"_too_long\":true}"), io.EOF
-			}
-			return []byte("{\"_too_long\":true}"), nil
-		}
-		buf = append(buf, chunk...)
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		return buf, err
-	}
-}
-
 func parseJSONLine(line []byte, name string, n int, d Defaults) (*archive.Article, error) {
-	if bytes.Contains(line[:min(len(line), 20)], []byte(`"_too_long"`)) {
-		return nil, fmt.Errorf("line longer than %d MB", maxLine>>20)
-	}
 	var j JSONLine
 	if err := json.Unmarshal(line, &j); err != nil {
 		return nil, fmt.Errorf("not a JSON article: %w", shortJSONError(err))
@@ -115,7 +91,7 @@ func parseJSONLine(line []byte, name string, n int, d Defaults) (*archive.Articl
 			}
 		}
 	}
-	if err := Finish(a, d); err != nil {
+	if err := finish(a, d); err != nil {
 		return nil, err
 	}
 	return a, nil

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -47,9 +46,9 @@ type Manifest struct {
 }
 
 // ReadManifest reads a CSV or JSON manifest (by extension; otherwise by
-// content).
+// content). It must be a regular file of at most MaxFileSize bytes.
 func ReadManifest(path string) (*Manifest, error) {
-	b, err := os.ReadFile(path)
+	b, err := readRegular(path, maxDoc, "manifest")
 	if err != nil {
 		return nil, fmt.Errorf("manifest %s: %w", path, err)
 	}

@@ -119,7 +119,7 @@ func Parse(name string, raw []byte, d Defaults) ([]*archive.Article, error) {
 	}
 	for _, a := range arts {
 		a.Origin = originName(name)
-		if err := Finish(a, d); err != nil {
+		if err := finish(a, d); err != nil {
 			return nil, err
 		}
 	}
@@ -252,8 +252,9 @@ func parseContainer(name string, raw []byte, kind Kind, d Defaults) ([]*archive.
 			arts = append(arts, as...)
 			return nil
 		},
-		art: func(a *archive.Article) error { arts = append(arts, a); return nil },
-		bad: func(n string, err error, _ bool) { problems = append(problems, n+": "+err.Error()) },
+		art:    func(a *archive.Article) error { arts = append(arts, a); return nil },
+		bad:    func(n string, err error, _ bool) { problems = append(problems, n+": "+err.Error()) },
+		budget: newBudget(int64(len(raw))),
 	}
 	if err := streamContainer(kind, name, bytes.NewReader(raw), int64(len(raw)), d, s, 0); err != nil {
 		return nil, err

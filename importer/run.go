@@ -4,12 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
@@ -31,8 +26,11 @@ type importedUnder interface {
 	ImportedUnder(ctx context.Context, path string) (bool, error)
 }
 
-// MaxFileSize bounds a text or HTML file; larger ones fail with a reason.
-// JSON Lines files are streamed and have no bound.
+// MaxFileSize bounds a document read whole (an HTML page, a feed, a WARC
+// record); larger ones fail with a reason. A plain text file is bounded
+// lower (it is one article, see maxTextFile). JSON Lines, WARC and bundle
+// files are streamed and bounded by what they hold (each line, record and
+// member) and by what they inflate to.
 const MaxFileSize = 64 << 20
 
 // Options tune an import.
@@ -208,203 +206,6 @@ type batch struct {
 	files []archive.ImportedFile
 }
 
-// freshRoots reports, for each of paths, whether no file at or under it
-// was imported before (so that its files need not be looked up one by
-// one: 2% of the CPU of a 100k import). A path is never fresh when the
-// Saver cannot tell, when it cannot be looked up, or when it overlaps
-// another of paths, whose files this import may store first.
-func (r *runner) freshRoots(ctx context.Context, paths []string) []bool {
-	fresh := make([]bool, len(paths))
-	iu, ok := r.s.(importedUnder)
-	if !ok {
-		return fresh
-	}
-	abs := make([]string, len(paths))
-	for i, p := range paths {
-		a, err := filepath.Abs(p)
-		if err != nil {
-			return fresh
-		}
-		abs[i] = a
-	}
-	for i, a := range abs {
-		overlaps := false
-		for j, b := range abs {
-			if i != j && (within(a, b) || within(b, a)) {
-				overlaps = true
-			}
-		}
-		if overlaps {
-			continue
-		}
-		done, err := iu.ImportedUnder(ctx, a)
-		fresh[i] = err == nil && !done
-	}
-	return fresh
-}
-
-func (r *runner) walk(ctx context.Context, paths []string, jobs chan<- job) error {
-	fresh := r.freshRoots(ctx, paths)
-	seq := 0
-	send := func(j job) error {
-		j.seq = seq
-		seq++
-		r.mu.Lock()
-		r.sum.TotalFiles++
-		r.mu.Unlock()
-		select {
-		case r.slots <- struct{}{}:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		select {
-		case jobs <- j:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	}
-	for i, p := range paths {
-		fi, err := os.Stat(p)
-		if err != nil {
-			if err := send(job{path: p, skip: fmt.Errorf("cannot read: %w", unwrapPathError(err))}); err != nil {
-				return err
-			}
-			continue
-		}
-		if !fi.IsDir() {
-			if err := send(r.fileJob(p, fi, fresh[i])); err != nil {
-				return err
-			}
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			if err != nil {
-				return send(job{path: path, skip: fmt.Errorf("cannot read: %w", unwrapPathError(err))})
-			}
-			name := d.Name()
-			if path != p && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() || isManifestName(name) || (r.o.Manifest != nil && sameFile(path, r.o.Manifest.Path)) {
-				return nil
-			}
-			if !d.Type().IsRegular() {
-				return nil
-			}
-			fi, err := d.Info()
-			if err != nil {
-				return send(job{path: path, skip: fmt.Errorf("cannot read: %w", unwrapPathError(err))})
-			}
-			return send(r.fileJob(path, fi, fresh[i]))
-		})
-		if err != nil {
-			return err
-		}
-	}
-	r.mu.Lock()
-	r.sum.Counted = true
-	r.mu.Unlock()
-	return nil
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-func sameFile(a, b string) bool {
-	aa, err1 := filepath.Abs(a)
-	bb, err2 := filepath.Abs(b)
-	return err1 == nil && err2 == nil && aa == bb
-}
-
-func (r *runner) fileJob(path string, fi fs.FileInfo, fresh bool) job {
-	abs, _ := filepath.Abs(path)
-	j := job{path: path, abs: abs, size: fi.Size(), mtime: fi.ModTime().UnixNano(), fresh: fresh}
-	j.d = Defaults{Source: r.o.Source, Entry: r.o.Manifest.Lookup(path)}
-	if j.d.Entry == nil {
-		j.d.Entry = r.folderManifest(filepath.Dir(path)).Lookup(path)
-	}
-	// Only a name without a known extension (or an .xml that may be a feed)
-	// needs its first bytes looked at; the rest is told by the name, so
-	// most files are opened once, by the parser.
-	var head []byte
-	if ext := strings.ToLower(filepath.Ext(path)); ext == "" || ext == ".xml" {
-		head = make([]byte, 512)
-		if f, err := os.Open(path); err == nil {
-			n, _ := io.ReadFull(f, head)
-			head = head[:n]
-			f.Close()
-		}
-	}
-	j.kind = containerKind(path, head)
-	if j.kind == "" {
-		j.kind = KindOf(path, head)
-	}
-	if j.kind == "" {
-		j.skip = fmt.Errorf("%w %q", ErrUnsupported, filepath.Ext(path))
-	}
-	return j
-}
-
-// folderManifest returns the manifest under one of ManifestNames in dir or
-// the nearest folder above it, or nil.
-func (r *runner) folderManifest(dir string) *Manifest {
-	r.mu.Lock()
-	m, ok := r.manifests[dir]
-	if !ok {
-		// The walk never comes back to a folder it has left, so only the
-		// manifests of dir's parents can apply again: forget the others
-		// (a large import would otherwise keep every manifest it read).
-		for d := range r.manifests {
-			if !within(dir, d) {
-				delete(r.manifests, d)
-			}
-		}
-	}
-	r.mu.Unlock()
-	if ok {
-		return m
-	}
-	for _, n := range ManifestNames {
-		p := filepath.Join(dir, n)
-		if _, err := os.Stat(p); err == nil {
-			mm, err := ReadManifest(p)
-			if err != nil {
-				r.report(Problem{Path: p, Err: err})
-				break
-			}
-			m = mm
-			break
-		}
-	}
-	if m == nil {
-		if parent := filepath.Dir(dir); parent != dir {
-			m = r.folderManifest(parent)
-		}
-	}
-	r.mu.Lock()
-	r.manifests[dir] = m
-	r.mu.Unlock()
-	return m
-}
-
-// within reports whether the folder dir is parent or the same folder.
-func within(dir, parent string) bool {
-	rel, err := filepath.Rel(parent, dir)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
 // parse parses one file, unless it was imported before unchanged: an
 // import run again after an interruption only looks up the files it
 // stored already.
@@ -425,13 +226,18 @@ func parseJob(j job) result {
 	if j.skip != nil || IsContainer(j.kind) {
 		return res
 	}
-	if j.size > MaxFileSize {
-		res.err = fmt.Errorf("file too large (%d MB, limit %d MB)", j.size>>20, MaxFileSize>>20)
+	limit, what := docLimit(j.kind)
+	if j.size > limit {
+		res.err = sizeTooLarge(what, j.size, limit)
 		return res
 	}
-	raw, err := os.ReadFile(j.path)
+	raw, err := readRegular(j.path, limit, what)
 	if err != nil {
-		res.err = unwrapPathError(err)
+		if errors.Is(err, ErrNotRegular) {
+			res.skip = err
+		} else {
+			res.err = err
+		}
 		return res
 	}
 	res.arts, res.err = Parse(j.path, raw, j.d)
@@ -569,123 +375,6 @@ func (r *runner) count(c *int, n int) {
 	*c += n
 	r.mu.Unlock()
 }
-
-// streamFile stores the articles of a container file (JSON Lines, feed,
-// WARC, zip, tar) batch by batch, parsing its documents in parallel; the
-// file is marked imported with its last batch.
-func (r *runner) streamFile(ctx context.Context, j job, arts *[]*archive.Article, files *[]archive.ImportedFile, flush func() error) error {
-	f, err := os.Open(j.path)
-	if err != nil {
-		r.count(&r.sum.Failed, 1)
-		r.report(Problem{Path: j.path, Err: unwrapPathError(err)})
-		return nil
-	}
-	defer f.Close()
-	good, bad := 0, 0
-	add := func(a *archive.Article) error {
-		good++
-		*arts = append(*arts, a)
-		if len(*arts) >= r.o.BatchSize {
-			return flush()
-		}
-		return ctx.Err()
-	}
-	// Documents are parsed in parallel, a chunk at a time, and stored in order.
-	type doc struct {
-		name string
-		raw  []byte
-		d    Defaults
-		arts []*archive.Article
-		err  error
-	}
-	var chunk []*doc
-	parseChunk := func() error {
-		var wg sync.WaitGroup
-		sem := make(chan struct{}, r.o.Workers)
-		for _, dc := range chunk {
-			wg.Add(1)
-			sem <- struct{}{}
-			go func() {
-				defer wg.Done()
-				dc.arts, dc.err = Parse(dc.name, dc.raw, dc.d)
-				<-sem
-			}()
-		}
-		wg.Wait()
-		for _, dc := range chunk {
-			if dc.err != nil {
-				bad++
-				r.report(Problem{Path: dc.name, Err: dc.err})
-				continue
-			}
-			for _, a := range dc.arts {
-				if err := add(a); err != nil {
-					return err
-				}
-			}
-		}
-		chunk = chunk[:0]
-		return nil
-	}
-	s := sink{
-		doc: func(name string, raw []byte, d Defaults) error {
-			chunk = append(chunk, &doc{name: name, raw: raw, d: d})
-			if len(chunk) >= 4*r.o.Workers {
-				return parseChunk()
-			}
-			return nil
-		},
-		art: func(a *archive.Article) error {
-			if err := parseChunk(); err != nil {
-				return err
-			}
-			return add(a)
-		},
-		bad: func(name string, err error, skipped bool) {
-			if skipped {
-				r.count(&r.sum.Skipped, 1)
-			} else {
-				bad++
-			}
-			r.report(Problem{Path: name, Err: err, Skipped: skipped})
-		},
-	}
-	err = streamContainer(j.kind, j.path, f, j.size, j.d, s, 0)
-	var fe *fatalError
-	if err == nil || !errors.As(err, &fe) {
-		// Keep what was read before a damaged part.
-		if perr := parseChunk(); perr != nil {
-			err = perr
-		}
-	}
-	r.count(&r.sum.Failed, bad)
-	if err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if errors.As(err, &fe) {
-			return err
-		}
-		r.count(&r.sum.Failed, 1)
-		r.report(Problem{Path: j.path, Err: err})
-		if good == 0 {
-			return nil
-		}
-	}
-	if good == 0 && bad == 0 && err == nil {
-		r.count(&r.sum.Failed, 1)
-		r.report(Problem{Path: j.path, Err: ErrNoText})
-		return nil
-	}
-	*files = append(*files, archive.ImportedFile{Path: j.abs, Size: j.size, MTime: j.mtime})
-	return nil
-}
-
-// fatalError is a failure of the archive, not of a file: it stops the import.
-type fatalError struct{ err error }
-
-func (e *fatalError) Error() string { return e.err.Error() }
-func (e *fatalError) Unwrap() error { return e.err }
 
 func (r *runner) report(p Problem) {
 	r.mu.Lock()
