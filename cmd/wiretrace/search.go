@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -33,7 +34,11 @@ func openExisting(path string) (*archive.Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("archive %s: %w (import something first: wiretrace import --db %s PATH)", path, unwrapPath(err), path)
 	}
-	return archive.Open(path)
+	s, err := archive.Open(path)
+	if errors.Is(err, archive.ErrForeignSchema) {
+		return nil, fmt.Errorf("%w; to take in its articles safely: wiretrace merge --from %s", err, path)
+	}
+	return s, err
 }
 
 func unwrapPath(err error) error {
