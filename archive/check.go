@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 )
 
 // Problem is one thing Check found wrong with an archive.
@@ -20,7 +23,7 @@ func (p Problem) String() string { return p.Check + ": " + p.Detail }
 // It returns the problems found; the error is for a check that could not
 // run.
 func (s *Store) Check(ctx context.Context) ([]Problem, error) {
-	var out []Problem
+	out := s.walProblems()
 	var v int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 		return nil, fmt.Errorf("check: %w", err)
@@ -44,7 +47,10 @@ func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 		}
 	}
 	rows.Close()
-	if _, err := s.db.ExecContext(ctx, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"); err != nil {
+	// FTS5 checks its index on a write statement, which a read-only
+	// archive refuses: there only SQLite's integrity check reads it.
+	if s.readOnly {
+	} else if _, err := s.db.ExecContext(ctx, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"); err != nil {
 		out = append(out, Problem{"fts", "full-text index does not match the articles: " + err.Error()})
 	}
 	var bad int
@@ -140,4 +146,29 @@ func (s *Store) Repair(ctx context.Context) error {
 		return fmt.Errorf("repair: %w", err)
 	}
 	return nil
+}
+
+// walProblems reports a write-ahead log beside the archive that open found
+// was written for another file (wal.go), and such logs earlier opens moved
+// aside. They hold another archive's unsaved changes, none of this one's.
+func (s *Store) walProblems() []Problem {
+	var out []Problem
+	if s.wal.ignored {
+		out = append(out, Problem{"wal", fmt.Sprintf("%s-wal is not this archive's write-ahead log (%s); it was not read: delete it, or open the archive with write access to set it aside", s.path, s.wal.reason)})
+	}
+	if s.wal.stale != "" {
+		out = append(out, Problem{"wal", fmt.Sprintf("the write-ahead log beside the archive was another file's (%s): moved aside to %s, not applied; delete it once you know you need nothing from the file it belonged to", s.wal.reason, s.wal.stale)})
+	}
+	dir, base := filepath.Split(s.path)
+	if dir == "" {
+		dir = "."
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, base+"-wal") && strings.HasSuffix(n, ".stale") && filepath.Base(s.wal.stale) != n {
+			out = append(out, Problem{"wal", fmt.Sprintf("%s is another file's write-ahead log, set aside when the archive was opened: delete it once you know you need nothing from the file it belonged to", filepath.Join(dir, n))})
+		}
+	}
+	return out
 }

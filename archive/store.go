@@ -77,6 +77,9 @@ type Store struct {
 	// text (readStmt).
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt
+
+	file *openFile // this process's note that the file is open (wal.go)
+	wal  walState  // what open found of a -wal file beside the archive
 }
 
 // readStmt returns query prepared on rdb. database/sql prepares it again
@@ -139,6 +142,9 @@ func createFile(p string) error {
 	if _, err := db.Exec(fmt.Sprintf("PRAGMA page_size = %d", pageSize)); err != nil {
 		return err
 	}
+	if err := setFileID(context.Background(), db, true); err != nil {
+		return err
+	}
 	_, err = db.Exec("PRAGMA journal_mode = WAL")
 	return err
 }
@@ -167,6 +173,12 @@ func open(p string, pragmas ...string) (*Store, error) {
 			return nil, fmt.Errorf("open archive %s: %w", p, err)
 		}
 	}
+	// A log left by a crash is this file's unsaved commits; one left
+	// beside a file copied over it is not (wal.go).
+	file, wst, err := inspectWAL(p, false)
+	if err != nil {
+		return nil, fmt.Errorf("open archive %s: %w", p, err)
+	}
 	// An 8 MB page cache per connection (of 4): 32 MB made no difference
 	// to searches or imports at 100k and 1M articles, and cost 43 MB more
 	// in a 100k-article store and ~100 MB in imports (the OS caches the file).
@@ -176,11 +188,23 @@ func open(p string, pragmas ...string) (*Store, error) {
 	// default; imports use all 4 at once).
 	db, err := openPool(p, 4, true, rw)
 	if err != nil {
+		unregisterOpen(file)
 		return nil, fmt.Errorf("open archive %s: %w", p, err)
 	}
-	s := &Store{db: db, path: p}
+	s := &Store{db: db, path: p, file: file, wal: wst}
+	if wst.leftover {
+		// Fold the crashed process's commits into the file first, so that
+		// the file alone is the archive again. Nothing else has it open.
+		db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
+		unregisterOpen(file)
+		return nil, fmt.Errorf("open archive %s: %w", p, err)
+	}
+	if err := setFileID(context.Background(), db, false); err != nil {
+		db.Close()
+		unregisterOpen(file)
 		return nil, fmt.Errorf("open archive %s: %w", p, err)
 	}
 	// The other pools open after the migrations, which they must not see
@@ -193,6 +217,8 @@ func open(p string, pragmas ...string) (*Store, error) {
 	}
 	if err != nil {
 		s.closePools()
+		db.Close()
+		unregisterOpen(file)
 		return nil, fmt.Errorf("open archive %s: %w", p, err)
 	}
 	return s, nil
@@ -247,10 +273,22 @@ func OpenReadOnly(p string) (*Store, error) {
 	if err := sniffSQLite(p); err != nil {
 		return nil, fmt.Errorf("open archive %s: %w", p, err)
 	}
+	// A read-only open cannot fold a crashed process's log into the file
+	// (a checkpoint writes) nor move a log that is not this file's aside:
+	// it reads the first through SQLite and ignores the second, opening
+	// the file as immutable, which never reads the log.
+	file, wst, err := inspectWAL(p, true)
+	if err != nil {
+		return nil, fmt.Errorf("open archive %s: %w", p, err)
+	}
+	modes := []string{"mode=ro", "mode=ro&immutable=1"}
+	if wst.ignored {
+		modes = modes[1:]
+	}
 	var lastErr error
 	// mode=ro shares locks with writers; immutable=1 is for media where
 	// even the lock files cannot be created.
-	for _, mode := range []string{"mode=ro", "mode=ro&immutable=1"} {
+	for _, mode := range modes {
 		db, err := sql.Open("sqlite", "file:"+filepathToURI(p)+"?"+mode+"&_defensive=1&_pragma=trusted_schema(0)&_pragma=busy_timeout(15000)&_pragma=query_only(1)")
 		if err != nil {
 			lastErr = err
@@ -266,18 +304,22 @@ func OpenReadOnly(p string) (*Store, error) {
 		}
 		if v < SchemaVersion() {
 			db.Close()
+			unregisterOpen(file)
 			return nil, fmt.Errorf("open archive %s: %w: schema %d needs upgrading to %d (open it once with write access)", p, ErrReadOnly, v, SchemaVersion())
 		}
 		if v > SchemaVersion() {
 			db.Close()
+			unregisterOpen(file)
 			return nil, fmt.Errorf("open archive %s: %w (schema %d, this build knows %d)", p, ErrNewerSchema, v, SchemaVersion())
 		}
 		if err := verifySchema(context.Background(), db, v); err != nil {
 			db.Close()
+			unregisterOpen(file)
 			return nil, fmt.Errorf("open archive %s: %w", p, err)
 		}
-		return &Store{db: db, rdb: db, wdb: db, path: p, readOnly: true}, nil
+		return &Store{db: db, rdb: db, wdb: db, path: p, readOnly: true, file: file, wal: wst}, nil
 	}
+	unregisterOpen(file)
 	return nil, fmt.Errorf("open archive %s read-only: %w", p, lastErr)
 }
 
@@ -454,6 +496,7 @@ func (s *Store) Close() error {
 	}
 	ctx := context.Background()
 	s.bg.Wait()
+	defer func() { unregisterOpen(s.file); s.file = nil }()
 	if s.readOnly {
 		s.closeStmts()
 		err := s.db.Close()
@@ -864,6 +907,12 @@ func (s *Store) CopyTo(ctx context.Context, dst string) error {
 	tmp := dst + ".partial"
 	os.Remove(tmp)
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("copy archive to %s: %w", dst, err)
+	}
+	// The copy is a file of its own: a log of the original's must never
+	// pass for the copy's (wal.go).
+	if err := setCopyID(ctx, tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("copy archive to %s: %w", dst, err)
 	}
