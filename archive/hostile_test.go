@@ -224,6 +224,14 @@ func TestQueryBudget(t *testing.T) {
 	if err != nil || r.Total != 2000 {
 		t.Errorf("search after: %v, %v", r, err)
 	}
+	// Operators are not words: 100 terms joined by OR are within the limit.
+	terms := make([]string, archive.MaxQueryWords-1)
+	for i := range terms {
+		terms[i] = fmt.Sprintf("w%d", i)
+	}
+	if _, err := s.Search(ctx, archive.Query{Text: strings.Join(terms, " OR ") + " NOT army"}); errors.Is(err, archive.ErrTooExpensive) {
+		t.Errorf("99 words and their operators refused: %v", err)
+	}
 	if _, err := s.Search(ctx, archive.Query{Text: strings.Repeat("哈", archive.MaxQueryWords+1)}); !errors.Is(err, archive.ErrTooExpensive) {
 		t.Errorf("CJK characters are not counted as words: %v", err)
 	}

@@ -413,22 +413,33 @@ func (n *node) emit(q *ftsQuery) (string, bool) {
 }
 
 // queryWords counts the words of a query as Search limits them: runs of
-// letters and digits, each CJK or Thai character counting as one.
+// letters and digits but the operators AND, OR, NOT and NEAR, each CJK
+// or Thai character counting as one.
 func queryWords(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		switch {
-		case isCJK(r):
-			n++
-			in = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if !in {
+	n, start := 0, -1
+	word := func(end int) {
+		if start >= 0 {
+			switch s[start:end] {
+			case "AND", "OR", "NOT", "NEAR": // operators, not words
+			default:
 				n++
 			}
-			in = true
+		}
+		start = -1
+	}
+	for i, r := range s {
+		switch {
+		case isCJK(r):
+			word(i)
+			n++
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
 		default:
-			in = false
+			word(i)
 		}
 	}
+	word(len(s))
 	return n
 }
