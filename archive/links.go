@@ -539,6 +539,30 @@ func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link
 // again from the archive (reading them was 2% of the CPU of a 100k import,
 // whose linking had just read them).
 func (s *Store) ReplaceLinksKnown(ctx context.Context, articles []int64, links []Link, known map[int64]string) error {
+	_, err := s.WriteLinks(ctx, LinkWrite{Articles: articles, Links: links, Known: known})
+	return err
+}
+
+// LinkWrite is one batch of links for WriteLinks.
+type LinkWrite struct {
+	Articles []int64          // the articles whose links are replaced
+	Links    []Link           // their new links
+	Known    map[int64]string // texts of some of the links' articles, by id
+	// Older replaces only the links between each of Articles and older
+	// articles (smaller ids), which is what a Linker with Before
+	// computes: the links that later articles made to them stay. (All
+	// the links of an article are replaced otherwise.)
+	Older bool
+	// RelinkUpto, when not 0, records in the same transaction that a
+	// relink has linked the articles up to it (see BeginRelink).
+	RelinkUpto int64
+}
+
+// WriteLinks stores a batch of links in one transaction and returns the
+// articles whose stories it marked out of date (stories_stale): the ends
+// of the links removed and added.
+func (s *Store) WriteLinks(ctx context.Context, w LinkWrite) ([]int64, error) {
+	articles, links, known := w.Articles, w.Links, w.Known
 	// Passages are encoded before the write transaction, on every core:
 	// the articles of links do not change while they are linked.
 	ends := linkArticles(links)
@@ -550,7 +574,7 @@ func (s *Store) ReplaceLinksKnown(ctx context.Context, articles []int64, links [
 	}
 	texts, err := articleTexts(ctx, s.db, unknown)
 	if err != nil {
-		return fmt.Errorf("replace links: %w", err)
+		return nil, fmt.Errorf("replace links: %w", err)
 	}
 	for _, id := range ends {
 		if t, ok := known[id]; ok {
@@ -565,66 +589,89 @@ func (s *Store) ReplaceLinksKnown(ctx context.Context, articles []int64, links [
 		enc[i] = encoded{ev, ch}
 		return err
 	}); err != nil {
-		return fmt.Errorf("replace links: %w", err)
+		return nil, fmt.Errorf("replace links: %w", err)
 	}
 	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
-		return fmt.Errorf("replace links: %w", err)
+		return nil, fmt.Errorf("replace links: %w", err)
 	}
 	defer done()
 	// The stories of both ends of the old and the new links are out of
 	// date from now on.
-	stale, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO stories_stale (article)
-		SELECT from_article FROM links WHERE from_article = ?1 OR to_article = ?1
-		UNION SELECT to_article FROM links WHERE from_article = ?1 OR to_article = ?1`)
-	if err != nil {
-		return fmt.Errorf("replace links: %w", err)
+	which := "from_article = ?1 OR to_article = ?1"
+	if w.Older {
+		which = "(to_article = ?1 AND from_article < ?1) OR (from_article = ?1 AND to_article < ?1)"
 	}
-	defer stale.Close()
-	del, err := tx.PrepareContext(ctx, "DELETE FROM links WHERE from_article = ?1 OR to_article = ?1")
+	old, err := tx.PrepareContext(ctx, "SELECT from_article, to_article FROM links WHERE "+which)
 	if err != nil {
-		return fmt.Errorf("replace links: %w", err)
+		return nil, fmt.Errorf("replace links: %w", err)
+	}
+	defer old.Close()
+	del, err := tx.PrepareContext(ctx, "DELETE FROM links WHERE "+which)
+	if err != nil {
+		return nil, fmt.Errorf("replace links: %w", err)
 	}
 	defer del.Close()
 	linked, err := withLinks(ctx, tx, articles)
 	if err != nil {
-		return fmt.Errorf("replace links: %w", err)
+		return nil, fmt.Errorf("replace links: %w", err)
 	}
+	stale := slices.Clone(ends)
 	for _, id := range linked {
-		if _, err := stale.ExecContext(ctx, id); err != nil {
-			return fmt.Errorf("replace links of article %d: %w", id, err)
+		rows, err := old.QueryContext(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("replace links of article %d: %w", id, err)
+		}
+		for rows.Next() {
+			var f, t int64
+			if err := rows.Scan(&f, &t); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("replace links of article %d: %w", id, err)
+			}
+			stale = append(stale, f, t)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("replace links of article %d: %w", id, err)
 		}
 		if _, err := del.ExecContext(ctx, id); err != nil {
-			return fmt.Errorf("replace links of article %d: %w", id, err)
+			return nil, fmt.Errorf("replace links of article %d: %w", id, err)
 		}
 	}
+	slices.Sort(stale)
+	stale = slices.Compact(stale)
 	ins, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO links
 		(from_article, to_article, kind, direction_confidence, direction_reason, reused, reused_copy, evidence, changes)
 		VALUES (?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
-		return fmt.Errorf("replace links: %w", err)
+		return nil, fmt.Errorf("replace links: %w", err)
 	}
 	defer ins.Close()
 	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO stories_stale (article)
-		SELECT value FROM json_each(?1)`, jsonInts(ends)); err != nil {
-		return fmt.Errorf("replace links: %w", err)
+		SELECT value FROM json_each(?1)`, jsonInts(stale)); err != nil {
+		return nil, fmt.Errorf("replace links: %w", err)
 	}
 	if len(articles) > 0 {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('linked_upto', ?)
 			ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`, slices.Max(articles)); err != nil {
-			return fmt.Errorf("replace links: %w", err)
+			return nil, fmt.Errorf("replace links: %w", err)
+		}
+	}
+	if w.RelinkUpto != 0 {
+		if err := setRelinkUpto(ctx, tx, metaRelinkLinked, w.RelinkUpto); err != nil {
+			return nil, fmt.Errorf("replace links: %w", err)
 		}
 	}
 	for i, l := range links {
 		if _, err := ins.ExecContext(ctx, l.From, l.To, l.Kind, l.DirectionConfidence, l.DirectionReason,
 			l.Reused, l.ReusedOfCopy, enc[i].ev, enc[i].ch); err != nil {
-			return fmt.Errorf("replace links: link %d -> %d: %w", l.From, l.To, err)
+			return nil, fmt.Errorf("replace links: link %d -> %d: %w", l.From, l.To, err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("replace links: %w", err)
+		return nil, fmt.Errorf("replace links: %w", err)
 	}
-	return nil
+	return stale, nil
 }
 
 // withLinks returns those of articles that have links, in one statement:

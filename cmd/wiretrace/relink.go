@@ -24,6 +24,9 @@ func init() {
 	afterImportBatch = linkArticles
 	newImportLinker = func(s *archive.Store) (func(ctx context.Context, ids []int64) error, func(ctx context.Context) error) {
 		x := linkstore.NewSession(s)
+		// One process links an archive at a time: the import stores its
+		// articles meanwhile and links them once the other is done.
+		x.Waiting = func(h archive.LinkHolder) { fmt.Fprintln(os.Stderr, waitingLine(h)) }
 		return x.Link, x.Flush
 	}
 }
@@ -62,7 +65,18 @@ func runRelink(ctx context.Context, env *Env, args []string) error {
 	if f, ok := env.Stderr.(*os.File); ok && !*quiet && term.IsTerminal(int(f.Fd())) {
 		progress = bars.show
 	}
-	st, err := linkstore.Relink(ctx, s, progress)
+	st, err := linkstore.RelinkWith(ctx, s, linkstore.RelinkOptions{
+		Progress: progress,
+		Waiting: func(h archive.LinkHolder) {
+			bars.finish()
+			fmt.Fprintln(env.Stderr, waitingLine(h))
+		},
+		Resumed: func(p archive.RelinkProgress) {
+			if !*quiet {
+				fmt.Fprintf(env.Stderr, "resuming the relink that was stopped (fingerprints up to article %d, links up to article %d)\n", p.Printed, p.Linked)
+			}
+		},
+	})
 	bars.finish()
 	if err != nil {
 		return err
@@ -77,6 +91,11 @@ func runRelink(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "relinked %d articles: %d links, %d stories of two or more articles (%.1fs)\n",
 		st.Articles, st.Links, st.Stories, el.Seconds())
 	return nil
+}
+
+// waitingLine says that another process holds the archive's link lock.
+func waitingLine(h archive.LinkHolder) string {
+	return fmt.Sprintf("waiting: another wiretrace process (%s) is linking this archive; wait for it, or stop it (Ctrl-C here stops only this one)", h)
 }
 
 // phaseBars shows a relink's progress on a terminal: a bar per phase

@@ -431,6 +431,21 @@ type Session struct {
 	full  *saturated
 	stale int // link ends stored since the stories were last updated, at most
 
+	// Waiting, when set, is called once if another process holds the
+	// archive's link lock, which the first Link waits for.
+	Waiting func(archive.LinkHolder)
+	lock    *archive.LinkLock
+	// marked are the articles this session marked stale (stories to
+	// update); flushAll is set when the session took the lock over from
+	// a process that died holding it, whose stale stories are left too.
+	marked   []int64
+	flushAll bool
+	// relink, when set, is a relink's progress to record with each
+	// batch's links; printed is the last article whose fingerprints the
+	// relink has stored already.
+	relink  bool
+	printed int64
+
 	// fps and stored are the storing of the last batch's fingerprints
 	// and of its links, nil before the first batch.
 	fps, stored *pending
@@ -485,6 +500,9 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 	if err := x.stored.failed(); err != nil {
 		return err
 	}
+	if err := x.acquire(ctx); err != nil {
+		return err
+	}
 	ids = append([]int64(nil), ids...)
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	docs := make([]provenance.Doc, 0, len(ids))
@@ -517,6 +535,9 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 	fpsStored := &pending{done: make(chan struct{})}
 	go func() {
 		defer close(fpsStored.done)
+		if x.relink && ids[len(ids)-1] <= x.printed {
+			return // stored by the relink's first phase
+		}
 		if err := s.SetFingerprints(ctx, fps); err != nil {
 			fpsStored.err = fmt.Errorf("link: %w", err)
 		}
@@ -581,12 +602,78 @@ func (x *Session) texts(docs []provenance.Doc, links []archive.Link, bx *batchIn
 // once staleFlush link ends wait for it. known holds the texts of some of
 // the links' articles.
 func (x *Session) store(ctx context.Context, ids []int64, links []archive.Link, known map[int64]string) error {
-	if err := x.s.ReplaceLinksKnown(ctx, ids, links, known); err != nil {
+	w := archive.LinkWrite{Articles: ids, Links: links, Known: known, Older: true}
+	if x.relink {
+		w.RelinkUpto = ids[len(ids)-1]
+	}
+	marked, err := x.s.WriteLinks(ctx, w)
+	if err != nil {
 		return fmt.Errorf("link: %w", err)
 	}
+	x.marked = append(x.marked, marked...)
 	if x.stale += 2 * len(links); x.stale >= staleFlush {
 		x.stale = 0
-		return FlushStories(ctx, x.s)
+		return x.flushMarked(ctx)
+	}
+	return nil
+}
+
+// acquire takes the archive's link lock for the session, waiting for
+// another process that holds it, unless the session holds it already.
+func (x *Session) acquire(ctx context.Context) error {
+	if x.lock != nil {
+		return nil
+	}
+	l, err := x.s.LockLinking(ctx, x.Waiting)
+	if err != nil {
+		return fmt.Errorf("link: %w", err)
+	}
+	x.lock = l
+	if l.TookOver {
+		x.flushAll = true
+	}
+	return nil
+}
+
+// Release gives the archive's link lock up (Flush does too); the
+// session takes it again at its next Link.
+func (x *Session) Release(ctx context.Context) error {
+	err := x.lock.Release(ctx)
+	x.lock = nil
+	return err
+}
+
+// Abandon drops the session's link lock without releasing it, as a
+// process killed while linking would; the next session takes the lock
+// over and updates the stories this one left out of date. For tests.
+func (x *Session) Abandon() {
+	x.lock.Abandon()
+	x.lock = nil
+}
+
+// flushMarked updates the stories of the articles this session marked
+// stale and that still are: work in proportion to the session's, however
+// many other rows stories_stale holds (an import that read all of them
+// took 45 s with 10 million).
+func (x *Session) flushMarked(ctx context.Context) error {
+	ids := x.marked
+	x.marked = nil
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	for start := 0; start < len(ids); start += staleChunk {
+		still, err := x.s.StaleAmong(ctx, ids[start:min(start+staleChunk, len(ids))])
+		if err != nil {
+			return err
+		}
+		if len(still) == 0 {
+			continue
+		}
+		if err := UpdateStories(ctx, x.s, still); err != nil {
+			return err
+		}
+		if err := x.s.UnmarkStale(ctx, still); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -605,15 +692,30 @@ func (x *Session) Wait() error {
 // their stories.
 const staleFlush = 400000
 
-// Flush updates the stories of every article whose links changed since
-// its story was last computed, by this session or by an earlier one that
-// was interrupted.
+// Flush updates the stories of every article whose links this session
+// changed, and those an earlier session left out of date when it was
+// interrupted (it died holding the link lock, which this one took over),
+// then releases the link lock.
 func (x *Session) Flush(ctx context.Context) error {
 	if err := x.Wait(); err != nil {
 		return err
 	}
 	x.stale = 0
-	return FlushStories(ctx, x.s)
+	// A session that linked nothing still takes the lock, to learn
+	// whether an interrupted one left stories to update.
+	if err := x.acquire(ctx); err != nil {
+		return err
+	}
+	if err := x.flushMarked(ctx); err != nil {
+		return err
+	}
+	if x.flushAll {
+		if err := FlushStories(ctx, x.s); err != nil {
+			return err
+		}
+		x.flushAll = false
+	}
+	return x.Release(ctx)
 }
 
 // FlushStories updates the stories of every article of s whose links
@@ -632,6 +734,10 @@ func flushStories(ctx context.Context, s *archive.Store, done func(upto int64)) 
 			return err
 		}
 		if err := UpdateStories(ctx, s, ids); err != nil {
+			return err
+		}
+		// Rows of missing articles, which no story unmarks.
+		if err := s.UnmarkStale(ctx, ids); err != nil {
 			return err
 		}
 		after = ids[len(ids)-1]
@@ -709,83 +815,144 @@ type Stats struct {
 type Progress func(phase string, done, total int)
 
 // Relink recomputes the fingerprint index, the links and the stories of
-// the whole archive. Its memory does not grow with the archive beyond the
-// list of article ids: links are stored batch by batch, and the stories
-// they touch are computed from the archive afterwards, a chunk of
-// articles at a time (FlushStories), not from every link and article held
-// at once (586 MB peak at 100k articles).
+// the whole archive, holding the archive's link lock (it waits for
+// another process that holds it). It replaces what it recomputes in
+// place, and records its progress in the archive (archive.BeginRelink):
+// a relink that is stopped leaves the links and stories it has not
+// reached as they were, usable, and the next relink resumes it. It used
+// to delete every link, fingerprint and story first, so a killed relink
+// left none, and nothing said so.
+//
+// First the fingerprints of every article are stored, then the articles
+// are linked in ascending order, batch by batch, by a Session, as an
+// import links them: an article's links depend only on the articles up
+// to it (provenance.Linker.Before), so a relink and an import of the same
+// files store the same links. Its memory does not grow with the archive:
+// links are stored batch by batch, and the stories they touch are
+// computed from the archive afterwards, a chunk of articles at a time.
 func Relink(ctx context.Context, s *archive.Store, progress Progress) (Stats, error) {
+	return RelinkWith(ctx, s, RelinkOptions{Progress: progress})
+}
+
+// RelinkOptions are the options of RelinkWith.
+type RelinkOptions struct {
+	Progress Progress
+	// Waiting is called once if another process holds the link lock.
+	Waiting func(archive.LinkHolder)
+	// Resumed is called when the relink resumes an unfinished one.
+	Resumed func(archive.RelinkProgress)
+}
+
+// relinkBatch is how many articles a relink fingerprints or links at once.
+const relinkBatch = 500
+
+// RelinkWith is Relink with options.
+func RelinkWith(ctx context.Context, s *archive.Store, opt RelinkOptions) (Stats, error) {
 	var st Stats
+	progress := opt.Progress
 	if progress == nil {
 		progress = func(string, int, int) {}
 	}
-	if err := s.ClearProvenance(ctx); err != nil {
+	x := NewSession(s)
+	x.Waiting = opt.Waiting
+	if err := x.acquire(ctx); err != nil {
 		return st, fmt.Errorf("relink: %w", err)
 	}
-	var ids []int64
-	const batch = 500
-	fps := map[int64][]uint64{}
-	flush := func() error {
-		if len(fps) == 0 {
-			return nil
-		}
-		err := s.SetFingerprints(ctx, fps)
-		fps = map[int64][]uint64{}
-		return err
-	}
-	err := s.Each(ctx, func(a *archive.Article) error {
-		fps[a.ID] = provenance.Fingerprints(a.Title, a.Text)
-		ids = append(ids, a.ID)
-		if len(fps) >= batch {
-			progress("fingerprints", len(ids), 0)
-			return flush()
-		}
-		return nil
-	})
-	if err == nil {
-		err = flush()
-	}
+	defer func() {
+		x.Wait() // a stopped relink's batches being stored
+		x.Release(context.WithoutCancel(ctx))
+	}()
+	p, resumed, err := s.BeginRelink(ctx)
 	if err != nil {
-		return st, fmt.Errorf("relink: fingerprints: %w", err)
+		return st, fmt.Errorf("relink: %w", err)
 	}
-	st.Articles = len(ids)
-	progress("fingerprints", len(ids), len(ids))
-
-	docCache, cache, full := newDocCache(), provenance.NewCache(), newSaturated() // candidates read and prepared once
-	for start := 0; start < len(ids); start += batch {
-		part := ids[start:min(start+batch, len(ids))]
-		bx := newBatchIndex(s, docCache, full, nil)
-		l := &provenance.Linker{Index: bx, Before: true, Cache: cache}
-		links, err := linkEach(ctx, len(part), func(i int) (provenance.Doc, bool, error) {
-			d, err := bx.Doc(ctx, part[i])
-			if errors.Is(err, provenance.ErrNotFound) {
-				return d, false, nil
+	if resumed && opt.Resumed != nil {
+		opt.Resumed(p)
+	}
+	// Phase 1: the fingerprints of every article, stored in place.
+	total, done := 0, 0
+	if err := s.DB().QueryRowContext(ctx, "SELECT count(*), count(*) FILTER (WHERE id <= ?) FROM articles", p.Printed).Scan(&total, &done); err != nil {
+		return st, fmt.Errorf("relink: %w", err)
+	}
+	for {
+		ids, err := s.ArticleIDsAfter(ctx, p.Printed, relinkBatch)
+		if err != nil || len(ids) == 0 {
+			if err != nil {
+				return st, fmt.Errorf("relink: fingerprints: %w", err)
 			}
-			return d, err == nil, err
-		}, l)
+			break
+		}
+		arts, err := s.Articles(ctx, ids)
+		if err != nil {
+			return st, fmt.Errorf("relink: fingerprints: %w", err)
+		}
+		fps := make(map[int64][]uint64, len(arts))
+		list := make([]*archive.Article, 0, len(arts))
+		for _, a := range arts {
+			list = append(list, a)
+		}
+		prints := make([][]uint64, len(list))
+		par.Each(len(list), func(i int) { prints[i] = provenance.Fingerprints(list[i].Title, list[i].Text) })
+		for i, a := range list {
+			fps[a.ID] = prints[i]
+		}
+		p.Printed = ids[len(ids)-1]
+		if err := s.SetRelinkFingerprints(ctx, fps, p.Printed); err != nil {
+			return st, fmt.Errorf("relink: fingerprints: %w", err)
+		}
+		done += len(ids)
+		total = max(total, done)
+		progress("fingerprints", done, 0)
+	}
+	progress("fingerprints", done, done)
+
+	// Phase 2: the links, in place, by a session that records the
+	// relink's progress with each batch.
+	x.relink, x.printed = true, p.Printed
+	if err := s.DB().QueryRowContext(ctx, "SELECT count(*), count(*) FILTER (WHERE id <= ?) FROM articles", p.Linked).Scan(&total, &done); err != nil {
+		return st, fmt.Errorf("relink: %w", err)
+	}
+	st.Articles = total
+	after := p.Linked
+	for {
+		ids, err := s.ArticleIDsAfter(ctx, after, relinkBatch)
 		if err != nil {
 			return st, fmt.Errorf("relink: %w", err)
 		}
-		// ReplaceLinks marks the ends of the links stale: FlushStories
-		// computes their stories below.
-		if err := s.ReplaceLinks(ctx, part, links); err != nil {
+		if len(ids) == 0 {
+			break
+		}
+		if err := x.Link(ctx, ids); err != nil {
 			return st, fmt.Errorf("relink: %w", err)
 		}
-		st.Links += len(links)
-		progress("links", start+len(part), len(ids))
+		after = ids[len(ids)-1]
+		done += len(ids)
+		progress("links", done, max(total, done))
 	}
-	progress("stories", 0, len(ids))
+	if err := x.Wait(); err != nil {
+		return st, fmt.Errorf("relink: %w", err)
+	}
+	// Every story whose links changed, this relink's or a stopped one's.
+	progress("stories", 0, total)
+	x.marked = nil
 	err = flushStories(ctx, s, func(upto int64) {
-		n, _ := slices.BinarySearch(ids, upto+1)
-		progress("stories", n, len(ids))
+		n := 0
+		s.DB().QueryRowContext(ctx, "SELECT count(*) FROM articles WHERE id <= ?", upto).Scan(&n)
+		progress("stories", n, total)
 	})
 	if err != nil {
+		return st, fmt.Errorf("relink: %w", err)
+	}
+	if err := s.EndRelink(ctx); err != nil {
+		return st, fmt.Errorf("relink: %w", err)
+	}
+	if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM links").Scan(&st.Links); err != nil {
 		return st, fmt.Errorf("relink: %w", err)
 	}
 	if st.Stories, err = s.CountStories(ctx); err != nil {
 		return st, fmt.Errorf("relink: %w", err)
 	}
-	progress("stories", len(ids), len(ids))
+	progress("stories", total, total)
 	return st, nil
 }
 
