@@ -92,15 +92,19 @@ var articleRefs = [][2]string{
 // index, the credits table and the search columns, and removes rows of
 // derived tables that name missing articles. Provenance links are rebuilt
 // by relinking.
+//
+// A full-text index whose pages are damaged is rebuilt by rebuilding the
+// file (repair.go): Repair then needs the archive to itself, and must not
+// run while this Store is in use elsewhere.
 func (s *Store) Repair(ctx context.Context) error {
+	if err := s.repairIndex(ctx); err != nil {
+		return fmt.Errorf("repair: full-text index: %w", err)
+	}
 	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("repair: %w", err)
 	}
 	defer done()
-	if _, err := tx.ExecContext(ctx, "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')"); err != nil {
-		return fmt.Errorf("repair: full-text index: %w", err)
-	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM article_agencies"); err != nil {
 		return fmt.Errorf("repair: credits: %w", err)
 	}

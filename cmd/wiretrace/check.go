@@ -89,6 +89,15 @@ func runCheck(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	if len(problems) > 0 {
+		// A write-ahead log of another file is for the user to delete:
+		// repairing rebuilds derived data, it does not touch such a file.
+		repairable := false
+		for _, p := range problems {
+			repairable = repairable || p.Check != "wal"
+		}
+		if !repairable || repaired {
+			return fmt.Errorf("check %s: %d problems (see above)", *db, len(problems))
+		}
 		return fmt.Errorf("check %s: %d problems (run 'wiretrace check --repair')", *db, len(problems))
 	}
 	return nil
