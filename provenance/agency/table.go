@@ -47,7 +47,7 @@ var Table = []Agency{
 		Exclude:   []string{"AP Stylebook", "Associated Press Stylebook", "AP Calculus", "AP Biology", "AP Chemistry", "AP Physics", "AP exam", "AP classes", "AP courses"},
 	},
 	{Name: "Reuters", Full: "Reuters",
-		Aliases: []string{"Reuters", "Рейтер", "Рейтерс", "路透社", "رويترز", "ロイター"},
+		Aliases: []string{"Reuters", "Thomson Reuters", "Рейтер", "Рейтерс", "路透社", "رويترز", "ロイター"},
 		Exclude: []string{"Reuters Institute", "Thomson Reuters Foundation", "Reuters Foundation"},
 	},
 	{Name: "IANS", Full: "Indo-Asian News Service",
@@ -226,4 +226,17 @@ var Table = []Agency{
 		Aliases:   []string{"Central News Agency", "中央社"},
 		Ambiguous: []string{"中央社"},
 	},
+}
+
+// URLHints are the sections of web addresses that say whose copy a page
+// is: one path segment, or two joined by "/", lower-case, mapped to the
+// agency's Name. They match whole segments before the page's own name
+// ("https://abcnews.go.com/US/wireStory/man-charged-123" is AP's).
+var URLHints = map[string]string{
+	"aponline":      "AP", // the AP feed of The New York Times and others
+	"wirestory":     "AP", // ABC News's AP feed
+	"wires/ap":      "AP", // the Daily Mail's wire sections
+	"wires/afp":     "AFP",
+	"wires/reuters": "Reuters",
+	"reuters":       "Reuters",
 }
