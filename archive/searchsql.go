@@ -41,7 +41,8 @@ func (s *Store) Search(ctx context.Context, q Query) (*Result, error) {
 		budget = DefaultSearchBudget
 	}
 	if budget < 0 {
-		return s.search(ctx, q)
+		res, err := s.search(ctx, q)
+		return res, IndexDamaged(err)
 	}
 	bctx, cancel := context.WithTimeout(ctx, budget)
 	defer cancel()
@@ -49,7 +50,7 @@ func (s *Store) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil && ctx.Err() == nil && errors.Is(bctx.Err(), context.DeadlineExceeded) {
 		return nil, fmt.Errorf("%w: stopped after %v (try fewer common words or a filter)", ErrTooExpensive, budget)
 	}
-	return res, err
+	return res, IndexDamaged(err)
 }
 
 func (s *Store) search(ctx context.Context, q Query) (*Result, error) {

@@ -134,7 +134,8 @@ func Open(p string) (*Store, error) {
 // is fixed when the file is first written, here by switching it to WAL, so
 // it cannot go in the connection pragmas, which the driver sorts.
 func createFile(p string) error {
-	db, err := sql.Open("sqlite", "file:"+filepathToURI(p))
+	// Another process may be creating it too: wait for its lock.
+	db, err := sql.Open("sqlite", "file:"+filepathToURI(p)+"?_pragma=busy_timeout(15000)")
 	if err != nil {
 		return err
 	}
@@ -401,8 +402,16 @@ func migrations() ([]migration, error) {
 // migrate applies, each in its own transaction, the migrations newer than
 // the file's PRAGMA user_version.
 func (s *Store) migrate(ctx context.Context) error {
+	// The version and the schema are read in one transaction, so that a
+	// process migrating a new file meanwhile is seen before or after,
+	// never half way (which would look like a foreign schema).
+	snap, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	defer snap.Rollback()
 	var cur int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&cur); err != nil {
+	if err := snap.QueryRowContext(ctx, "PRAGMA user_version").Scan(&cur); err != nil {
 		if strings.Contains(err.Error(), "not a database") || strings.Contains(err.Error(), "file is encrypted") {
 			return ErrNotArchive
 		}
@@ -417,9 +426,10 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	// Nothing the file defines may run before it is known to be ours:
 	// the migrations below write to its tables, which fires its triggers.
-	if err := verifySchema(ctx, s.db, cur); err != nil {
+	if err := verifySchema(ctx, snap, cur); err != nil {
 		return err
 	}
+	snap.Rollback()
 	for _, m := range ms {
 		if m.version <= cur {
 			continue

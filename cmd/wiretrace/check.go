@@ -39,7 +39,7 @@ func runCheck(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "ok: no archive at %s yet (nothing imported)\n", termsafe.Line(*db))
 		return nil
 	}
-	s, err := archive.Open(*db)
+	s, err := openExisting(*db)
 	if err != nil {
 		return err
 	}
@@ -67,18 +67,31 @@ func runCheck(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Provenance left unfinished (a stopped relink or import) is not
+	// damage: the next import or relink completes it. It is reported,
+	// and the exit status stays 0.
+	unfinished, err := s.LinkProblems(ctx)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
 		if problems == nil {
 			problems = []archive.Problem{}
 		}
+		if unfinished == nil {
+			unfinished = []archive.Problem{}
+		}
 		writeJSON(env.Stdout, map[string]any{"archive": *db, "articles": st.Articles, "schema_version": st.SchemaVersion,
-			"repaired": repaired, "problems": problems})
+			"repaired": repaired, "problems": problems, "unfinished": unfinished})
 	} else {
 		// Problems quote what a received archive holds (table names,
 		// titles): escaped, one line each.
 		w := termsafe.NewWriter(env.Stdout)
 		for _, p := range problems {
 			fmt.Fprintln(w, "problem:", termsafe.Line(oneLine(p.String())))
+		}
+		for _, p := range unfinished {
+			fmt.Fprintln(w, "unfinished:", termsafe.Line(oneLine(p.String())))
 		}
 		if len(problems) == 0 {
 			fmt.Fprintf(w, "ok: %s, schema %d, %d articles", termsafe.Line(*db), st.SchemaVersion, st.Articles)

@@ -11,6 +11,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/importer"
 )
 
 // run runs the command line in-process and returns its standard output,
@@ -236,5 +239,30 @@ func TestOutputHasNoTerminalEscapes(t *testing.T) {
 	}
 	if !strings.Contains(outputs["search"], `\x1b[2J`) {
 		t.Errorf("search should show the escape escaped:\n%s", outputs["search"])
+	}
+}
+
+// Articles an import stored but did not link (it was killed in between)
+// are reported by check as unfinished work, not damage: exit status 0.
+func TestCheckReportsUnlinked(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "stopped.db")
+	s, err := archive.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeds := filepath.Join("..", "..", "testdata", "seeds")
+	if _, err := importer.Run(context.Background(), s, []string{seeds}, importer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	out, _, err := run(t, "check", "--db", db)
+	if err != nil || !strings.Contains(out, "unfinished: unlinked: 5 articles were stored but never linked") || !strings.Contains(out, "ok:") {
+		t.Errorf("check: %v\n%s", err, out)
+	}
+	if _, _, err := run(t, "import", "--quiet", "--db", db, seeds); err != nil {
+		t.Fatal(err)
+	}
+	if out, _, err := run(t, "check", "--db", db); err != nil || strings.Contains(out, "unfinished") {
+		t.Errorf("check after the import was run again: %v\n%s", err, out)
 	}
 }

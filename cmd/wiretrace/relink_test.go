@@ -361,9 +361,6 @@ func TestParallelFirstImports(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command line; not in -short")
 	}
-	if os.Getenv("WIRETRACE_TEST_FIRST_IMPORTS") == "" {
-		t.Skip("needs archive/store.go to create a new file under a busy timeout (see createFile); set WIRETRACE_TEST_FIRST_IMPORTS=1")
-	}
 	bin := buildCLI(t)
 	dir := t.TempDir()
 	srcs := []string{genCorpus(t, bin, dir, "a", 300, 31), genCorpus(t, bin, dir, "b", 300, 32)}
