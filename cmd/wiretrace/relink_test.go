@@ -158,7 +158,27 @@ func TestConcurrentRelinkAndImport(t *testing.T) {
 			outs[i], errs[i] = runCLI(t, bin, args...)
 		}()
 	}
+	// Searches run beside them the whole time, and all answer.
+	stop := make(chan struct{})
+	searched := make(chan int)
+	go func() {
+		n := 0
+		for {
+			select {
+			case <-stop:
+				searched <- n
+				return
+			default:
+			}
+			if out, err := runCLI(t, bin, "search", "--db", concurrent, "--limit", "5", "minister said"); err != nil {
+				t.Errorf("search during relink and import: %v\n%s", err, out)
+			}
+			n++
+		}
+	}()
 	wg.Wait()
+	close(stop)
+	searches := <-searched
 	for i := range errs {
 		if errs[i] != nil {
 			t.Fatalf("concurrent run %d: %v\n%s", i, errs[i], outs[i])
@@ -173,7 +193,7 @@ func TestConcurrentRelinkAndImport(t *testing.T) {
 	if ps := linkProblems(t, concurrent); len(ps) > 0 {
 		t.Errorf("link problems after both: %v", ps)
 	}
-	t.Logf("serial %d links, concurrent %d; %s", n, n, strings.TrimSpace(outs[0]+" "+outs[1]))
+	t.Logf("serial %d links, concurrent %d, %d searches beside them; %s", n, n, searches, strings.TrimSpace(outs[0]+" "+outs[1]))
 }
 
 // TestLinkLockMessage: a second linker is told who holds the lock.
