@@ -25,6 +25,9 @@ func (t *Truth) stories() []int64 {
 	case KindDispatch:
 		return []int64{t.ID}
 	case KindCopy, KindTranslation, KindMerge:
+		if len(t.From) == 0 && t.Story < 0 {
+			return []int64{t.Story} // a dispatch not in the corpus
+		}
 		return t.From
 	}
 	return nil

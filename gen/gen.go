@@ -72,6 +72,7 @@ const (
 	EditUncredited = "uncredited" // the agency's credit removed
 	EditTranslated = "translated" // rendered in another language
 	EditMerged     = "merged"     // paragraphs of a second dispatch added
+	EditViaCopy    = "via-copy"   // made from another copy: its headline and added text
 )
 
 var kindNames = []string{KindDispatch, KindCopy, KindTranslation, KindMerge, KindEvent, KindStandalone}
@@ -105,6 +106,12 @@ type Config struct {
 	// 30% of them do and the others publish text files. The articles are
 	// the same.
 	AllHTML bool
+	// Hard is the share of agency stories made a hard attribution case
+	// (see HardCases): undated copies, same-day date-only stamps, a wrong
+	// date, an original dispatch left out of the corpus, a copy of a copy.
+	// 0 means none: the default corpus has none, so that its figures stay
+	// comparable; 0.3 is what the attribution benchmark uses.
+	Hard float64
 }
 
 // Truth is what the generator knows about one article: where its text
@@ -115,7 +122,8 @@ type Truth struct {
 	Kind   string `json:"kind"`   // KindDispatch, KindCopy, ...
 	Source string `json:"source"`
 	// Story is the ID of the dispatch the article derives from (its own ID
-	// for a dispatch, an event report or a standalone article).
+	// for a dispatch, an event report or a standalone article); -(h+1) for
+	// the h-th dispatch left out of the corpus (HardUnseen).
 	Story int64 `json:"story"`
 	// Event groups articles on the same news event, copied or not.
 	Event int `json:"event"`
@@ -133,6 +141,18 @@ type Truth struct {
 	Language       string           `json:"language"`
 	SourceLanguage string           `json:"source_language,omitempty"` // of the original, for translations
 	Published      time.Time        `json:"published,omitzero"`
+	// DerivedFrom is the article's true parent: the dispatch or copy it
+	// was made from, or the agency whose dispatch is not in the corpus;
+	// nil for an original (dispatch, event report, standalone).
+	DerivedFrom *Parent `json:"derived_from,omitempty"`
+	// Hard is the hard attribution case of the article's story, "" for
+	// none (see HardCases).
+	Hard string `json:"hard,omitempty"`
+	// DatePrecision is "day" for a date-only stamp (no time of day), ""
+	// for a full timestamp or none.
+	DatePrecision string `json:"date_precision,omitempty"`
+	// DateWrong reports a publication date days away from the truth.
+	DateWrong bool `json:"date_wrong,omitempty"`
 }
 
 // slot is the plan of one article, made up front; the text is generated
@@ -147,6 +167,16 @@ type slot struct {
 	kind    uint8
 	lang    uint8
 	undated bool
+	// Hard cases (hard.go); zero values mean none.
+	hard    uint8 // hardNone, hardUndated, ...
+	dayOnly bool  // date-only stamp
+	hidden  bool  // a dispatch left out of the corpus (in plan only)
+	hsrc    bool  // src is an index into Generator.hidden
+	mark    bool  // a copy that others copy: retitled, with a local paragraph
+	credit  int8  // 0 as drawn, 1 credited, 2 uncredited
+	shift   int16 // days the stamp is off the truth
+	via     int32 // position+1 of the copy this copy was made from, or 0
+	key     int64 // import order, when not t
 }
 
 // Generator makes the articles of one corpus. Its methods are safe for
@@ -155,6 +185,7 @@ type Generator struct {
 	cfg      Config
 	seed     uint64
 	slots    []slot
+	hidden   []slot  // dispatches whose copies are in the corpus, not they
 	byLang   [][]int // outlet indices per language
 	nEvents  int
 	Outlets  []Outlet // the outlets of the corpus
@@ -169,6 +200,7 @@ const (
 	streamDispatch
 	streamArticle
 	streamRelated
+	streamHard
 )
 
 func (g *Generator) rng(stream, i uint64) *rand.Rand {
@@ -292,7 +324,8 @@ func (g *Generator) plan() {
 		}
 		return d
 	}
-	for e := int32(0); len(slots) < n; e++ {
+	hidden := 0
+	for e := int32(0); len(slots)-hidden < n; e++ {
 		et := g.cfg.Start.Unix() + r.Int64N(span)
 		g.nEvents++
 		if r.IntN(100) < 22 {
@@ -303,6 +336,9 @@ func (g *Generator) plan() {
 		ag := g.pickAgency(r, -1)
 		li := g.agencyLang(r, ag)
 		a := addStory(e, et, ag, li)
+		if g.cfg.Hard > 0 {
+			slots, hidden = g.hardStory(slots, a, e, hidden)
+		}
 		if r.IntN(100) < 25 {
 			ag2 := g.pickAgency(r, ag)
 			li2 := g.agencyLang(r, ag2)
@@ -310,7 +346,7 @@ func (g *Generator) plan() {
 				li2 = li
 			}
 			b := addStory(e, et, ag2, li2)
-			if li2 == li && r.IntN(100) < 35 && len(g.byLang[li]) > 0 {
+			if li2 == li && r.IntN(100) < 35 && len(g.byLang[li]) > 0 && !slots[a].hidden {
 				oi := g.byLang[li][r.IntN(len(g.byLang[li]))]
 				t := max(slots[a].t, slots[b].t) + 60 + exp(4*3600)
 				slots = append(slots, slot{t: t, event: e, src: a, src2: b, outlet: int16(oi), agency: -1, kind: kMerge, lang: uint8(li), undated: undated(g.cfg.Undated)})
@@ -321,14 +357,14 @@ func (g *Generator) plan() {
 			slots = append(slots, slot{t: et + r.Int64N(24*3600), event: e, src: -1, src2: -1, outlet: int16(oi), agency: -1, kind: kEvent, lang: uint8(langIndex(g.Outlets[oi].Lang)), undated: undated(g.cfg.Undated)})
 		}
 	}
-	slots = slots[:n]
+	slots = g.unhide(slots, n)
 	order := make([]int32, n)
 	for i := range order {
 		order[i] = int32(i)
 	}
 	slices.SortStableFunc(order, func(a, b int32) int {
-		if slots[a].t != slots[b].t {
-			if slots[a].t < slots[b].t {
+		if ka, kb := slots[a].order(), slots[b].order(); ka != kb {
+			if ka < kb {
 				return -1
 			}
 			return 1
@@ -342,8 +378,11 @@ func (g *Generator) plan() {
 	g.slots = make([]slot, n)
 	for p, i := range order {
 		s := slots[i]
-		if s.src >= 0 {
+		if s.src >= 0 && !s.hsrc {
 			s.src = pos[s.src]
+		}
+		if s.via > 0 {
+			s.via = pos[s.via-1] + 1
 		}
 		if s.src2 >= 0 {
 			s.src2 = pos[s.src2]
@@ -377,8 +416,12 @@ type dispatchText struct {
 // dispatch makes the text of the dispatch at position i, the same every
 // time it is asked for.
 func (g *Generator) dispatch(i int) *dispatchText {
-	s := g.slots[i]
-	r := g.rng(streamDispatch, uint64(i))
+	return g.dispatchOf(g.slots[i], uint64(i))
+}
+
+// dispatchOf makes the text of dispatch s, drawn from stream position key.
+func (g *Generator) dispatchOf(s slot, key uint64) *dispatchText {
+	r := g.rng(streamDispatch, key)
 	ev := g.event(int(s.event))
 	l := langs()[s.lang]
 	ag := int(s.agency)
@@ -453,7 +496,11 @@ func (g *Generator) published(s slot) time.Time {
 	if s.undated {
 		return time.Time{}
 	}
-	return time.Unix(s.t, 0).UTC()
+	t := time.Unix(s.t, 0).UTC().AddDate(0, 0, int(s.shift))
+	if s.dayOnly {
+		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	return t
 }
 
 // Article returns article i (0-based; its ID is i+1) and its truth. It
@@ -499,7 +546,11 @@ func (g *Generator) build(i int) (a archive.Article, tr Truth, nFooter int) {
 		tr.Supplier, tr.Credited = a.Source, true
 		tr.Credits = append([]archive.Credit{{Agency: a.Source, Role: archive.RoleSupplier}}, tr.Credits...)
 	case kCopy, kTranslation, kMerge:
-		paras = g.copyText(r, s, i, outlet, &a, &tr)
+		if s.via > 0 {
+			paras = g.viaText(r, s, &a, &tr)
+		} else {
+			paras = g.copyText(r, s, i, outlet, &a, &tr)
+		}
 	case kEvent, kStandalone:
 		ev := g.event(int(s.event))
 		b := &builder{r: r, l: l, ev: ev}
@@ -538,6 +589,7 @@ func (g *Generator) build(i int) (a archive.Article, tr Truth, nFooter int) {
 	a.Origin = folder + "/" + name + "." + ext
 	a.URL = g.url(s, outlet, a.Source, name)
 	tr.Origin, tr.Source = a.Origin, a.Source
+	g.hardTruth(s, &tr)
 	if g.cfg.Credits {
 		a.Credits = slices.Clone(tr.Credits)
 	}
@@ -554,7 +606,7 @@ func (g *Generator) url(s slot, o *Outlet, source, name string) string {
 	if s.undated {
 		return "https://" + host + "/news/" + name
 	}
-	t := time.Unix(s.t, 0).UTC()
+	t := g.published(s)
 	return fmt.Sprintf("https://%s/%04d/%02d/%02d/%s", host, t.Year(), int(t.Month()), t.Day(), name)
 }
 
@@ -579,12 +631,18 @@ func appendCredit(cs []archive.Credit, c archive.Credit) []archive.Credit {
 // copyText makes the text of a copy, translation or merge of dispatches,
 // recording in tr how it was changed.
 func (g *Generator) copyText(r *rand.Rand, s slot, i int, o *Outlet, a *archive.Article, tr *Truth) []string {
-	d := g.dispatch(int(s.src))
+	d, src := g.source(s)
 	l := langs()[s.lang]
 	ag := d.agency
-	tr.From = []int64{int64(s.src) + 1}
-	tr.Story = int64(s.src) + 1
 	tr.Supplier = Agencies[ag].Name
+	if s.hsrc {
+		tr.Story = -int64(s.src) - 1
+		tr.DerivedFrom = &Parent{Agency: tr.Supplier}
+	} else {
+		tr.From = []int64{int64(s.src) + 1}
+		tr.Story = int64(s.src) + 1
+		tr.DerivedFrom = &Parent{Article: tr.Story}
+	}
 	rd := &renderer{src: d.lang, dst: l, ev: d.ev}
 	edits := []string{}
 	translated := s.kind == kTranslation
@@ -611,8 +669,11 @@ func (g *Generator) copyText(r *rand.Rand, s slot, i int, o *Outlet, a *archive.
 	verbatim := !translated && s.kind == kCopy && r.Float64() < o.Verbatim
 	retitle := false
 	localAt, captionAt := -1, -1
+	if s.mark {
+		verbatim = false
+	}
 	if !verbatim {
-		retitle = r.IntN(100) < 45
+		retitle = r.IntN(100) < 45 || s.mark
 		if len(idx) > 4 && r.IntN(100) < 35 {
 			idx = idx[:max(3, len(idx)-1-r.IntN(3))]
 			edits = append(edits, EditTrimmed)
@@ -632,7 +693,7 @@ func (g *Generator) copyText(r *rand.Rand, s slot, i int, o *Outlet, a *archive.
 			rd.american = true
 			edits = append(edits, EditRespelled)
 		}
-		if r.IntN(100) < 20 {
+		if r.IntN(100) < 20 || s.mark {
 			b := &builder{r: r, l: l, ev: d.ev}
 			p := para{cite: -1, photo: -1}
 			for n := 1 + r.IntN(2); n > 0; n-- {
@@ -669,7 +730,7 @@ func (g *Generator) copyText(r *rand.Rand, s slot, i int, o *Outlet, a *archive.
 		a.Title = rd.headline(d.title)
 	}
 	// How the copy credits the agency.
-	when := time.Unix(g.slots[s.src].t, 0).UTC()
+	when := time.Unix(src.t, 0).UTC()
 	keepDateline, keepSignoff, attrib := false, false, false
 	x := r.IntN(100)
 	switch {
@@ -686,6 +747,14 @@ func (g *Generator) copyText(r *rand.Rand, s slot, i int, o *Outlet, a *archive.
 		keepSignoff = true
 	case x < 75:
 		attrib = true
+	}
+	switch s.credit {
+	case 1:
+		if !keepDateline && !keepSignoff && !attrib {
+			keepDateline = true
+		}
+	case 2:
+		keepDateline, keepSignoff, attrib = false, false, false
 	}
 	credited := keepDateline || keepSignoff || attrib
 	if !credited {

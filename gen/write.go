@@ -117,7 +117,7 @@ func WriteDir(ctx context.Context, g *Generator, dir string, progress func(done 
 						buf = append(buf, '\n')
 						pub := ""
 						if !a.Published.IsZero() {
-							pub = a.Published.Format(time.RFC3339)
+							pub = a.Published.Format(stampLayout(g.slots[i]))
 						}
 						r.row = []string{r.file, a.Source, a.URL, pub, a.Language}
 					}
@@ -232,7 +232,7 @@ func appendHTML(b []byte, g *Generator, i int, a *archive.Article, nFooter int) 
 	b = append(b, "<meta property=\"og:title\" content=\""+esc(a.Title)+"\">\n"...)
 	b = append(b, "<meta property=\"og:url\" content=\""+esc(a.URL)+"\">\n"...)
 	if !a.Published.IsZero() {
-		b = append(b, "<meta property=\"article:published_time\" content=\""+a.Published.Format(time.RFC3339)+"\">\n"...)
+		b = append(b, "<meta property=\"article:published_time\" content=\""+a.Published.Format(stampLayout(g.slots[i]))+"\">\n"...)
 	}
 	if a.Byline != "" {
 		b = append(b, "<meta name=\"author\" content=\""+esc(strings.TrimPrefix(a.Byline, "By "))+"\">\n"...)
@@ -248,7 +248,11 @@ func appendHTML(b []byte, g *Generator, i int, a *archive.Article, nFooter int) 
 		b = append(b, "<p class=\"byline\">"+esc(a.Byline)+"</p>\n"...)
 	}
 	if !a.Published.IsZero() {
-		b = append(b, "<time datetime=\""+a.Published.Format(time.RFC3339)+"\">"+a.Published.Format("2 January 2006 15:04")+"</time>\n"...)
+		shown := "2 January 2006 15:04"
+		if g.slots[i].dayOnly {
+			shown = "2 January 2006"
+		}
+		b = append(b, "<time datetime=\""+a.Published.Format(stampLayout(g.slots[i]))+"\">"+a.Published.Format(shown)+"</time>\n"...)
 	}
 	b = append(b, "<div class=\"article-body\">\n"...)
 	for _, p := range body {
@@ -268,4 +272,13 @@ func appendHTML(b []byte, g *Generator, i int, a *archive.Article, nFooter int) 
 	}
 	b = append(b, "</main>\n<footer class=\"site-footer\">\n<p>© "+esc(o.Name)+"</p>\n<ul><li><a href=\"/privacy\">Privacy</a></li><li><a href=\"/terms\">Terms</a></li><li><a href=\"/contact\">Contact</a></li></ul>\n</footer>\n</body>\n</html>\n"...)
 	return b
+}
+
+// stampLayout is how a file states the publication time of slot s: a day
+// for a date-only stamp, else the full time.
+func stampLayout(s slot) string {
+	if s.dayOnly {
+		return time.DateOnly
+	}
+	return time.RFC3339
 }
