@@ -66,3 +66,35 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// DateOnly reports whether t is a date-only stamp: a day, not midnight.
+// Stamps are stored with their own offset, and a date given without a
+// time of day is stored at 00:00:00 of its day, so a time of exactly
+// 00:00:00 is read as a day. (A publication at true midnight is rare,
+// and reading it as a day only makes direction more cautious.)
+func DateOnly(t time.Time) bool {
+	if t.IsZero() {
+		return false
+	}
+	h, m, s := t.Clock()
+	return h == 0 && m == 0 && s == 0 && t.Nanosecond() == 0
+}
+
+// Date precisions (DatePrecision).
+const (
+	PrecisionMinute = "minute" // a time of day
+	PrecisionDay    = "day"    // a date-only stamp
+)
+
+// DatePrecision returns PrecisionMinute, PrecisionDay, or "" for an
+// unknown date.
+func DatePrecision(t time.Time) string {
+	switch {
+	case t.IsZero():
+		return ""
+	case DateOnly(t):
+		return PrecisionDay
+	default:
+		return PrecisionMinute
+	}
+}

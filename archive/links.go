@@ -641,8 +641,8 @@ func (s *Store) WriteLinks(ctx context.Context, w LinkWrite) ([]int64, error) {
 	slices.Sort(stale)
 	stale = slices.Compact(stale)
 	ins, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO links
-		(from_article, to_article, kind, direction_confidence, direction_reason, reused, reused_copy, evidence, changes)
-		VALUES (?,?,?,?,?,?,?,?,?)`)
+		(from_article, to_article, kind, direction_confidence, direction_reason, reused, reused_copy, evidence, changes, directed, direction_evidence)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return nil, fmt.Errorf("replace links: %w", err)
 	}
@@ -664,7 +664,7 @@ func (s *Store) WriteLinks(ctx context.Context, w LinkWrite) ([]int64, error) {
 	}
 	for i, l := range links {
 		if _, err := ins.ExecContext(ctx, l.From, l.To, l.Kind, l.DirectionConfidence, l.DirectionReason,
-			l.Reused, l.ReusedOfCopy, enc[i].ev, enc[i].ch); err != nil {
+			l.Reused, l.ReusedOfCopy, enc[i].ev, enc[i].ch, l.Directed, joinEvidence(l.DirectionEvidence)); err != nil {
 			return nil, fmt.Errorf("replace links: link %d -> %d: %w", l.From, l.To, err)
 		}
 	}
@@ -701,7 +701,7 @@ func withLinks(ctx context.Context, q querier, articles []int64) ([]int64, error
 	return out, nil
 }
 
-const linkCols = "from_article, to_article, kind, direction_confidence, direction_reason, reused, reused_copy, evidence, changes"
+const linkCols = "from_article, to_article, kind, direction_confidence, direction_reason, reused, reused_copy, evidence, changes, directed, direction_evidence"
 
 // storedLink is a link row before its passages are resolved.
 type storedLink struct {
@@ -711,7 +711,9 @@ type storedLink struct {
 
 func scanLink(r scanner) (storedLink, error) {
 	var l storedLink
-	err := r.Scan(&l.From, &l.To, &l.Kind, &l.DirectionConfidence, &l.DirectionReason, &l.Reused, &l.ReusedOfCopy, &l.ev, &l.ch)
+	var kinds string
+	err := r.Scan(&l.From, &l.To, &l.Kind, &l.DirectionConfidence, &l.DirectionReason, &l.Reused, &l.ReusedOfCopy, &l.ev, &l.ch, &l.Directed, &kinds)
+	l.DirectionEvidence = splitEvidence(kinds)
 	return l, err
 }
 
@@ -842,15 +844,19 @@ func (s *Store) LinkEndsAmong(ctx context.Context, articles []int64) ([]LinkEnd,
 	var out []LinkEnd
 	for start := 0; start < len(articles); start += chunk {
 		part := articles[start:min(start+chunk, len(articles))]
-		rows, err := s.db.QueryContext(ctx, "SELECT from_article, to_article, kind FROM links WHERE from_article IN ("+placeholders(len(part))+")", int64Args(part)...)
+		rows, err := s.db.QueryContext(ctx, "SELECT from_article, to_article, kind, directed, direction_evidence FROM links WHERE from_article IN ("+placeholders(len(part))+")", int64Args(part)...)
 		if err != nil {
 			return nil, fmt.Errorf("link ends among articles: %w", err)
 		}
 		for rows.Next() {
 			var l LinkEnd
-			if err := rows.Scan(&l.From, &l.To, &l.Kind); err != nil {
+			var kinds string
+			if err := rows.Scan(&l.From, &l.To, &l.Kind, &l.Directed, &kinds); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("link ends among articles: %w", err)
+			}
+			if l.Directed {
+				l.Strength = max(1, EvidenceStrength(splitEvidence(kinds)))
 			}
 			if in[l.To] {
 				// One copy of each kind's name, not one per link.

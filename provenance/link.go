@@ -17,13 +17,12 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"strings"
+
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/wiretrace/wiretrace/archive"
-	"github.com/wiretrace/wiretrace/provenance/agency"
 )
 
 // Doc is an article as provenance sees it.
@@ -464,7 +463,8 @@ const maxEvidence = 12
 // reuseLink builds the link between a (an older article) and b from
 // their alignment, oriented by Direction.
 func reuseLink(a, b Doc, ta, tb []token, al reuseAlignment) archive.Link {
-	aIsOrig, conf, reason := Direction(a, b, archive.LinkReuse, al.shareA(), al.shareB())
+	v := DirectionOf(a, b, archive.LinkReuse, al.shareA(), al.shareB())
+	aIsOrig := v.AIsOrig
 	from, to, tf, tt := a, b, ta, tb
 	shareFrom, shareTo := al.shareA(), al.shareB()
 	runs := al.runs
@@ -478,7 +478,8 @@ func reuseLink(a, b Doc, ta, tb []token, al reuseAlignment) archive.Link {
 		slices.SortFunc(runs, byA0) // the runs do not overlap in either text
 	}
 	link := archive.Link{From: from.ID, To: to.ID, Kind: archive.LinkReuse,
-		DirectionConfidence: round2(conf), DirectionReason: reason,
+		Directed: v.Directed, DirectionEvidence: v.Kinds,
+		DirectionConfidence: round2(v.Conf), DirectionReason: v.Reason,
 		Reused: round2(shareFrom), ReusedOfCopy: round2(shareTo), Evidence: []archive.Passage{}}
 	passages := reuseAlignment{runs: runs}.passages()
 	for _, p := range passages {
@@ -499,7 +500,8 @@ func reuseLink(a, b Doc, ta, tb []token, al reuseAlignment) archive.Link {
 func translationLink(a, b Doc, toksA, toksB []token, ta translationAlignment) archive.Link {
 	shareA := float64(ta.coveredA) / math.Max(1, float64(ta.lenA))
 	shareB := float64(ta.coveredB) / math.Max(1, float64(ta.lenB))
-	aIsOrig, conf, reason := Direction(a, b, archive.LinkTranslation, shareA, shareB)
+	v := DirectionOf(a, b, archive.LinkTranslation, shareA, shareB)
+	aIsOrig := v.AIsOrig
 	from, to := a, b
 	textF, textT := ta.textA, ta.textB
 	sf, st := ta.sentsA, ta.sentsB
@@ -517,7 +519,8 @@ func translationLink(a, b Doc, toksA, toksB []token, ta translationAlignment) ar
 		}
 	}
 	link := archive.Link{From: from.ID, To: to.ID, Kind: archive.LinkTranslation,
-		DirectionConfidence: round2(conf), DirectionReason: reason,
+		Directed: v.Directed, DirectionEvidence: v.Kinds,
+		DirectionConfidence: round2(v.Conf), DirectionReason: v.Reason,
 		Reused: round2(shareA), ReusedOfCopy: round2(shareB), Evidence: []archive.Passage{}}
 	for _, p := range pairs {
 		if len(link.Evidence) == maxEvidence {
@@ -536,90 +539,6 @@ func translationLink(a, b Doc, toksA, toksB []token, ta translationAlignment) ar
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
-
-// vote is one piece of evidence on the direction of a link.
-type vote struct {
-	aIsOrig bool
-	conf    float64
-	reason  string
-}
-
-// Direction infers which of a and b is the original: it returns true when
-// a is, with a confidence in [0.5, 1) and the reasons. shareA is the share
-// of a found in b, shareB of b found in a. The evidence: an article
-// published by the agency the other credits as its supplier is the
-// original; the earlier publication is; a text contained in the other is
-// the trimmed copy; an article that credits its supplier is closer to the
-// source than one (a translation, a rewrite) that credits nobody; at last
-// the earlier import.
-func Direction(a, b Doc, kind string, shareA, shareB float64) (bool, float64, string) {
-	var votes []vote
-	if s := agency.Outlet(a.Source); s != "" && credits(b, s) {
-		votes = append(votes, vote{true, 0.95, fmt.Sprintf("%s credits %s", outletName(b), s)})
-	}
-	if s := agency.Outlet(b.Source); s != "" && credits(a, s) {
-		votes = append(votes, vote{false, 0.95, fmt.Sprintf("%s credits %s", outletName(a), s)})
-	}
-	if !a.Published.IsZero() && !b.Published.IsZero() && !a.Published.Equal(b.Published) {
-		gap := a.Published.Sub(b.Published)
-		if gap < 0 {
-			gap = -gap
-		}
-		conf := 0.6
-		switch {
-		case gap >= 24*time.Hour:
-			conf = 0.85
-		case gap >= time.Hour:
-			conf = 0.75
-		}
-		earlier := a.Published.Before(b.Published)
-		e := a
-		if !earlier {
-			e = b
-		}
-		votes = append(votes, vote{earlier, conf, fmt.Sprintf("%s published earlier (%s)", outletName(e), e.Published.Format("2006-01-02 15:04"))})
-	}
-	if kind == archive.LinkReuse {
-		switch {
-		case shareB >= 0.8 && shareA < 0.7:
-			votes = append(votes, vote{true, 0.65, fmt.Sprintf("%s is contained in %s (trimmed copy)", outletName(b), outletName(a))})
-		case shareA >= 0.8 && shareB < 0.7:
-			votes = append(votes, vote{false, 0.65, fmt.Sprintf("%s is contained in %s (trimmed copy)", outletName(a), outletName(b))})
-		}
-	}
-	sa, sb := suppliers(a), suppliers(b)
-	switch {
-	case len(sa) > 0 && len(sb) == 0:
-		votes = append(votes, vote{true, 0.65, fmt.Sprintf("%s credits %s, %s credits nobody", outletName(a), strings.Join(sa, ", "), outletName(b))})
-	case len(sb) > 0 && len(sa) == 0:
-		votes = append(votes, vote{false, 0.65, fmt.Sprintf("%s credits %s, %s credits nobody", outletName(b), strings.Join(sb, ", "), outletName(a))})
-	}
-	if len(votes) == 0 {
-		return a.ID < b.ID, 0.5, "no evidence of direction: earlier import first"
-	}
-	// Sum the log-odds of the votes.
-	var score float64
-	for _, v := range votes {
-		lo := math.Log(v.conf / (1 - v.conf))
-		if v.aIsOrig {
-			score += lo
-		} else {
-			score -= lo
-		}
-	}
-	aIsOrig := score > 0 || score == 0 && a.ID < b.ID
-	var reasons []string
-	for _, v := range votes {
-		if v.aIsOrig == aIsOrig {
-			reasons = append(reasons, v.reason)
-		}
-	}
-	conf := 1 / (1 + math.Exp(-math.Abs(score)))
-	if conf > 0.99 {
-		conf = 0.99
-	}
-	return aIsOrig, conf, strings.Join(reasons, "; ")
-}
 
 func outletName(d Doc) string {
 	if d.Source != "" {

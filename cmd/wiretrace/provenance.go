@@ -191,8 +191,18 @@ func printCredits(w io.Writer, cs []archive.ArticleCredit, withArticle bool) {
 func printLinks(w io.Writer, links []archive.Link, name func(int64) string, detail bool) {
 	fmt.Fprintf(w, "links (%d):\n", len(links))
 	for _, l := range links {
-		fmt.Fprintf(w, "  %s -> %s  %s, %.0f%% of the original reused (%.0f%% of the copy), direction %.2f: %s\n",
-			name(l.From), name(l.To), termsafe.Line(l.Kind), 100*l.Reused, 100*l.ReusedOfCopy, l.DirectionConfidence, termsafe.Line(l.DirectionReason))
+		if l.Directed {
+			fmt.Fprintf(w, "  %s -> %s  %s, %.0f%% of the original reused (%.0f%% of the copy), direction %.2f (%s): %s\n",
+				name(l.From), name(l.To), termsafe.Line(l.Kind), 100*l.Reused, 100*l.ReusedOfCopy, l.DirectionConfidence,
+				termsafe.Line(strings.Join(l.DirectionEvidence, ", ")), termsafe.Line(l.DirectionReason))
+		} else {
+			what := "share text"
+			if l.Kind == archive.LinkTranslation {
+				what = "translations of each other"
+			}
+			fmt.Fprintf(w, "  %s — %s  %s (no evidence of direction), %.0f%% and %.0f%% shared: %s\n",
+				name(l.From), name(l.To), what, 100*l.Reused, 100*l.ReusedOfCopy, termsafe.Line(l.DirectionReason))
+		}
 		if !detail {
 			continue
 		}
