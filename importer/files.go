@@ -3,34 +3,16 @@ package importer
 import (
 	"errors"
 	"fmt"
-
 	"io/fs"
 	"os"
+
+	"github.com/wiretrace/wiretrace/internal/filekind"
 )
 
 // ErrNotRegular marks a path that is not a regular file (a named pipe, a
 // device, a socket, or a link to one): it is skipped and never opened for
 // reading, which could block forever or never end.
 var ErrNotRegular = errors.New("not a regular file")
-
-// fileKindName names the kind of a file that is not regular.
-func fileKindName(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSymlink != 0:
-		return "a link"
-	case m.IsDir():
-		return "a folder"
-	}
-	return "not a regular file"
-}
 
 // notRegular returns the reason a file of mode m is skipped, or nil when
 // it is a regular file. link is set when the path is a symbolic link
@@ -39,7 +21,7 @@ func notRegular(m fs.FileMode, link bool) error {
 	if m.IsRegular() {
 		return nil
 	}
-	what := fileKindName(m)
+	what := filekind.Of(m)
 	if link {
 		what = "a link to " + what
 		if m.IsDir() {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 
 	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/internal/filekind"
 	"github.com/wiretrace/wiretrace/internal/termsafe"
 )
 
@@ -116,7 +117,7 @@ func exportCopy(ctx context.Context, env *Env, db, dst string) error {
 	// Whatever is there already (a file, a link, even a dangling one, a
 	// device) stays as it is.
 	if fi, err := os.Lstat(dst); err == nil {
-		return fmt.Errorf("export: %s already exists (%s): --to never replaces anything, remove it or pick another name", dst, fileKind(fi.Mode()))
+		return fmt.Errorf("export: %s already exists (%s): --to never replaces anything, remove it or pick another name", dst, filekind.Of(fi.Mode()))
 	}
 	s, err := openExisting(db)
 	if err != nil {
@@ -170,14 +171,14 @@ func exportTarget(path string) (string, error) {
 		return path, nil
 	}
 	if fi.Mode()&fs.ModeSymlink == 0 {
-		return "", fmt.Errorf("%s is %s, not a regular file: refused (use --jsonl - for standard output)", path, fileKind(fi.Mode()))
+		return "", fmt.Errorf("%s is %s, not a regular file: refused (use --jsonl - for standard output)", path, filekind.Of(fi.Mode()))
 	}
 	st, err := os.Stat(path)
 	if err != nil {
 		return "", fmt.Errorf("%s is a symbolic link to a missing file: refused", path)
 	}
 	if !st.Mode().IsRegular() {
-		return "", fmt.Errorf("%s links to %s, not a regular file: refused (use --jsonl - for standard output)", path, fileKind(st.Mode()))
+		return "", fmt.Errorf("%s links to %s, not a regular file: refused (use --jsonl - for standard output)", path, filekind.Of(st.Mode()))
 	}
 	real, err := filepath.EvalSymlinks(path)
 	if err == nil {
@@ -187,26 +188,6 @@ func exportTarget(path string) (string, error) {
 		return "", fmt.Errorf("%s: cannot resolve the symbolic link to a regular file: refused", path)
 	}
 	return real, nil
-}
-
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m.IsRegular():
-		return "a regular file"
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a block device"
-	}
-	return "not a regular file"
 }
 
 // createPartial checks the export target path and creates the partial
