@@ -69,6 +69,9 @@ type Defaults struct {
 	fallbackDate time.Time
 	// kind forces the format when the name says nothing (a WARC record).
 	kind Kind
+	// notices are the copyright and distribution lines cut from a text
+	// file's tail, still read for credits.
+	notices []string
 }
 
 // Parse reads the articles in one file's bytes. name is the file's name as
@@ -97,7 +100,9 @@ func Parse(name string, raw []byte, d Defaults) ([]*archive.Article, error) {
 		if err != nil {
 			return nil, err
 		}
-		arts = []*archive.Article{fromText(text)}
+		a, notices := fromText(text)
+		arts = []*archive.Article{a}
+		d.notices = notices
 	case KindHTML:
 		pageURL := ""
 		if d.Entry != nil {
@@ -126,8 +131,13 @@ func Parse(name string, raw []byte, d Defaults) ([]*archive.Article, error) {
 	return arts, nil
 }
 
-func fromText(text string) *archive.Article {
-	p := textparse.Parse(text)
+// parseOptions tell textparse which names are wire agencies', so that a
+// first line "ERIE, Pa. (AP) — A man was..." is read as a dateline.
+var parseOptions = textparse.Options{IsAgency: func(n string) bool { _, ok := agency.Lookup(n); return ok }}
+
+// fromText reads a text file's article and the notices cut from its tail.
+func fromText(text string) (*archive.Article, []string) {
+	p := textparse.ParseWith(text, parseOptions)
 	a := &archive.Article{Title: p.Title, Text: p.Text, Dateline: p.Dateline, Byline: p.Byline, Published: p.Published}
 	// An outlet named in the dateline next to the agency:
 	// "(Pakistan Point News / Sputnik - 12th January, 2022)".
@@ -137,7 +147,7 @@ func fromText(text string) *archive.Article {
 			break
 		}
 	}
-	return a
+	return a, p.Notices
 }
 
 func fromHTML(raw []byte, pageURL, contentType string) (*archive.Article, error) {
@@ -151,7 +161,7 @@ func fromHTML(raw []byte, pageURL, contentType string) (*archive.Article, error)
 		a.URL = pageURL
 	}
 	// The text of a page can still open with a dateline.
-	if tp := textparse.Parse(a.Title + "\n\n" + a.Text); tp.Dateline != "" {
+	if tp := textparse.ParseWith(a.Title+"\n\n"+a.Text, parseOptions); tp.Dateline != "" {
 		a.Dateline = tp.Dateline
 		if a.Published.IsZero() {
 			a.Published = tp.Published
@@ -209,7 +219,8 @@ func Finish(a *archive.Article, d Defaults) error {
 		a.Source = hostName(a.URL)
 	}
 	if a.Credits == nil {
-		a.Credits = agency.Detect(a.Title, a.Text, a.Source)
+		a.Credits = agency.DetectAll(agency.Clues{Title: a.Title, Text: a.Text, Source: a.Source,
+			Byline: a.Byline, URL: a.URL, Notices: d.notices})
 	}
 	return nil
 }

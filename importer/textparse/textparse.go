@@ -24,12 +24,28 @@ type Parsed struct {
 	// Boilerplate is the trailing text that was cut off (subscription pleas,
 	// "Related News"...), kept for provenance to learn from.
 	Boilerplate string
+	// Notices are the copyright and distribution lines of Boilerplate
+	// ("Copyright 2017 The Associated Press. All rights reserved."), which
+	// say who supplied the text.
+	Notices []string
+}
+
+// Options tell Parse what it cannot know by itself.
+type Options struct {
+	// IsAgency reports whether a name is a wire agency's. A first line
+	// "ERIE, Pa. (AP) — A man was..." whose parentheses name an agency is
+	// a dateline paragraph, not a title. Without it, only a first line that
+	// reads as a paragraph (many words and a full stop) is.
+	IsAgency func(name string) bool
 }
 
 var (
 	pubLineRe = lazyre.New(`(?i)^\s*(first published|published on|published|posted on|posted|updated on|last updated|updated|date|publié le|mis à jour le|publicado|veröffentlicht)\s*:?\s+(.+)$`)
 	// NUR-SULTAN (Pakistan Point News / Sputnik - 12th January, 2022) -
-	parenDatelineRe = lazyre.New(`^([\p{Lu}][\p{Lu}\p{M}\-'’. ]{1,40}(?:,\s*[\p{L} .]{2,30})?)\s*\(([^()]{2,100})\)\s*[-–—:]+\s*`)
+	// MOSCOW, Jan 5 (Reuters) -
+	parenDatelineRe = lazyre.New(`^([\p{Lu}][\p{Lu}\p{M}\-'’. ]{1,40}(?:,\s*[\p{L}\d .]{2,30})?)\s*\(([^()]{2,100})\)\s*[-–—:]+\s*`)
+	// (Reuters) - Oil prices rose
+	bareDatelineRe = lazyre.New(`^\(([^()]{2,40})\)\s*[-–—:]+\s+`)
 	// Nur-Sultan, JAN 22:   |   ALMATY, Kazakhstan —
 	commaDatelineRe = lazyre.New(`^([\p{Lu}][\p{L}\-'’.]+(?:[ -][\p{Lu}][\p{L}\-'’.]+){0,3}),\s*((?:[A-Z]{3,4}\.? \d{1,2})|(?:[\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?))\s*[:—–-]+\s+`)
 	// IANS  |  Nur-Sultan
@@ -50,8 +66,15 @@ var tailMarkers = []string{
 	"advertisement", "disclaimer:", "copyright ©", "© copyright", "all rights reserved",
 }
 
-// Parse reads a plain-text article: the first non-empty line is the title.
-func Parse(s string) Parsed {
+// Parse reads a plain-text article: the first non-empty line is the title,
+// unless it is a dateline paragraph. It is ParseWith with no Options.
+func Parse(s string) Parsed { return ParseWith(s, Options{}) }
+
+// ParseWith reads a plain-text article: the first non-empty line is the
+// title, unless it is a dateline paragraph ("ERIE, Pa. (AP) — A man
+// was...", "(Reuters) - Oil prices rose..."): then the title is empty and
+// the line is the text's first paragraph, read for the dateline.
+func ParseWith(s string, o Options) Parsed {
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	s = strings.TrimPrefix(s, "\ufeff")
 	lines := strings.Split(s, "\n")
@@ -63,8 +86,11 @@ func Parse(s string) Parsed {
 	if i == len(lines) {
 		return p
 	}
-	p.Title = clean(lines[i])
-	body := lines[i+1:]
+	body := lines[i:]
+	if !datelineParagraph(clean(lines[i]), o) {
+		p.Title = clean(lines[i])
+		body = lines[i+1:]
+	}
 
 	// Publication lines anywhere (often in the footer): the first wins.
 	for _, l := range body {
@@ -96,6 +122,7 @@ func Parse(s string) Parsed {
 	}
 	paras, tail := cutTail(paras)
 	p.Boilerplate = strings.Join(tail, "\n\n")
+	p.Notices = notices(tail)
 
 	// Byline and dateline in the first paragraphs.
 	for k := 0; k < len(paras) && k < 8; k++ {
@@ -119,6 +146,11 @@ func Parse(s string) Parsed {
 				p.Published = t
 			}
 			p.DatelineCredits = creditsIn(inner)
+			break
+		}
+		if m := bareDatelineRe.Get().FindStringSubmatch(l); m != nil && k == 0 && p.Title == "" {
+			// The first line, already found to be a dateline paragraph.
+			p.DatelineCredits = creditsIn(m[1])
 			break
 		}
 		if m := commaDatelineRe.Get().FindStringSubmatch(l); m != nil && len(l) > 60 {
