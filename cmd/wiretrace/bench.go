@@ -30,12 +30,16 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 	prov := fs.Bool("provenance", false, "link provenance during the import and score the links against the corpus truth")
 	rounds := fs.Int("rounds", 5, "timed rounds of the query mix")
 	out := fs.String("out", "", "also write the Markdown table to `FILE`")
+	attribution := fs.Float64("attribution", 0, "instead of search: score attribution on a corpus with this `SHARE` of hard agency stories (e.g. 0.3; see docs/attribution-bench.md)")
 	reuse := fs.Bool("reuse", false, "search the archive an earlier run left in --dir instead of importing it again (no import figures)")
 	if _, err := parseFlags(c, env, fs, args); err != nil {
 		if err == errHelp {
 			return nil
 		}
 		return err
+	}
+	if *attribution > 0 {
+		return benchAttribution(ctx, env, *sizes, *seed, *attribution, *files, *dir, *out)
 	}
 	var reps []*bench.Report
 	for _, f := range strings.Split(*sizes, ",") {
@@ -59,6 +63,37 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 		if err := f.Close(); err != nil {
 			return fmt.Errorf("bench: %w", err)
 		}
+	}
+	return nil
+}
+
+// benchAttribution runs bench.RunAttribution at each size and prints its
+// tables (direction per evidence kind, arrows drawn, agency recall, link
+// time per article).
+func benchAttribution(ctx context.Context, env *Env, sizes string, seed int64, hard float64, files bool, dir, out string) error {
+	var reps []*bench.Attribution
+	for _, f := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			return &usageError{err: fmt.Errorf("bench: --sizes: %q is not a number of articles", f)}
+		}
+		rep, err := bench.RunAttribution(ctx, bench.AttributionOptions{Articles: n, Seed: seed, Hard: hard, Files: files, Dir: dir, Log: env.Stderr})
+		if err != nil {
+			return fmt.Errorf("bench attribution %d: %w", n, err)
+		}
+		reps = append(reps, rep)
+	}
+	bench.WriteAttributionMarkdown(env.Stdout, reps)
+	if out == "" {
+		return nil
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	bench.WriteAttributionMarkdown(f, reps)
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("bench: %w", err)
 	}
 	return nil
 }

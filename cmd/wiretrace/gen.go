@@ -36,6 +36,7 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 	allHTML := fs.Bool("html", false, "with --out: every outlet publishes saved web pages (by default about 30% do, the others text files)")
 	quiet := fs.Bool("quiet", false, "print no progress")
 	link := fs.Bool("link", false, "with --db: link provenance after each batch, as import does (slower)")
+	hard := fs.Float64("hard", 0, "share of agency stories made hard attribution cases (undated, date-only, wrong date, unseen dispatch, copy of a copy)")
 	pos, err := parseFlags(c, env, fs, args)
 	if errors.Is(err, errHelp) {
 		return nil
@@ -55,6 +56,8 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 		return &usageError{err: errors.New("gen: --truth goes with --db (--out writes " + gen.TruthName + " itself)"), usage: usage}
 	case *link && *db == "":
 		return &usageError{err: errors.New("gen: --link goes with --db"), usage: usage}
+	case *hard < 0 || *hard > 1:
+		return &usageError{err: errors.New("gen: --hard must be between 0 and 1"), usage: usage}
 	case *undated < 0 || *undated > 1:
 		return &usageError{err: errors.New("gen: --undated must be between 0 and 1"), usage: usage}
 	}
@@ -62,7 +65,7 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 	if u == 0 {
 		u = -1 // Config treats 0 as the default
 	}
-	cfg := gen.Config{Articles: *n, Seed: *seed, Outlets: *outlets, Undated: u, Credits: *db != "", AllHTML: *allHTML}
+	cfg := gen.Config{Articles: *n, Seed: *seed, Outlets: *outlets, Undated: u, Credits: *db != "", AllHTML: *allHTML, Hard: *hard}
 	start := time.Now()
 	g := gen.New(cfg)
 	progress := func(done int) {
