@@ -109,14 +109,40 @@ type StoryMember struct {
 	// Lag is how long after the story's original this copy appeared; zero
 	// for the original or when either date is unknown.
 	Lag time.Duration `json:"lag,omitempty"`
+	// DerivedFrom is the member's parent in the story's tree; nil for its
+	// root article (and for stories stored before trees, until they are
+	// recomputed).
+	DerivedFrom *DerivedFrom `json:"derived_from"`
+	// DatePrecision is DatePrecision(Published).
+	DatePrecision string `json:"date_precision,omitempty"`
 }
 
-// Story groups one original dispatch with all its copies and translations.
+// DerivedFrom is what a story member was taken from: an article of the
+// story, a dispatch of an agency that is not in the archive, or a common
+// source that is not in the archive and is not known.
+type DerivedFrom struct {
+	Agency  string `json:"agency,omitempty"`
+	Article int64  `json:"article,omitempty"`
+	Unknown bool   `json:"unknown_source,omitempty"`
+}
+
+// Story origin kinds (Story.OriginKind): what the root of its tree is.
+const (
+	OriginArticle = "article" // an article of the archive, OriginArticle
+	OriginAgency  = "agency"  // a dispatch of OriginAgency not in the archive
+	OriginUnknown = "unknown" // a common source not in the archive
+)
+
+// Story groups one original dispatch with all its copies and translations,
+// as a tree (DerivedFrom) whose root is an article of the archive or an
+// original that is not in it (OriginKind).
 type Story struct {
 	ID int64 `json:"id"`
 	// OriginAgency is the agency that supplied the original dispatch, when
-	// one is credited; OriginArticle is the earliest article of the story.
+	// one is credited; OriginArticle is the story's root article when
+	// OriginKind is OriginArticle, else its earliest article.
 	OriginAgency  string        `json:"agency,omitempty"`
 	OriginArticle int64         `json:"article"`
+	OriginKind    string        `json:"kind,omitempty"`
 	Articles      []StoryMember `json:"articles"`
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/wiretrace/wiretrace/archive"
-	"github.com/wiretrace/wiretrace/provenance/agency"
 )
 
 // Kinds of evidence of who copied whom (Verdict.Kinds,
@@ -58,7 +57,8 @@ type vote struct {
 // does not name the copy's (credit); dates that differ at their precision
 // (a date-only stamp is a day: it orders only against another day), unless
 // both are sibling copies of one supplier agency, whose dates say nothing
-// of each other (dates); a translation of an agency's own article
+// of each other, or either credits a supplier the other one is not, which
+// may be the source of both (dates); a translation of an agency's own article
 // (translation_of_original). The direction is the sum of the log-odds of
 // the evidence.
 //
@@ -69,10 +69,10 @@ type vote struct {
 // import.
 func DirectionOf(a, b Doc, kind string, shareA, shareB float64) Verdict {
 	var ev, hints []vote
-	if s := agency.Outlet(a.Source); s != "" && credits(b, s) {
+	if s := outletAgency(a.Source); s != "" && credits(b, s) {
 		ev = append(ev, vote{true, 0.95, fmt.Sprintf("%s credits %s", outletName(b), s), EvidenceCredit})
 	}
-	if s := agency.Outlet(b.Source); s != "" && credits(a, s) {
+	if s := outletAgency(b.Source); s != "" && credits(a, s) {
 		ev = append(ev, vote{false, 0.95, fmt.Sprintf("%s credits %s", outletName(a), s), EvidenceCredit})
 	}
 	na, nb := namesOutlet(a, b), namesOutlet(b, a) // b names a's outlet, a names b's
@@ -83,12 +83,21 @@ func DirectionOf(a, b Doc, kind string, shareA, shareB float64) Verdict {
 	}
 	sib := siblings(a, b)
 	if v, ok := dateVote(a, b); ok {
-		if sib == "" {
+		later, first := b, a
+		if !v.aIsOrig {
+			later, first = a, b
+		}
+		// An article that names its supplier, and that supplier is not
+		// the other article's agency, says where it took the text: the
+		// later one did not take it from the earlier one, or both may
+		// have taken it from the earlier one's supplier. (This holds
+		// for two siblings of one supplier too.)
+		if !declaresOther(later, first) && !declaresOther(first, later) {
 			ev = append(ev, v)
 		}
 	}
 	if kind == archive.LinkTranslation {
-		oa, ob := agency.Outlet(a.Source), agency.Outlet(b.Source)
+		oa, ob := outletAgency(a.Source), outletAgency(b.Source)
 		switch {
 		case oa != "" && ob == "":
 			ev = append(ev, vote{true, 0.8, fmt.Sprintf("%s translates %s's own article", outletName(b), oa), EvidenceTranslationOfOriginal})
@@ -179,13 +188,27 @@ func contains(list []string, s string) bool {
 // copies of its dispatch, and their dates say when each took it, not
 // which took it from the other.
 func siblings(a, b Doc) string {
-	oa, ob := agency.Outlet(a.Source), agency.Outlet(b.Source)
+	oa, ob := outletAgency(a.Source), outletAgency(b.Source)
 	for _, x := range suppliers(a) {
 		if x != oa && x != ob && contains(suppliers(b), x) {
 			return x
 		}
 	}
 	return ""
+}
+
+// declaresOther reports whether d credits a supplier agency other than
+// its own outlet, and none of them is other's outlet.
+func declaresOther(d, other Doc) bool {
+	own, theirs := outletAgency(d.Source), outletAgency(other.Source)
+	any := false
+	for _, x := range suppliers(d) {
+		if x == theirs {
+			return false
+		}
+		any = any || x != own
+	}
+	return any
 }
 
 // dateVote is the vote of the two dates, if they order a and b at their

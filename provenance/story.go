@@ -6,17 +6,19 @@ import (
 	"time"
 
 	"github.com/wiretrace/wiretrace/archive"
-	"github.com/wiretrace/wiretrace/provenance/agency"
 )
 
 // Stories groups docs into stories: the connected components of links
 // (links to articles not in docs are ignored), each article without a link
-// being a story of its own. A story's origin agency is the supplier agency
-// credited by most of its articles (or the agency that published one of
-// them); its origin article is the earliest of the articles that copy no
-// other, or the earliest article when every one is a copy. Members come in
-// publication order (undated last) with their lag behind the origin. The
-// story id is its smallest article id. Stories are sorted by id.
+// being a story of its own. Inside a story, the members form a tree (see
+// tree): its root is the article of the story's supplier agency, else
+// that agency's dispatch, not in the archive, else the one article that
+// every other derives from over directed links, else an unknown common
+// source. A story's origin agency is the supplier agency credited by most
+// of its articles (or the agency that published one of them). Members
+// come in publication order (undated last) with their lag behind the
+// origin article. The story id is its smallest article id. Stories are
+// sorted by id.
 func Stories(docs []Doc, links []archive.LinkEnd) []archive.Story {
 	byID := make(map[int64]*Doc, len(docs))
 	parent := make(map[int64]int64, len(docs))
@@ -32,12 +34,12 @@ func Stories(docs []Doc, links []archive.LinkEnd) []archive.Story {
 		}
 		return x
 	}
-	copies := map[int64]bool{}
+	var kept []archive.LinkEnd
 	for _, l := range links {
 		if byID[l.From] == nil || byID[l.To] == nil || l.From == l.To {
 			continue
 		}
-		copies[l.To] = true
+		kept = append(kept, l)
 		a, b := find(l.From), find(l.To)
 		if a != b {
 			if a < b {
@@ -52,15 +54,22 @@ func Stories(docs []Doc, links []archive.LinkEnd) []archive.Story {
 		r := find(docs[i].ID)
 		groups[r] = append(groups[r], &docs[i])
 	}
+	ends := map[int64][]archive.LinkEnd{}
+	for _, l := range kept {
+		r := find(l.From)
+		ends[r] = append(ends[r], l)
+	}
 	out := make([]archive.Story, 0, len(groups))
-	for _, members := range groups {
-		out = append(out, story(members, copies))
+	for r, members := range groups {
+		out = append(out, story(members, ends[r]))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 
-// earlier orders docs by publication, undated last, then by id.
+// earlier orders docs by publication, undated last, then by id. A
+// date-only stamp is its day's first moment here: the order of members
+// for display, not evidence of copying.
 func earlier(a, b *Doc) bool {
 	za, zb := a.Published.IsZero(), b.Published.IsZero()
 	if za != zb {
@@ -72,7 +81,7 @@ func earlier(a, b *Doc) bool {
 	return a.ID < b.ID
 }
 
-func story(members []*Doc, copies map[int64]bool) archive.Story {
+func story(members []*Doc, ends []archive.LinkEnd) archive.Story {
 	sort.Slice(members, func(i, j int) bool { return earlier(members[i], members[j]) })
 	st := archive.Story{ID: members[0].ID}
 	for _, m := range members {
@@ -80,19 +89,36 @@ func story(members []*Doc, copies map[int64]bool) archive.Story {
 			st.ID = m.ID
 		}
 	}
-	origin := members[0]
+	st.OriginAgency = commonSupplier(members)
+	t := tree(members, ends, st.OriginAgency)
+	st.OriginKind, st.OriginArticle = t.kind, t.root
+	if st.OriginArticle == 0 {
+		st.OriginArticle = members[0].ID
+	}
+	var origin *Doc
 	for _, m := range members {
-		if !copies[m.ID] {
+		if m.ID == st.OriginArticle {
 			origin = m
-			break
 		}
 	}
-	st.OriginArticle = origin.ID
-	// The agency credited as supplier by most members.
+	for _, m := range members {
+		sm := archive.StoryMember{Article: m.ID, Source: m.Source, Title: m.Title, Language: m.Language, Published: m.Published,
+			DerivedFrom: t.parents[m.ID], DatePrecision: archive.DatePrecision(m.Published)}
+		if !m.Published.IsZero() && !origin.Published.IsZero() && m.Published.After(origin.Published) {
+			sm.Lag = m.Published.Sub(origin.Published)
+		}
+		st.Articles = append(st.Articles, sm)
+	}
+	return st
+}
+
+// commonSupplier returns the agency credited as supplier (or being the
+// outlet) by most members, ties to the smaller name; "" for none.
+func commonSupplier(members []*Doc) string {
 	count := map[string]int{}
 	for _, m := range members {
 		seen := map[string]bool{}
-		if a := agency.Outlet(m.Source); a != "" {
+		if a := outletAgency(m.Source); a != "" {
 			seen[a] = true
 		}
 		for _, c := range m.Credits {
@@ -104,20 +130,13 @@ func story(members []*Doc, copies map[int64]bool) archive.Story {
 			count[a]++
 		}
 	}
-	best := 0
+	best, name := 0, ""
 	for a, n := range count {
-		if n > best || n == best && a < st.OriginAgency {
-			st.OriginAgency, best = a, n
+		if n > best || n == best && a < name {
+			name, best = a, n
 		}
 	}
-	for _, m := range members {
-		sm := archive.StoryMember{Article: m.ID, Source: m.Source, Title: m.Title, Language: m.Language, Published: m.Published}
-		if !m.Published.IsZero() && !origin.Published.IsZero() && m.Published.After(origin.Published) {
-			sm.Lag = m.Published.Sub(origin.Published)
-		}
-		st.Articles = append(st.Articles, sm)
-	}
-	return st
+	return name
 }
 
 // Lag formats a story member's lag for people: "" for none, else hours or

@@ -44,9 +44,14 @@ type storyOut struct {
 	Articles []memberOut `json:"articles"`
 }
 
+// originOut is a story's origin: its supplier agency, and its root
+// article (kind "article"), or its earliest article when the root is not
+// in the archive (kind "agency": the agency's dispatch; "unknown": a
+// common source).
 type originOut struct {
 	Agency  string `json:"agency,omitempty"`
 	Article int64  `json:"article"`
+	Kind    string `json:"kind,omitempty"`
 }
 
 type memberOut struct {
@@ -56,13 +61,18 @@ type memberOut struct {
 	Language   string    `json:"language"`
 	Published  time.Time `json:"published,omitzero"`
 	LagSeconds int64     `json:"lag_seconds,omitempty"`
+	// DerivedFrom: {"agency": NAME} | {"article": ID} |
+	// {"unknown_source": true} | null for the story's root.
+	DerivedFrom   *archive.DerivedFrom `json:"derived_from"`
+	DatePrecision string               `json:"date_precision,omitempty"` // "minute", "day", or none when undated
 }
 
 func toStoryOut(st archive.Story) storyOut {
-	o := storyOut{ID: st.ID, Origin: originOut{Agency: st.OriginAgency, Article: st.OriginArticle}, Articles: []memberOut{}}
+	o := storyOut{ID: st.ID, Origin: originOut{Agency: st.OriginAgency, Article: st.OriginArticle, Kind: st.OriginKind}, Articles: []memberOut{}}
 	for _, m := range st.Articles {
 		o.Articles = append(o.Articles, memberOut{Article: m.Article, Source: m.Source, Title: m.Title,
-			Language: m.Language, Published: m.Published, LagSeconds: int64(m.Lag / time.Second)})
+			Language: m.Language, Published: m.Published, LagSeconds: int64(m.Lag / time.Second),
+			DerivedFrom: m.DerivedFrom, DatePrecision: m.DatePrecision})
 	}
 	return o
 }
@@ -169,7 +179,21 @@ func runProvenance(ctx context.Context, env *Env, args []string) error {
 		printLinks(w, out.Links, name, false)
 		printGraph(w, out.Graph)
 	}
-	printStories(w, out.Stories)
+	credits := map[int64][]archive.Credit{}
+	var ids []int64
+	for _, st := range out.Stories {
+		for _, m := range st.Articles {
+			ids = append(ids, m.Article)
+		}
+	}
+	briefs, err := s.Briefs(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for id, b := range briefs {
+		credits[id] = b.Credits
+	}
+	printStories(w, out.Stories, credits)
 	return nil
 }
 
@@ -245,26 +269,126 @@ func printGraph(w io.Writer, g []archive.GraphEdge) {
 	fmt.Fprintln(w)
 }
 
-func printStories(w io.Writer, sts []storyOut) {
+func printStories(w io.Writer, sts []storyOut, credits map[int64][]archive.Credit) {
 	fmt.Fprintf(w, "stories (%d):\n", len(sts))
 	for _, st := range sts {
 		origin := "origin unknown"
 		if st.Origin.Agency != "" {
 			origin = "origin " + termsafe.Line(st.Origin.Agency)
 		}
-		fmt.Fprintf(w, "  story %d, %s, first article #%d, %d articles\n", st.ID, origin, st.Origin.Article, len(st.Articles))
-		for _, m := range st.Articles {
-			day := "undated   "
-			if !m.Published.IsZero() {
-				day = m.Published.Format("2006-01-02")
+		fmt.Fprintf(w, "  story %d, %s, %d articles\n", st.ID, origin, len(st.Articles))
+		if st.Origin.Kind == "" {
+			// Stored before stories were trees: recomputed at the next
+			// import or relink.
+			fmt.Fprintf(w, "    (no tree yet: run 'wiretrace relink')\n")
+			for _, m := range st.Articles {
+				fmt.Fprintf(w, "    %s\n", memberLine(m, "", credits[m.Article]))
 			}
-			lag := provenance.Lag(time.Duration(m.LagSeconds) * time.Second)
-			if lag != "" {
-				lag = " +" + lag
-			}
-			fmt.Fprintf(w, "    %s #%-6d %-3s %-22s %s%s\n", day, m.Article, termsafe.Line(m.Language), clipLine(orUnknown(m.Source), 22), clipLine(m.Title, 70), lag)
+			continue
+		}
+		printTree(w, st, credits)
+	}
+}
+
+// printTree prints a story as an indented tree: its root (an article, or
+// an original that is not in the archive), then each member under its
+// parent.
+func printTree(w io.Writer, st storyOut, credits map[int64][]archive.Credit) {
+	in := map[int64]bool{}
+	langs := map[string]int{}
+	var rootLang string
+	for _, m := range st.Articles {
+		in[m.Article] = true
+		langs[m.Language]++
+		if m.DerivedFrom == nil {
+			rootLang = m.Language
 		}
 	}
+	if rootLang == "" {
+		best := 0
+		for l, n := range langs {
+			if n > best || n == best && l < rootLang {
+				rootLang, best = l, n
+			}
+		}
+	}
+	children := map[int64][]memberOut{} // by parent article; 0 for the root
+	var roots []memberOut
+	for _, m := range st.Articles {
+		switch d := m.DerivedFrom; {
+		case d == nil:
+			roots = append(roots, m)
+		case d.Article != 0 && in[d.Article]:
+			children[d.Article] = append(children[d.Article], m)
+		default:
+			children[0] = append(children[0], m)
+		}
+	}
+	var walk func(ms []memberOut, indent string)
+	walk = func(ms []memberOut, indent string) {
+		for i, m := range ms {
+			branch, next := "├─ ", "│  "
+			if i == len(ms)-1 {
+				branch, next = "└─ ", "   "
+			}
+			fmt.Fprintf(w, "    %s%s%s\n", indent, branch, memberLine(m, rootLang, credits[m.Article]))
+			walk(children[m.Article], indent+next)
+		}
+	}
+	switch st.Origin.Kind {
+	case archive.OriginAgency:
+		fmt.Fprintf(w, "    %s dispatch (not in archive)\n", termsafe.Line(st.Origin.Agency))
+	case archive.OriginUnknown:
+		fmt.Fprintf(w, "    common source (not in archive, not known)\n")
+	}
+	for _, r := range roots {
+		fmt.Fprintf(w, "    %s · original\n", memberLine(r, rootLang, credits[r.Article]))
+		walk(children[r.Article], "")
+	}
+	walk(children[0], "")
+}
+
+// memberLine describes a story member: outlet, language when it is not
+// the story's, whether it credits its source, then id, day and title.
+func memberLine(m memberOut, storyLang string, cs []archive.Credit) string {
+	name := clipLine(orUnknown(m.Source), 40)
+	var parts []string
+	if m.Language != "" && storyLang != "" && m.Language != storyLang {
+		name += " (" + termsafe.Line(m.Language) + ")"
+		parts = append(parts, "translation")
+	}
+	var named, photos []string
+	for _, c := range cs {
+		switch c.Role {
+		case archive.RolePhoto:
+			photos = append(photos, termsafe.Line(c.Agency)+" photos")
+		case archive.RoleCited:
+			named = append(named, "cites "+termsafe.Line(c.Agency))
+		default:
+			named = append(named, termsafe.Line(c.Agency))
+		}
+	}
+	switch {
+	case len(named) > 0:
+		parts = append(parts, "credits "+strings.Join(append(named, photos...), ", "))
+	case len(photos) > 0:
+		parts = append(parts, strings.Join(photos, ", ")+", credits nobody for the text — undeclared")
+	default:
+		parts = append(parts, "credits nobody — undeclared")
+	}
+	day := "undated"
+	switch {
+	case m.Published.IsZero():
+	case m.DatePrecision == archive.PrecisionDay:
+		day = m.Published.Format("2006-01-02")
+	default:
+		day = m.Published.Format("2006-01-02 15:04")
+	}
+	lag := provenance.Lag(time.Duration(m.LagSeconds) * time.Second)
+	if lag != "" {
+		lag = " +" + lag
+	}
+	return fmt.Sprintf("%s · %s  #%d %s%s %s", name, strings.Join(parts, " · "), m.Article, day, lag, clipLine(m.Title, 60))
 }
 
 // clipLine folds s onto one line of at most n characters, escaped
