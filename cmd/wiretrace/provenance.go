@@ -16,7 +16,7 @@ import (
 func init() {
 	register(&command{
 		name:    "provenance",
-		usage:   "[--db FILE] [--json] [--singletons=false] [ID]",
+		usage:   "[--db FILE] [--json] [--singletons=false] [ID] | --graph [--format graphml|gexf|csv]",
 		summary: "show where an article's text came from, or all stories and the syndication graph",
 		run:     runProvenance,
 	})
@@ -83,6 +83,8 @@ func runProvenance(ctx context.Context, env *Env, args []string) error {
 	db := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print stories, links and credits as JSON")
 	singles := fs.Bool("singletons", true, "without ID: also list the articles that are stories of their own")
+	graph := fs.Bool("graph", false, "write the outlet/agency network to standard output, for Gephi or NetworkX")
+	format := fs.String("format", "graphml", "with --graph: `FORMAT` graphml, gexf or csv (an edge list)")
 	pos, err := parseFlags(c, env, fs, args)
 	if err == errHelp {
 		fmt.Fprintln(env.Stdout, "\nWith ID: the article's credits, its links (reuse, translation) with direction, share reused,")
@@ -95,6 +97,12 @@ func runProvenance(ctx context.Context, env *Env, args []string) error {
 	}
 	if len(pos) > 1 {
 		return &usageError{err: fmt.Errorf("provenance: want at most one article ID"), usage: "wiretrace provenance " + c.usage}
+	}
+	if *graph {
+		if len(pos) > 0 || *asJSON {
+			return &usageError{err: fmt.Errorf("provenance: --graph takes no ID and no --json"), usage: "wiretrace provenance " + c.usage}
+		}
+		return writeNetwork(ctx, env, *db, *format)
 	}
 	var id int64
 	if len(pos) == 1 {
