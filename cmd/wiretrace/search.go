@@ -159,7 +159,7 @@ func printResult(w io.Writer, q archive.Query, res *archive.Result) {
 		if len(h.Credits) > 0 {
 			credit = " · " + termsafe.Line(strings.Join(h.Credits, ", "))
 		}
-		fmt.Fprintf(w, "\n%2d. [%d] %s\n    %s · %s · %s%s · %s\n    %s\n", q.Offset+i+1, h.ID, termsafe.Line(h.Title),
+		fmt.Fprintf(w, "\n%2d. [%d] %s\n    %s · %s · %s%s · %s\n    %s\n", q.Offset+i+1, h.ID, termsafe.Line(orUntitled(h.Title)),
 			termsafe.Line(orUnknown(h.Source)), date, termsafe.Line(orUnknown(h.Language)), credit, termsafe.Line(h.Origin),
 			termsafe.Line(oneLine(terminalMarks(h.Snippet))))
 	}
@@ -200,4 +200,13 @@ func orUnknown(s string) string {
 // asterisks elsewhere.
 func terminalMarks(s string) string {
 	return strings.NewReplacer(archive.MarkStart, "*", archive.MarkEnd, "*").Replace(s)
+}
+
+// orUntitled is what a result without a title shows (a text file that
+// opens with its dateline has none), as the app does.
+func orUntitled(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "(untitled)"
+	}
+	return s
 }

@@ -49,7 +49,7 @@ func runShow(ctx context.Context, env *Env, args []string) error {
 	}
 	// Every field is escaped (termsafe): they come from the imported file.
 	w := termsafe.NewWriter(env.Stdout)
-	fmt.Fprintf(w, "%s\n\n", termsafe.Line(a.Title))
+	fmt.Fprintf(w, "%s\n\n", termsafe.Line(orUntitled(a.Title)))
 	field := func(name, v string) {
 		if v != "" {
 			fmt.Fprintf(w, "%-10s %s\n", name+":", termsafe.Line(v))
