@@ -157,7 +157,7 @@ func (b *Browser) SetArchive(a Archive) {
 	b.from, b.to = time.Time{}, time.Time{}
 	b.selected = 0
 	b.reader.Display(nil, "")
-	b.prov.Display(0, nil, nil)
+	b.prov.Display(0, nil, nil, nil)
 	b.Refresh()
 	b.schedule(0)
 }
@@ -602,7 +602,7 @@ func (b *Browser) Open(id int64, toReader bool) {
 	b.openStop = cancel
 	arch, text := b.arch, b.text
 	go func() {
-		art, story, links, err := load(ctx, arch, id)
+		art, story, links, credits, err := load(ctx, arch, id)
 		if ctx.Err() != nil {
 			return
 		}
@@ -613,10 +613,10 @@ func (b *Browser) Open(id int64, toReader bool) {
 			if err != nil {
 				b.reader.Display(nil, "")
 				b.reader.meta.SetText("Cannot open article: " + oneLine(err.Error()))
-				b.prov.Display(0, nil, nil)
+				b.prov.Display(0, nil, nil, nil)
 			} else {
 				b.reader.Display(art, text)
-				b.prov.Display(id, story, links)
+				b.prov.Display(id, story, links, credits)
 			}
 			b.done("open")
 		})
@@ -629,9 +629,20 @@ type linksAmong interface {
 	LinksAmong(ctx context.Context, ids []int64) ([]archive.Link, error)
 }
 
-// load fetches an article, its story and the links among the story's
-// articles (or the article's own links when it has no story).
-func load(ctx context.Context, arch Archive, id int64) (art *archive.Article, story *archive.Story, links []archive.Link, err error) {
+// briefs is implemented by archives that fetch the metadata and credits
+// of many articles in one go (*archive.Store does).
+type briefs interface {
+	Briefs(ctx context.Context, ids []int64) (map[int64]*archive.Article, error)
+}
+
+// maxCreditLookups bounds the articles whose credits are fetched one by
+// one from an archive without Briefs.
+const maxCreditLookups = 100
+
+// load fetches an article, its story, the links among the story's
+// articles (or the article's own links when it has no story) and the
+// credits of the story's articles (nil when they cannot be had).
+func load(ctx context.Context, arch Archive, id int64) (art *archive.Article, story *archive.Story, links []archive.Link, credits map[int64][]archive.Credit, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("open failed: %v", r)
@@ -639,7 +650,7 @@ func load(ctx context.Context, arch Archive, id int64) (art *archive.Article, st
 	}()
 	art, err = arch.Article(ctx, id)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	story, err = arch.StoryOf(ctx, id)
 	if err != nil {
@@ -674,7 +685,37 @@ func load(ctx context.Context, arch Archive, id int64) (art *archive.Article, st
 			links = append(links, l)
 		}
 	}
-	return art, story, links, nil
+	credits = map[int64][]archive.Credit{id: known(art.Credits)}
+	if br, ok := arch.(briefs); ok && len(ids) > 1 {
+		if m, err := br.Briefs(ctx, ids); err == nil {
+			for k, a := range m {
+				if a != nil {
+					credits[k] = known(a.Credits)
+				}
+			}
+		} else {
+			credits = nil
+		}
+	} else if len(ids) <= maxCreditLookups {
+		for _, k := range ids {
+			if a, err := arch.Article(ctx, k); err == nil {
+				credits[k] = known(a.Credits)
+			} else if k != id {
+				credits = nil
+				break
+			}
+		}
+	}
+	return art, story, links, credits, nil
+}
+
+// known is cs, empty rather than nil: the article's credits are known and
+// may be none.
+func known(cs []archive.Credit) []archive.Credit {
+	if cs == nil {
+		return []archive.Credit{}
+	}
+	return cs
 }
 
 // searchEntry is the search box: arrows move through the results, Escape

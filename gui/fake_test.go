@@ -40,7 +40,7 @@ var seedMeta = []struct {
 	{"The Times of Israel", "en", "", []archive.Credit{{Agency: "AFP", Role: archive.RoleSupplier}, {Agency: "AP", Role: archive.RolePhoto}}},
 	{"Business Standard", "en", "2022-01-09", []archive.Credit{{Agency: "IANS", Role: archive.RoleSupplier}, {Agency: "Xinhua", Role: archive.RoleCited}}},
 	{"Pakistan Point News", "en", "2022-01-12", []archive.Credit{{Agency: "Sputnik", Role: archive.RoleSupplier}}},
-	{"The Epoch Times", "fr", "", []archive.Credit{{Agency: "AFP", Role: archive.RoleSupplier}}},
+	{"The Epoch Times", "fr", "", nil}, // it credits no agency
 }
 
 // newFake reads the seeds from ../testdata/seeds. Article ids are 1..5 in
@@ -81,19 +81,26 @@ func newFake(tb testing.TB) *fakeArchive {
 		}
 		return out[min(n, len(out)-1)]
 	}
+	// What the archive stores for the seeds since links are directed only
+	// on evidence: DNA, The Times of Israel and The Epoch Times each derive
+	// from an AFP dispatch that is not in the archive; none copied another.
 	f.links = []archive.Link{
-		{From: 1, To: 2, Kind: archive.LinkReuse, Reused: 0.82, ReusedOfCopy: 0.6, DirectionConfidence: 0.7,
-			DirectionReason: "the copy credits AFP and adds photo captions",
-			Evidence:        []archive.Passage{{FromText: para(1, 1), ToText: para(2, 5)}},
-			Changes:         archive.Changes{NewHeadline: true, Credited: true}},
-		{From: 1, To: 5, Kind: archive.LinkTranslation, Reused: 0.9, ReusedOfCopy: 0.9, DirectionConfidence: 0.6,
-			Evidence: []archive.Passage{{FromText: para(1, 1), ToText: para(5, 0)}},
-			Changes:  archive.Changes{Credited: true}},
+		{From: 2, To: 1, Kind: archive.LinkReuse, Reused: 0.38, ReusedOfCopy: 0.93, DirectionConfidence: 0.5,
+			DirectionReason:   "no evidence of who copied whom: both share text (both credit AFP)",
+			DirectionEvidence: []string{},
+			Evidence:          []archive.Passage{{FromText: para(2, 5), ToText: para(1, 1)}},
+			Changes:           archive.Changes{NewHeadline: true, Cut: []string{"a", "b"}, Credited: true}},
+		{From: 1, To: 5, Kind: archive.LinkTranslation, Reused: 0.72, ReusedOfCopy: 0.53, DirectionConfidence: 0.5,
+			DirectionReason:   "no evidence of who copied whom: translations of each other",
+			DirectionEvidence: []string{},
+			Evidence:          []archive.Passage{{FromText: para(1, 1), ToText: para(5, 0)}},
+			Changes:           archive.Changes{NewHeadline: true}},
 	}
-	f.stories = []*archive.Story{{ID: 1, OriginAgency: "AFP", OriginArticle: 1, Articles: []archive.StoryMember{
-		{Article: 1, Source: "DNA", Language: "en", Title: f.articles[0].Title},
-		{Article: 2, Source: "The Times of Israel", Language: "en", Title: f.articles[1].Title},
-		{Article: 5, Source: "The Epoch Times", Language: "fr", Title: f.articles[4].Title},
+	afp := func() *archive.DerivedFrom { return &archive.DerivedFrom{Agency: "AFP"} }
+	f.stories = []*archive.Story{{ID: 1, OriginAgency: "AFP", OriginArticle: 1, OriginKind: archive.OriginAgency, Articles: []archive.StoryMember{
+		{Article: 1, Source: "DNA", Language: "en", Title: f.articles[0].Title, DerivedFrom: afp()},
+		{Article: 2, Source: "The Times of Israel", Language: "en", Title: f.articles[1].Title, DerivedFrom: afp()},
+		{Article: 5, Source: "The Epoch Times", Language: "fr", Title: f.articles[4].Title, DerivedFrom: afp()},
 	}}}
 	return f
 }

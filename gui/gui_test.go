@@ -237,58 +237,6 @@ func TestDraggingOverDaysNarrowsResults(t *testing.T) {
 	}
 }
 
-func TestSelecting000ShowsAFPStory(t *testing.T) {
-	h := newHarness(t)
-	h.b.list.Select(h.b.index(1)) // seed 000
-	h.wait("open")
-	if a := h.b.reader.Article(); a == nil || a.ID != 1 {
-		t.Fatalf("reader shows %v, want article 1", a)
-	}
-	st := h.b.prov.Story()
-	if st == nil || st.OriginAgency != "AFP" {
-		t.Fatalf("story: got %+v, want an AFP story", st)
-	}
-	h.b.ShowProvenance()
-	g := h.b.prov.graph
-	for id, want := range map[int64]string{1: "DNA", 2: "The Times of Israel", 5: "The Epoch Times"} {
-		n := g.node(id)
-		if n == nil || !strings.HasPrefix(n.Text(), want) {
-			t.Errorf("graph node %d: got %v, want %s", id, n, want)
-		}
-	}
-	if g.agency == nil || !strings.HasPrefix(g.agency.Text(), "AFP") {
-		t.Error("graph has no AFP node")
-	}
-	for _, s := range []string{"The Times of Israel", "The Epoch Times", "fr 90%", "82%"} {
-		if !shows(h.b.prov, s) {
-			t.Errorf("provenance panel does not show %q; shows %q", s, texts(h.b.prov))
-		}
-	}
-	if got := len(h.b.prov.list); got != 2 {
-		t.Fatalf("links: got %d, want 2", got)
-	}
-	// Tapping the translation arrow shows its evidence side by side.
-	var tr *edge
-	for _, e := range g.edges {
-		if e.label != nil && e.label.translation {
-			tr = e
-		}
-	}
-	test.Tap(tr.label)
-	if !shows(h.b.prov.evidence, "Copy: The Epoch Times (fr)") || !shows(h.b.prov.evidence, "Original: DNA (en)") {
-		t.Errorf("evidence of the translation not shown: %q", texts(h.b.prov.evidence))
-	}
-	// Clicking a related article opens it.
-	test.Tap(g.node(5))
-	h.wait("open")
-	if a := h.b.reader.Article(); a == nil || a.ID != 5 {
-		t.Fatalf("after tapping The Epoch Times: reader shows %v", a)
-	}
-	if h.b.prov.graph.node(5) == nil || !h.b.prov.graph.node(5).current {
-		t.Error("opened article is not marked current in the graph")
-	}
-}
-
 func TestBadQueriesShowAMessage(t *testing.T) {
 	h := newHarness(t)
 	for _, q := range []string{`AND "((`, `-foo`, `l'état`, `c++`, `"`, `*`, `NOT`} {
