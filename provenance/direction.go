@@ -22,6 +22,10 @@ const (
 	// EvidenceTranslationOfOriginal: a translation of an agency's own
 	// article.
 	EvidenceTranslationOfOriginal = archive.EvidenceTranslationOfOriginal
+	// EvidenceEdits: the copy holds text that only the other one of its
+	// relatives has (its added paragraph, its headline) and is contained
+	// in it.
+	EvidenceEdits = archive.EvidenceEdits
 )
 
 // Verdict is what the engine can say about a link's direction.
@@ -68,7 +72,32 @@ type vote struct {
 // nobody (an undeclared sibling credits nobody too); at last the earlier
 // import.
 func DirectionOf(a, b Doc, kind string, shareA, shareB float64) Verdict {
+	return directionOf(a, b, kind, shareA, shareB, pairContext{})
+}
+
+// pairContext is what the linker knows of a pair from the other relatives
+// of the article it links.
+type pairContext struct {
+	// doubtA, doubtB: why a's or b's date is doubtful by its story ("" if
+	// it is not); a date that contradicts its own dateline is found here.
+	doubtA, doubtB string
+	// exclusive: a and b share text that no other relative holds (a
+	// copy's edits: its added paragraph, its headline), so one took it
+	// from the other, not both from their source (see exclusiveShare).
+	exclusive bool
+	why       string // what the exclusive text is, for the reason
+}
+
+// directionOf is DirectionOf with what the other relatives say.
+//
+// A doubtful date (a date against its dateline, its story or its copy:
+// see doubtful.go) never votes. Text that a and b alone share makes the
+// one contained in the other its copy (edits), and lets their dates
+// order them even when both credit one supplier: one took the text from
+// the other, not from the supplier.
+func directionOf(a, b Doc, kind string, shareA, shareB float64, pc pairContext) Verdict {
 	var ev, hints []vote
+	var notes []string
 	if s := outletAgency(a.Source); s != "" && credits(b, s) {
 		ev = append(ev, vote{true, 0.95, fmt.Sprintf("%s credits %s", outletName(b), s), EvidenceCredit})
 	}
@@ -82,7 +111,16 @@ func DirectionOf(a, b Doc, kind string, shareA, shareB float64) Verdict {
 		ev = append(ev, vote{false, 0.85, fmt.Sprintf("%s names %s", outletName(a), outletName(b)), EvidenceCredit})
 	}
 	sib := siblings(a, b)
-	if v, ok := dateVote(a, b); ok {
+	if pc.exclusive {
+		sib = ""
+	}
+	doubt := firstOf(pc.doubtA, datelineDoubt(a), pc.doubtB, datelineDoubt(b))
+	if doubt == "" && kind == archive.LinkReuse {
+		doubt = copyDatesDoubt(a, b)
+	}
+	if v, ok := dateVote(a, b); ok && doubt != "" {
+		notes = append(notes, "dates not used: "+doubt)
+	} else if ok {
 		later, first := b, a
 		if !v.aIsOrig {
 			later, first = a, b
@@ -92,7 +130,7 @@ func DirectionOf(a, b Doc, kind string, shareA, shareB float64) Verdict {
 		// later one did not take it from the earlier one, or both may
 		// have taken it from the earlier one's supplier. (This holds
 		// for two siblings of one supplier too.)
-		if !declaresOther(later, first) && !declaresOther(first, later) {
+		if pc.exclusive || !declaresOther(later, first) && !declaresOther(first, later) {
 			ev = append(ev, v)
 		}
 	}
@@ -105,7 +143,14 @@ func DirectionOf(a, b Doc, kind string, shareA, shareB float64) Verdict {
 			ev = append(ev, vote{false, 0.8, fmt.Sprintf("%s translates %s's own article", outletName(a), ob), EvidenceTranslationOfOriginal})
 		}
 	}
-	if kind == archive.LinkReuse {
+	if kind == archive.LinkReuse && pc.exclusive {
+		switch {
+		case shareB >= 0.8 && shareA < shareB-0.03:
+			ev = append(ev, vote{true, 0.7, fmt.Sprintf("%s holds %s of %s's and is contained in it", outletName(b), pc.why, outletName(a)), EvidenceEdits})
+		case shareA >= 0.8 && shareB < shareA-0.03:
+			ev = append(ev, vote{false, 0.7, fmt.Sprintf("%s holds %s of %s's and is contained in it", outletName(a), pc.why, outletName(b)), EvidenceEdits})
+		}
+	} else if kind == archive.LinkReuse {
 		switch {
 		case shareB >= 0.8 && shareA < 0.7:
 			hints = append(hints, vote{true, 0.65, fmt.Sprintf("%s is contained in %s", outletName(b), outletName(a)), ""})
@@ -132,7 +177,7 @@ func DirectionOf(a, b Doc, kind string, shareA, shareB float64) Verdict {
 			}
 		}
 		v.Conf = min(0.99, 1/(1+math.Exp(-math.Abs(score))))
-		v.Reason = strings.Join(reasons, "; ")
+		v.Reason = strings.Join(append(reasons, notes...), "; ")
 		return v
 	}
 	// No evidence (or evidence both ways in balance): a best guess from
@@ -152,7 +197,19 @@ func DirectionOf(a, b Doc, kind string, shareA, shareB float64) Verdict {
 	if sib != "" {
 		v.Reason += " (both credit " + sib + ")"
 	}
+	if len(notes) > 0 {
+		v.Reason += "; " + strings.Join(notes, "; ")
+	}
 	return v
+}
+
+func firstOf(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
 }
 
 // Direction is DirectionOf as (a is the original, confidence, reason).

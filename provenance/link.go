@@ -267,26 +267,27 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 	if err != nil {
 		return nil, fmt.Errorf("link article %d: %w", d.ID, err)
 	}
-	reuseLinks := make([]*archive.Link, len(reuseDocs))
+	// Align first, then build the links: the direction of each depends on
+	// the other relatives (doubtful dates, text only two of them share).
+	reuseAls := make([]*reuseAlignment, len(reuseDocs))
 	var mineReuse *reuseSide // d prepared once for all candidates
 	if len(reuseDocs) > 0 {
 		mineReuse = newReuseSide(toks, boiler)
 	}
 	parallel(len(reuseDocs), func(i int) {
 		od := reuseDocs[i]
-		otoks := l.Cache.tokens(od)
-		al := alignReuseTo(otoks, mineReuse, boiler)
+		al := alignReuseTo(l.Cache.tokens(od), mineReuse, boiler)
 		if al.isReuse(od.Source != "" && od.Source == d.Source) {
-			lk := reuseLink(od, d, otoks, toks, al)
-			reuseLinks[i] = &lk
+			reuseAls[i] = &al
 		}
 	})
-	var links []archive.Link
+	var reused []Doc // the reuse relatives of d
+	var reusedAls []reuseAlignment
 	done := map[int64]bool{}
-	for _, lk := range reuseLinks {
-		if lk != nil {
-			links = append(links, *lk)
-			done[lk.From], done[lk.To] = true, true
+	for i, al := range reuseAls {
+		if al != nil {
+			reused, reusedAls = append(reused, reuseDocs[i]), append(reusedAls, *al)
+			done[reuseDocs[i].ID], done[d.ID] = true, true
 		}
 	}
 
@@ -305,20 +306,51 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 		}
 		transDocs = append(transDocs, od)
 	}
-	if len(transDocs) == 0 {
-		return links, nil
+	transAls := make([]*translationAlignment, len(transDocs))
+	if len(transDocs) > 0 {
+		mine := l.Cache.side(d) // d prepared once for all candidates
+		mineIdx := indexSide(mine)
+		parallel(len(transDocs), func(i int) {
+			ta := alignSidesTo(l.Cache.side(transDocs[i]), mine, mineIdx)
+			if ta.isTranslation() {
+				transAls[i] = &ta
+			}
+		})
 	}
-	mine := l.Cache.side(d) // d prepared once for all candidates
-	mineIdx := indexSide(mine)
+	story := append([]Doc{d}, reused...)
+	for i, ta := range transAls {
+		if ta != nil {
+			story = append(story, transDocs[i])
+		}
+	}
+	doubts := storyDoubts(story)
+	excl := newExclusives(d, toks, reused, l.Cache, boiler)
+
+	var links []archive.Link
+	reuseLinks := make([]archive.Link, len(reused))
+	parallel(len(reused), func(i int) {
+		od := reused[i]
+		pc := pairContext{doubtA: doubts[od.ID], doubtB: doubts[d.ID]}
+		// Between an agency's own article and a copy, text the others lack
+		// is the dispatch's that they trimmed, not an edit.
+		if outletAgency(od.Source) == "" && outletAgency(d.Source) == "" {
+			pc.exclusive, pc.why = excl.between(i)
+		}
+		reuseLinks[i] = reuseLink(od, d, l.Cache.tokens(od), toks, reusedAls[i], pc)
+	})
+	links = append(links, reuseLinks...)
+	if len(transDocs) == 0 {
+		return links, ctx.Err()
+	}
 	// The tokens of the aligned texts (title and text) serve for the
 	// changes of a link: made from the cached ones when a link is found.
 	mineToks := sync.OnceValue(func() []token { return fullTokens(d, toks) })
 	transLinks := make([]*archive.Link, len(transDocs))
 	parallel(len(transDocs), func(i int) {
 		od := transDocs[i]
-		ta := alignSidesTo(l.Cache.side(od), mine, mineIdx)
-		if ta.isTranslation() {
-			lk := translationLink(od, d, fullTokens(od, l.Cache.tokens(od)), mineToks(), ta)
+		if ta := transAls[i]; ta != nil {
+			pc := pairContext{doubtA: doubts[od.ID], doubtB: doubts[d.ID]}
+			lk := translationLink(od, d, fullTokens(od, l.Cache.tokens(od)), mineToks(), *ta, pc)
 			transLinks[i] = &lk
 		}
 	})
@@ -462,8 +494,8 @@ const maxEvidence = 12
 
 // reuseLink builds the link between a (an older article) and b from
 // their alignment, oriented by Direction.
-func reuseLink(a, b Doc, ta, tb []token, al reuseAlignment) archive.Link {
-	v := DirectionOf(a, b, archive.LinkReuse, al.shareA(), al.shareB())
+func reuseLink(a, b Doc, ta, tb []token, al reuseAlignment, pc pairContext) archive.Link {
+	v := directionOf(a, b, archive.LinkReuse, al.shareA(), al.shareB(), pc)
 	aIsOrig := v.AIsOrig
 	from, to, tf, tt := a, b, ta, tb
 	shareFrom, shareTo := al.shareA(), al.shareB()
@@ -497,10 +529,10 @@ func reuseLink(a, b Doc, ta, tb []token, al reuseAlignment) archive.Link {
 
 // translationLink builds the link between a (older) and its translation
 // counterpart b, given the tokens of fullText(a) and fullText(b).
-func translationLink(a, b Doc, toksA, toksB []token, ta translationAlignment) archive.Link {
+func translationLink(a, b Doc, toksA, toksB []token, ta translationAlignment, pc pairContext) archive.Link {
 	shareA := float64(ta.coveredA) / math.Max(1, float64(ta.lenA))
 	shareB := float64(ta.coveredB) / math.Max(1, float64(ta.lenB))
-	v := DirectionOf(a, b, archive.LinkTranslation, shareA, shareB)
+	v := directionOf(a, b, archive.LinkTranslation, shareA, shareB, pc)
 	aIsOrig := v.AIsOrig
 	from, to := a, b
 	textF, textT := ta.textA, ta.textB
