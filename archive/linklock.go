@@ -374,20 +374,7 @@ func (s *Store) SetRelinkFingerprints(ctx context.Context, fps map[int64][]uint6
 
 // ArticleIDsAfter returns, ascending, up to limit article ids above after.
 func (s *Store) ArticleIDsAfter(ctx context.Context, after int64, limit int) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", after, limit)
-	if err != nil {
-		return nil, fmt.Errorf("article ids: %w", err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("article ids: %w", err)
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return queryIDs(ctx, s.db, "article ids", "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", after, limit)
 }
 
 // StaleAmong returns, ascending, those of ids whose stories are out of

@@ -246,23 +246,29 @@ func fpRowsArgs(rows []fpRow) (string, []byte) {
 // import left unlinked on purpose (SkipLinking): the articles of an
 // import or a relink that was stopped before it linked them.
 func (s *Store) Unlinked(ctx context.Context) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM articles WHERE id > max(
+	return queryIDs(ctx, s.db, "unlinked articles", `SELECT id FROM articles WHERE id > max(
 		coalesce((SELECT value FROM meta WHERE key = 'linked_upto'), 0),
 		coalesce((SELECT value FROM meta WHERE key = 'link_skip_upto'), 0)) ORDER BY id`)
+}
+
+// queryIDs runs a query of one integer column and returns its values,
+// errors wrapped with what.
+func queryIDs(ctx context.Context, q querier, what, query string, args ...any) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("unlinked articles: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	defer rows.Close()
 	var out []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("unlinked articles: %w", err)
+			return nil, fmt.Errorf("%s: %w", what, err)
 		}
 		out = append(out, id)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("unlinked articles: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	return out, nil
 }

@@ -165,23 +165,7 @@ func (r storyRows) same(st Story) bool {
 // ReplaceLinks marks both ends of the links it removes and adds,
 // SaveStories unmarks the articles of the stories it saves.
 func (s *Store) StaleStories(ctx context.Context, after int64, limit int) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT article FROM stories_stale WHERE article > ? ORDER BY article LIMIT ?", after, limit)
-	if err != nil {
-		return nil, fmt.Errorf("stale stories: %w", err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("stale stories: %w", err)
-		}
-		out = append(out, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("stale stories: %w", err)
-	}
-	return out, nil
+	return queryIDs(ctx, s.db, "stale stories", "SELECT article FROM stories_stale WHERE article > ? ORDER BY article LIMIT ?", after, limit)
 }
 
 // CountStories returns the number of stories of two articles or more.
