@@ -256,3 +256,12 @@ func parentDirOrDot(p string) string {
 	}
 	return "."
 }
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY (any extended code).
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code()&0xff == 5 // SQLITE_BUSY
+	}
+	return strings.Contains(err.Error(), "SQLITE_BUSY") // wrapped with %v on the way
+}

@@ -126,7 +126,18 @@ func (s *Store) closeStmts() {
 // ErrNotArchive for a file that is not SQLite and ErrNewerSchema for one
 // from a newer schema version.
 func Open(p string) (*Store, error) {
-	return open(p)
+	// Two processes opening a new or crashed file at once can meet in
+	// SQLite's first-open steps (WAL recovery, the first write) before
+	// the busy timeout applies: the one refused tries again, for up to
+	// about 15 s, rather than failing with "database is locked".
+	var err error
+	for wait := 50 * time.Millisecond; ; wait *= 2 {
+		var s *Store
+		if s, err = open(p); err == nil || !isBusy(err) || wait > 8*time.Second {
+			return s, err
+		}
+		time.Sleep(wait)
+	}
 }
 
 // createFile makes an empty archive file with 16 KiB pages (an article row
