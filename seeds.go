@@ -1,5 +1,8 @@
-// Package wiretrace holds what the whole product shares: the seed articles
-// embedded in the binary for the demo and the tests.
+// Package wiretrace holds the domain types the whole product shares
+// (Article, Credit, Link, Story, their roles and kinds) and the seed
+// articles embedded in the binary for the demo and the tests. It has no
+// SQL and does no I/O: the archive maps rows to these types, provenance
+// computes them, the importer produces them.
 package wiretrace
 
 import "embed"

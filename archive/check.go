@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/wiretrace/wiretrace"
 )
 
 // Problem is one thing Check found wrong with an archive.
@@ -114,7 +116,7 @@ func (s *Store) Repair(ctx context.Context) error {
 	}
 	type cr struct {
 		id int64
-		c  []Credit
+		c  []wiretrace.Credit
 	}
 	var all []cr
 	for rows.Next() {
@@ -124,7 +126,7 @@ func (s *Store) Repair(ctx context.Context) error {
 			rows.Close()
 			return fmt.Errorf("repair: credits: %w", err)
 		}
-		var c []Credit
+		var c []wiretrace.Credit
 		if json.Unmarshal([]byte(js), &c) == nil {
 			all = append(all, cr{id, c})
 		}

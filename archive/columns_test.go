@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/wiretrace/wiretrace"
 )
 
 func TestColumnsFollowChanges(t *testing.T) {
@@ -17,8 +19,8 @@ func TestColumnsFollowChanges(t *testing.T) {
 	}
 	add := func(s *Store, src, title, text string) {
 		t.Helper()
-		if _, err := s.Add(ctx, []*Article{{Source: src, Title: title, Text: text, Language: "en",
-			Published: time.Date(2022, 1, 12, 0, 0, 0, 0, time.UTC), Credits: []Credit{{Agency: "AFP", Role: RoleSupplier}}}}); err != nil {
+		if _, err := s.Add(ctx, []*wiretrace.Article{{Source: src, Title: title, Text: text, Language: "en",
+			Published: time.Date(2022, 1, 12, 0, 0, 0, 0, time.UTC), Credits: []wiretrace.Credit{{Agency: "AFP", Role: wiretrace.RoleSupplier}}}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -92,13 +94,13 @@ func TestRankManyMatches(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	var arts []*Article
+	var arts []*wiretrace.Article
 	for i := 0; i < 4500; i++ { // more than rankCandidates
 		title := fmt.Sprintf("Story %d", i)
 		if i == 7 || i == 4200 {
 			title = fmt.Sprintf("Common ground %d", i)
 		}
-		arts = append(arts, &Article{Source: fmt.Sprintf("S%d", i%50), Title: title, Language: "en",
+		arts = append(arts, &wiretrace.Article{Source: fmt.Sprintf("S%d", i%50), Title: title, Language: "en",
 			Text: fmt.Sprintf("Body %d with a common word and filler text number %d.", i, i)})
 	}
 	if _, err := s.Add(ctx, arts); err != nil {

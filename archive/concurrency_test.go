@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 )
 
@@ -64,9 +65,9 @@ func TestSearchDuringImport(t *testing.T) {
 	const batch = 250
 	start := time.Now()
 	for i := 0; i < n; i += batch {
-		var arts []*archive.Article
+		var arts []*wiretrace.Article
 		for j := i; j < i+batch && j < n; j++ {
-			arts = append(arts, &archive.Article{Source: fmt.Sprintf("Outlet %d", j%10), Title: fmt.Sprintf("Report %d", j),
+			arts = append(arts, &wiretrace.Article{Source: fmt.Sprintf("Outlet %d", j%10), Title: fmt.Sprintf("Report %d", j),
 				Text:      fmt.Sprintf("The minister spoke to police and army officers, report number %d.", j),
 				Published: time.Date(2022, 1, 1+j%28, 0, 0, 0, 0, time.UTC), Language: "en"})
 		}

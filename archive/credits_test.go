@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/wiretrace/wiretrace"
 )
 
 // TestDecodeCreditsMatchesUnmarshal checks decodeCredits against
@@ -32,10 +34,10 @@ func TestDecodeCreditsMatchesUnmarshal(t *testing.T) {
 	}
 	plain := 0
 	for i := range 20000 {
-		var cs []Credit
+		var cs []wiretrace.Credit
 		simple = i%2 == 0
 		for range 1 + r.Intn(3) {
-			c := Credit{Agency: word(), Role: word()}
+			c := wiretrace.Credit{Agency: word(), Role: word()}
 			if r.Intn(2) == 0 {
 				c.Evidence = word()
 			}
@@ -53,7 +55,7 @@ func TestDecodeCreditsMatchesUnmarshal(t *testing.T) {
 			if s == "" || s == "[]" {
 				continue // not decoded: no credits
 			}
-			var want []Credit
+			var want []wiretrace.Credit
 			wantErr := json.Unmarshal([]byte(s), &want)
 			got, gotErr := decodeCredits(s)
 			if (gotErr != nil) != (wantErr != nil) || wantErr == nil && !reflect.DeepEqual(got, want) {

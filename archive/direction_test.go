@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // TestLinkDirectedStored: a link's Directed and DirectionEvidence are
@@ -14,9 +14,9 @@ func TestLinkDirectedStored(t *testing.T) {
 	ctx := context.Background()
 	s := MustOpen(t)
 	fill(t, s)
-	links := []archive.Link{
-		{From: 1, To: 2, Kind: archive.LinkReuse, Directed: true, DirectionEvidence: []string{archive.EvidenceCredit, archive.EvidenceDates}, DirectionConfidence: 0.9, Evidence: []archive.Passage{}},
-		{From: 1, To: 3, Kind: archive.LinkReuse, DirectionConfidence: 0.5, Evidence: []archive.Passage{}},
+	links := []wiretrace.Link{
+		{From: 1, To: 2, Kind: wiretrace.LinkReuse, Directed: true, DirectionEvidence: []string{wiretrace.EvidenceCredit, wiretrace.EvidenceDates}, DirectionConfidence: 0.9, Evidence: []wiretrace.Passage{}},
+		{From: 1, To: 3, Kind: wiretrace.LinkReuse, DirectionConfidence: 0.5, Evidence: []wiretrace.Passage{}},
 	}
 	if err := s.ReplaceLinks(ctx, []int64{1}, links); err != nil {
 		t.Fatal(err)

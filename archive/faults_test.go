@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wiretrace/wiretrace"
 )
 
 // TestFullDisk fills an archive whose size is capped (as a full disk would)
@@ -27,10 +29,10 @@ func TestFullDisk(t *testing.T) {
 	stored := 0
 	var failure error
 	for b := 0; b < 200 && failure == nil; b++ {
-		var arts []*Article
+		var arts []*wiretrace.Article
 		for i := 0; i < 20; i++ {
 			n := b*20 + i
-			arts = append(arts, &Article{Source: "S", Title: fmt.Sprintf("Article %d", n),
+			arts = append(arts, &wiretrace.Article{Source: "S", Title: fmt.Sprintf("Article %d", n),
 				Text: strings.Repeat(fmt.Sprintf("Words of article %d about the minister. ", n), 30)})
 		}
 		if _, err := s.AddBatch(ctx, arts, []ImportedFile{{Path: fmt.Sprintf("/f%d", b), Size: 1, MTime: 1}}); err != nil {
@@ -67,7 +69,7 @@ func TestReadOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Add(ctx, []*Article{{Source: "S", Title: "Tokaïev", Text: "Le président Tokaïev à Almaty."}}); err != nil {
+	if _, err := s.Add(ctx, []*wiretrace.Article{{Source: "S", Title: "Tokaïev", Text: "Le président Tokaïev à Almaty."}}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -83,7 +85,7 @@ func TestReadOnly(t *testing.T) {
 	if err != nil || res.Total != 1 {
 		t.Errorf("search read-only: %v %v", err, res)
 	}
-	if _, err := r.Add(ctx, []*Article{{Source: "S", Title: "x", Text: "y"}}); err == nil {
+	if _, err := r.Add(ctx, []*wiretrace.Article{{Source: "S", Title: "x", Text: "y"}}); err == nil {
 		t.Error("write to a read-only archive succeeded")
 	}
 	if _, err := OpenReadOnly(filepath.Join(t.TempDir(), "missing.db")); err == nil {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/wiretrace/wiretrace"
 )
 
 // FuzzOpenArchive mutates a small archive the way a hostile colleague
@@ -24,7 +26,7 @@ func FuzzOpenArchive(f *testing.F) {
 		f.Fatal(err)
 	}
 	ctx := context.Background()
-	if _, err := s.Add(ctx, []*Article{
+	if _, err := s.Add(ctx, []*wiretrace.Article{
 		{Source: "DNA", Title: "Kazakh leader vows to rebuild Almaty", Language: "en", Text: "President Tokayev visited Almaty on Tuesday."},
 		{Source: "Dawn", Title: "Almaty rebuilt", Language: "en", Text: "The city of Almaty will be restored, officials said."},
 	}); err != nil {
@@ -151,7 +153,7 @@ func useArchive(t *testing.T, p string) bool {
 		}
 	}
 	s.Search(ctx, Query{Text: "Almaty"})
-	s.Add(ctx, []*Article{{Source: "Me", Title: "Fuzz", Language: "en", Text: "An article added to a received archive about Almaty."}})
+	s.Add(ctx, []*wiretrace.Article{{Source: "Me", Title: "Fuzz", Language: "en", Text: "An article added to a received archive about Almaty."}})
 	s.Check(ctx)
 	return true
 }

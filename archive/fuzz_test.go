@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/wiretrace/wiretrace"
 )
 
 // FuzzTranslate checks that any string becomes a query FTS5 accepts, or no
@@ -19,7 +21,7 @@ func FuzzTranslate(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	if _, err := s.Add(context.Background(), []*Article{{Source: "S", Title: "Tokaïev à Almaty", Text: "Le président a visité Almaty. 新华社报道。"}}); err != nil {
+	if _, err := s.Add(context.Background(), []*wiretrace.Article{{Source: "S", Title: "Tokaïev à Almaty", Text: "Le président a visité Almaty. 新华社报道。"}}); err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, q string) {

@@ -3,6 +3,8 @@ package archive
 import (
 	"context"
 	"fmt"
+
+	"github.com/wiretrace/wiretrace"
 )
 
 // NetOutlet is an outlet (a source of articles) or a credited agency, as
@@ -88,7 +90,7 @@ func (s *Store) Network(ctx context.Context) ([]NetOutlet, []NetEdge, error) {
 			return nil, nil, fmt.Errorf("network: %w", err)
 		}
 		e.Directed = directed == 1
-		if e.Kind == RoleSupplier || e.Kind == RoleCited || e.Kind == RolePhoto {
+		if e.Kind == wiretrace.RoleSupplier || e.Kind == wiretrace.RoleCited || e.Kind == wiretrace.RolePhoto {
 			node(e.From).Agency = true
 		}
 		node(e.From)

@@ -10,13 +10,14 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 )
 
 // contentHashRef is ContentHash as first written: every rune decoded, each
 // field normalised into a string of its own. The hashes are the archive's
 // deduplication keys, so they must not change.
-func contentHashRef(a *archive.Article) string {
+func contentHashRef(a *wiretrace.Article) string {
 	norm := func(s string) string {
 		var b strings.Builder
 		space := false
@@ -48,14 +49,14 @@ func contentHashRef(a *archive.Article) string {
 // accented, Cyrillic, CJK, digits of other scripts, punctuation, spacing
 // and invalid UTF-8.
 func TestContentHashMatchesReference(t *testing.T) {
-	var arts []*archive.Article
+	var arts []*wiretrace.Article
 	seeds, _ := filepath.Glob("../testdata/seeds/*")
 	for _, p := range seeds {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		arts = append(arts, &archive.Article{Source: filepath.Base(p), Title: "Seed", Text: string(b)})
+		arts = append(arts, &wiretrace.Article{Source: filepath.Base(p), Title: "Seed", Text: string(b)})
 	}
 	if len(arts) == 0 {
 		t.Fatal("no seed articles in ../testdata/seeds")
@@ -71,7 +72,7 @@ func TestContentHashMatchesReference(t *testing.T) {
 		return b.String()
 	}
 	for range 5000 {
-		arts = append(arts, &archive.Article{Source: field(), Title: field(), Text: field()})
+		arts = append(arts, &wiretrace.Article{Source: field(), Title: field(), Text: field()})
 	}
 	for _, a := range arts {
 		if got, want := archive.ContentHash(a), contentHashRef(a); got != want {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 )
 
@@ -194,9 +195,9 @@ func TestDefensiveConnections(t *testing.T) {
 func TestQueryBudget(t *testing.T) {
 	ctx := context.Background()
 	s := MustOpen(t)
-	var arts []*archive.Article
+	var arts []*wiretrace.Article
 	for i := 0; i < 2000; i++ {
-		arts = append(arts, &archive.Article{Source: "S", Title: "the the the", Origin: fmt.Sprint(i),
+		arts = append(arts, &wiretrace.Article{Source: "S", Title: "the the the", Origin: fmt.Sprint(i),
 			Text: strings.Repeat("the said the minister said the ", 20) + fmt.Sprint(i)})
 	}
 	if _, err := s.Add(ctx, arts); err != nil {

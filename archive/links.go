@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/internal/par"
 )
 
@@ -463,8 +464,8 @@ func (s *Store) Meta(ctx context.Context, ids []int64) (map[int64]ArticleMeta, e
 // statement per chunk of ids (whose text does not depend on the ids, so
 // SQLite parses it once per connection); ids that do not exist are absent
 // from the map.
-func (s *Store) Articles(ctx context.Context, ids []int64) (map[int64]*Article, error) {
-	out := make(map[int64]*Article, len(ids))
+func (s *Store) Articles(ctx context.Context, ids []int64) (map[int64]*wiretrace.Article, error) {
+	out := make(map[int64]*wiretrace.Article, len(ids))
 	st, err := s.readStmt(ctx, "SELECT "+articleCols+" FROM articles WHERE id IN (SELECT value FROM json_each(?))")
 	if err != nil {
 		return nil, fmt.Errorf("articles: %w", err)
@@ -493,8 +494,8 @@ func (s *Store) Articles(ctx context.Context, ids []int64) (map[int64]*Article, 
 
 // Briefs returns the articles with the given ids without their text
 // (Text is empty); ids that do not exist are absent from the map.
-func (s *Store) Briefs(ctx context.Context, ids []int64) (map[int64]*Article, error) {
-	out := make(map[int64]*Article, len(ids))
+func (s *Store) Briefs(ctx context.Context, ids []int64) (map[int64]*wiretrace.Article, error) {
+	out := make(map[int64]*wiretrace.Article, len(ids))
 	for start := 0; start < len(ids); start += chunk {
 		part := ids[start:min(start+chunk, len(ids))]
 		q := "SELECT id, source, url, title, byline, dateline, credits, published, language, '', origin, hash, imported FROM articles WHERE id IN (" + placeholders(len(part)) + ")"
@@ -535,7 +536,7 @@ func int64Args(ids []int64) []any {
 
 // ReplaceLinks deletes every link that touches one of articles and stores
 // links instead, in one transaction.
-func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link) error {
+func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []wiretrace.Link) error {
 	return s.ReplaceLinksKnown(ctx, articles, links, nil)
 }
 
@@ -543,7 +544,7 @@ func (s *Store) ReplaceLinks(ctx context.Context, articles []int64, links []Link
 // (Article.Text) of some of the links' articles, by id: those are not read
 // again from the archive (reading them was 2% of the CPU of a 100k import,
 // whose linking had just read them).
-func (s *Store) ReplaceLinksKnown(ctx context.Context, articles []int64, links []Link, known map[int64]string) error {
+func (s *Store) ReplaceLinksKnown(ctx context.Context, articles []int64, links []wiretrace.Link, known map[int64]string) error {
 	_, err := s.WriteLinks(ctx, LinkWrite{Articles: articles, Links: links, Known: known})
 	return err
 }
@@ -551,7 +552,7 @@ func (s *Store) ReplaceLinksKnown(ctx context.Context, articles []int64, links [
 // LinkWrite is one batch of links for WriteLinks.
 type LinkWrite struct {
 	Articles []int64          // the articles whose links are replaced
-	Links    []Link           // their new links
+	Links    []wiretrace.Link // their new links
 	Known    map[int64]string // texts of some of the links' articles, by id
 	// Older replaces only the links between each of Articles and older
 	// articles (smaller ids), which is what a Linker with Before
@@ -710,7 +711,7 @@ const linkCols = "from_article, to_article, kind, direction_confidence, directio
 
 // storedLink is a link row before its passages are resolved.
 type storedLink struct {
-	Link
+	wiretrace.Link
 	ev, ch string
 }
 
@@ -724,7 +725,7 @@ func scanLink(r scanner) (storedLink, error) {
 
 // queryLinks reads link rows and resolves their passages against the
 // texts of their articles.
-func (s *Store) queryLinks(ctx context.Context, q string, args ...any) ([]Link, error) {
+func (s *Store) queryLinks(ctx context.Context, q string, args ...any) ([]wiretrace.Link, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
@@ -746,7 +747,7 @@ func (s *Store) queryLinks(ctx context.Context, q string, args ...any) ([]Link, 
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Link, 0, len(raw))
+	out := make([]wiretrace.Link, 0, len(raw))
 	for _, l := range raw {
 		link := l.Link
 		if err := decodeLink(&link, l.ev, l.ch, texts[l.From], texts[l.To]); err != nil {
@@ -757,8 +758,8 @@ func (s *Store) queryLinks(ctx context.Context, q string, args ...any) ([]Link, 
 	return out, nil
 }
 
-func raw2links(raw []storedLink) []Link {
-	out := make([]Link, len(raw))
+func raw2links(raw []storedLink) []wiretrace.Link {
+	out := make([]wiretrace.Link, len(raw))
 	for i, l := range raw {
 		out[i] = l.Link
 	}
@@ -766,7 +767,7 @@ func raw2links(raw []storedLink) []Link {
 }
 
 // Links returns the links from and to an article, the strongest first.
-func (s *Store) Links(ctx context.Context, article int64) ([]Link, error) {
+func (s *Store) Links(ctx context.Context, article int64) ([]wiretrace.Link, error) {
 	out, err := s.queryLinks(ctx, "SELECT "+linkCols+" FROM links WHERE from_article = ?1 UNION ALL SELECT "+linkCols+
 		" FROM links WHERE to_article = ?1 AND from_article != ?1 ORDER BY reused DESC, from_article, to_article", article)
 	if err != nil {
@@ -809,12 +810,12 @@ func (s *Store) LinkedIDs(ctx context.Context, articles []int64) ([]int64, error
 }
 
 // LinksAmong returns the links whose two ends are both in articles.
-func (s *Store) LinksAmong(ctx context.Context, articles []int64) ([]Link, error) {
+func (s *Store) LinksAmong(ctx context.Context, articles []int64) ([]wiretrace.Link, error) {
 	in := map[int64]bool{}
 	for _, id := range articles {
 		in[id] = true
 	}
-	var out []Link
+	var out []wiretrace.Link
 	for start := 0; start < len(articles); start += chunk {
 		part := articles[start:min(start+chunk, len(articles))]
 		ls, err := s.queryLinks(ctx, "SELECT "+linkCols+" FROM links WHERE from_article IN ("+placeholders(len(part))+")", int64Args(part)...)
@@ -825,10 +826,10 @@ func (s *Store) LinksAmong(ctx context.Context, articles []int64) ([]Link, error
 			if in[l.To] {
 				// One copy of each kind's name, not one per link.
 				switch l.Kind {
-				case LinkReuse:
-					l.Kind = LinkReuse
-				case LinkTranslation:
-					l.Kind = LinkTranslation
+				case wiretrace.LinkReuse:
+					l.Kind = wiretrace.LinkReuse
+				case wiretrace.LinkTranslation:
+					l.Kind = wiretrace.LinkTranslation
 				}
 				out = append(out, l)
 			}
@@ -841,12 +842,12 @@ func (s *Store) LinksAmong(ctx context.Context, articles []int64) ([]Link, error
 // both in articles, which is what grouping articles into stories needs; it
 // reads no article text. (As whole Links, a chunk of stories' link ends
 // was the largest value alive at a 100k import's peak: 32 MB.)
-func (s *Store) LinkEndsAmong(ctx context.Context, articles []int64) ([]LinkEnd, error) {
+func (s *Store) LinkEndsAmong(ctx context.Context, articles []int64) ([]wiretrace.LinkEnd, error) {
 	in := make(map[int64]bool, len(articles))
 	for _, id := range articles {
 		in[id] = true
 	}
-	var out []LinkEnd
+	var out []wiretrace.LinkEnd
 	for start := 0; start < len(articles); start += chunk {
 		part := articles[start:min(start+chunk, len(articles))]
 		rows, err := s.db.QueryContext(ctx, "SELECT from_article, to_article, kind, directed, direction_evidence FROM links WHERE from_article IN ("+placeholders(len(part))+")", int64Args(part)...)
@@ -854,22 +855,22 @@ func (s *Store) LinkEndsAmong(ctx context.Context, articles []int64) ([]LinkEnd,
 			return nil, fmt.Errorf("link ends among articles: %w", err)
 		}
 		for rows.Next() {
-			var l LinkEnd
+			var l wiretrace.LinkEnd
 			var kinds string
 			if err := rows.Scan(&l.From, &l.To, &l.Kind, &l.Directed, &kinds); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("link ends among articles: %w", err)
 			}
 			if l.Directed {
-				l.Strength = max(1, EvidenceStrength(splitEvidence(kinds)))
+				l.Strength = max(1, wiretrace.EvidenceStrength(splitEvidence(kinds)))
 			}
 			if in[l.To] {
 				// One copy of each kind's name, not one per link.
 				switch l.Kind {
-				case LinkReuse:
-					l.Kind = LinkReuse
-				case LinkTranslation:
-					l.Kind = LinkTranslation
+				case wiretrace.LinkReuse:
+					l.Kind = wiretrace.LinkReuse
+				case wiretrace.LinkTranslation:
+					l.Kind = wiretrace.LinkTranslation
 				}
 				out = append(out, l)
 			}
@@ -883,7 +884,7 @@ func (s *Store) LinkEndsAmong(ctx context.Context, articles []int64) ([]LinkEnd,
 }
 
 // AllLinks returns every link, by origin and copy.
-func (s *Store) AllLinks(ctx context.Context) ([]Link, error) {
+func (s *Store) AllLinks(ctx context.Context) ([]wiretrace.Link, error) {
 	out, err := s.queryLinks(ctx, "SELECT "+linkCols+" FROM links ORDER BY from_article, to_article, kind")
 	if err != nil {
 		return nil, fmt.Errorf("all links: %w", err)

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 )
 
@@ -87,10 +88,10 @@ func TestLinksAndStories(t *testing.T) {
 	ctx := context.Background()
 	s := MustOpen(t)
 	fill(t, s)
-	links := []archive.Link{
-		{From: 2, To: 1, Kind: archive.LinkReuse, DirectionConfidence: 0.7, DirectionReason: "earlier", Reused: 0.4, ReusedOfCopy: 0.9,
-			Evidence: []archive.Passage{{FromText: "a", ToText: "a"}}, Changes: archive.Changes{NewHeadline: true, Cut: []string{"p"}, Credited: true}},
-		{From: 1, To: 4, Kind: archive.LinkTranslation, DirectionConfidence: 0.65, Reused: 0.6, ReusedOfCopy: 0.5},
+	links := []wiretrace.Link{
+		{From: 2, To: 1, Kind: wiretrace.LinkReuse, DirectionConfidence: 0.7, DirectionReason: "earlier", Reused: 0.4, ReusedOfCopy: 0.9,
+			Evidence: []wiretrace.Passage{{FromText: "a", ToText: "a"}}, Changes: wiretrace.Changes{NewHeadline: true, Cut: []string{"p"}, Credited: true}},
+		{From: 1, To: 4, Kind: wiretrace.LinkTranslation, DirectionConfidence: 0.65, Reused: 0.6, ReusedOfCopy: 0.5},
 	}
 	if err := s.ReplaceLinks(ctx, []int64{1}, links); err != nil {
 		t.Fatal(err)
@@ -99,7 +100,7 @@ func TestLinksAndStories(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 2 || got[0].Kind != archive.LinkTranslation || got[1].Evidence[0].FromText != "a" || !got[1].Changes.Credited || got[0].Evidence == nil {
+	if len(got) != 2 || got[0].Kind != wiretrace.LinkTranslation || got[1].Evidence[0].FromText != "a" || !got[1].Changes.Credited || got[0].Evidence == nil {
 		t.Errorf("links of 1: got %+v", got)
 	}
 	ids, err := s.LinkedIDs(ctx, []int64{1})
@@ -114,10 +115,10 @@ func TestLinksAndStories(t *testing.T) {
 	if err != nil || len(ends) != 2 {
 		t.Fatalf("link ends among 1, 2, 4: got %v %v, want 2 links", ends, err)
 	}
-	if e := ends[0]; e.From != 1 || e.To != 4 || e.Kind != archive.LinkTranslation {
+	if e := ends[0]; e.From != 1 || e.To != 4 || e.Kind != wiretrace.LinkTranslation {
 		t.Errorf("link ends among 1, 2, 4: first got %+v, want 1 -> 4 translation", e)
 	}
-	if e := ends[1]; e.From != 2 || e.To != 1 || e.Kind != archive.LinkReuse {
+	if e := ends[1]; e.From != 2 || e.To != 1 || e.Kind != wiretrace.LinkReuse {
 		t.Errorf("link ends among 1, 2, 4: second got %+v, want 2 -> 1 reuse", e)
 	}
 	// Replacing the links of 4 drops the translation.
@@ -129,9 +130,9 @@ func TestLinksAndStories(t *testing.T) {
 	}
 
 	lag := 26 * time.Hour
-	st := archive.Story{ID: 1, OriginAgency: "AFP", OriginArticle: 2, Articles: []archive.StoryMember{
+	st := wiretrace.Story{ID: 1, OriginAgency: "AFP", OriginArticle: 2, Articles: []wiretrace.StoryMember{
 		{Article: 2, Source: "The Times of Israel"}, {Article: 1, Source: "DNA", Lag: lag}}}
-	if err := s.SaveStories(ctx, []archive.Story{st, {ID: 3, Articles: []archive.StoryMember{{Article: 3}}}}); err != nil {
+	if err := s.SaveStories(ctx, []wiretrace.Story{st, {ID: 3, Articles: []wiretrace.StoryMember{{Article: 3}}}}); err != nil {
 		t.Fatal(err)
 	}
 	got1, err := s.StoryOf(ctx, 1)
@@ -161,8 +162,8 @@ func TestLinksAndStories(t *testing.T) {
 		t.Errorf("stories: got %d (first of %d), want 6 with the story of two first", len(all), len(all[0].Articles))
 	}
 	// A merged story replaces the old one.
-	merged := archive.Story{ID: 1, OriginArticle: 2, Articles: []archive.StoryMember{{Article: 1}, {Article: 2}, {Article: 4}}}
-	if err := s.SaveStories(ctx, []archive.Story{merged}); err != nil {
+	merged := wiretrace.Story{ID: 1, OriginArticle: 2, Articles: []wiretrace.StoryMember{{Article: 1}, {Article: 2}, {Article: 4}}}
+	if err := s.SaveStories(ctx, []wiretrace.Story{merged}); err != nil {
 		t.Fatal(err)
 	}
 	if stored, _ := s.Stories(ctx, false); len(stored) != 1 || len(stored[0].Articles) != 3 {
@@ -188,15 +189,15 @@ func TestLinksAndStories(t *testing.T) {
 		return b.String()
 	}
 	for _, c := range []struct {
-		save []archive.Story
+		save []wiretrace.Story
 		want string
 	}{
-		{[]archive.Story{merged}, "1//2: 1+0s 2+0s 4+0s;"},
-		{[]archive.Story{{ID: 1, OriginArticle: 2, Articles: []archive.StoryMember{{Article: 1}, {Article: 2}, {Article: 4, Lag: time.Hour}}}}, "1//2: 1+0s 2+0s 4+1h0m0s;"},
-		{[]archive.Story{{ID: 1, OriginAgency: "AFP", OriginArticle: 1, Articles: []archive.StoryMember{{Article: 1}, {Article: 2}, {Article: 4, Lag: time.Hour}}}}, "1/AFP/1: 1+0s 2+0s 4+1h0m0s;"},
-		{[]archive.Story{{ID: 1, OriginAgency: "AFP", OriginArticle: 1, Articles: []archive.StoryMember{{Article: 1}, {Article: 2}}}, {ID: 4, Articles: []archive.StoryMember{{Article: 4}}}}, "1/AFP/1: 1+0s 2+0s;"},
-		{[]archive.Story{{ID: 1, Articles: []archive.StoryMember{{Article: 1}}}, {ID: 2, Articles: []archive.StoryMember{{Article: 2}}}}, ""},
-		{[]archive.Story{merged}, "1//2: 1+0s 2+0s 4+0s;"},
+		{[]wiretrace.Story{merged}, "1//2: 1+0s 2+0s 4+0s;"},
+		{[]wiretrace.Story{{ID: 1, OriginArticle: 2, Articles: []wiretrace.StoryMember{{Article: 1}, {Article: 2}, {Article: 4, Lag: time.Hour}}}}, "1//2: 1+0s 2+0s 4+1h0m0s;"},
+		{[]wiretrace.Story{{ID: 1, OriginAgency: "AFP", OriginArticle: 1, Articles: []wiretrace.StoryMember{{Article: 1}, {Article: 2}, {Article: 4, Lag: time.Hour}}}}, "1/AFP/1: 1+0s 2+0s 4+1h0m0s;"},
+		{[]wiretrace.Story{{ID: 1, OriginAgency: "AFP", OriginArticle: 1, Articles: []wiretrace.StoryMember{{Article: 1}, {Article: 2}}}, {ID: 4, Articles: []wiretrace.StoryMember{{Article: 4}}}}, "1/AFP/1: 1+0s 2+0s;"},
+		{[]wiretrace.Story{{ID: 1, Articles: []wiretrace.StoryMember{{Article: 1}}}, {ID: 2, Articles: []wiretrace.StoryMember{{Article: 2}}}}, ""},
+		{[]wiretrace.Story{merged}, "1//2: 1+0s 2+0s 4+0s;"},
 	} {
 		if err := s.SaveStories(ctx, c.save); err != nil {
 			t.Fatal(err)
@@ -273,8 +274,8 @@ func TestReplaceLinksKnown(t *testing.T) {
 		t.Fatal(err)
 	}
 	p1, p2 := a1.Text[len(a1.Text)/2:], a2.Text[:len(a2.Text)/2]
-	links := []archive.Link{{From: 2, To: 1, Kind: archive.LinkReuse, Reused: 0.5, ReusedOfCopy: 0.5,
-		Evidence: []archive.Passage{{FromText: p2, ToText: p1}}, Changes: archive.Changes{Cut: []string{p2}, Added: []string{p1}}}}
+	links := []wiretrace.Link{{From: 2, To: 1, Kind: wiretrace.LinkReuse, Reused: 0.5, ReusedOfCopy: 0.5,
+		Evidence: []wiretrace.Passage{{FromText: p2, ToText: p1}}, Changes: wiretrace.Changes{Cut: []string{p2}, Added: []string{p1}}}}
 	stored := func() string {
 		t.Helper()
 		var ev, ch string

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/wiretrace/wiretrace"
 )
 
 // Evidence passages and the paragraphs a copy cut or added are nearly
@@ -131,7 +133,7 @@ type storedChanges struct {
 
 // encodeLink returns the evidence and changes of l as stored, given the
 // texts of its original (from) and copy (to).
-func encodeLink(l Link, from, to string) (string, string, error) {
+func encodeLink(l wiretrace.Link, from, to string) (string, string, error) {
 	ev := make([]storedPassage, len(l.Evidence))
 	for i, p := range l.Evidence {
 		ev[i] = storedPassage{F: refOf(from, p.FromText), O: refOf(to, p.ToText)}
@@ -155,18 +157,18 @@ func encodeLink(l Link, from, to string) (string, string, error) {
 }
 
 // decodeLink fills the evidence and changes of l from their stored form.
-func decodeLink(l *Link, ev, ch, from, to string) error {
+func decodeLink(l *wiretrace.Link, ev, ch, from, to string) error {
 	var sp []storedPassage
 	if err := json.Unmarshal([]byte(ev), &sp); err != nil {
 		return fmt.Errorf("link %d -> %d: evidence: %w", l.From, l.To, err)
 	}
-	l.Evidence = make([]Passage, 0, len(sp))
+	l.Evidence = make([]wiretrace.Passage, 0, len(sp))
 	for _, p := range sp {
 		f, o := p.F.text(from), p.O.text(to)
 		if f == "" && o == "" {
 			f, o = p.FromText, p.ToText
 		}
-		l.Evidence = append(l.Evidence, Passage{FromText: f, ToText: o})
+		l.Evidence = append(l.Evidence, wiretrace.Passage{FromText: f, ToText: o})
 	}
 	var sc struct {
 		storedChanges
@@ -177,7 +179,7 @@ func decodeLink(l *Link, ev, ch, from, to string) error {
 	if err := json.Unmarshal([]byte(ch), &sc); err != nil {
 		return fmt.Errorf("link %d -> %d: changes: %w", l.From, l.To, err)
 	}
-	l.Changes = Changes{NewHeadline: sc.NewHeadline, Altered: sc.Altered, Credited: sc.Credited}
+	l.Changes = wiretrace.Changes{NewHeadline: sc.NewHeadline, Altered: sc.Altered, Credited: sc.Credited}
 	var err error
 	if l.Changes.Cut, err = paragraphs(sc.Cut, from); err != nil {
 		return fmt.Errorf("link %d -> %d: changes: %w", l.From, l.To, err)
@@ -208,7 +210,7 @@ func paragraphs(raw json.RawMessage, article string) ([]string, error) {
 }
 
 // linkArticles returns the distinct articles of links.
-func linkArticles(links []Link) []int64 {
+func linkArticles(links []wiretrace.Link) []int64 {
 	seen := map[int64]bool{}
 	var out []int64
 	for _, l := range links {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/wiretrace/wiretrace"
 )
 
 // addRandom adds n articles of words drawn from a skewed vocabulary, so
@@ -18,7 +20,7 @@ func addRandom(t *testing.T, s *Store, r *rand.Rand, n int) {
 	common := []string{"the", "said", "minister", "government", "police", "army", "prime", "ministry", "restore", "restored"}
 	rare := []string{"tariff", "sanctions", "Bishkek", "earthquake", "rescue", "Tokayev", "Tokaiev", "gouvernement", "état", "政府"}
 	sources := []string{"Alpha Times", "Beta Post", "Gamma News", "Delta Daily"}
-	var arts []*Article
+	var arts []*wiretrace.Article
 	for i := range n {
 		var words []string
 		for range 40 + r.Intn(40) {
@@ -31,14 +33,14 @@ func addRandom(t *testing.T, s *Store, r *rand.Rand, n int) {
 		if r.Intn(3) == 0 {
 			words = append(words, "prime", "minister")
 		}
-		a := &Article{Source: sources[r.Intn(len(sources))], Title: strings.Join(words[:5], " ") + fmt.Sprint(" ", i),
+		a := &wiretrace.Article{Source: sources[r.Intn(len(sources))], Title: strings.Join(words[:5], " ") + fmt.Sprint(" ", i),
 			Text: strings.Join(words, " "), Language: []string{"en", "fr"}[r.Intn(2)],
 			Published: time.Date(2019+r.Intn(3), time.Month(1+r.Intn(12)), 1+r.Intn(28), 0, 0, 0, 0, time.UTC)}
 		if r.Intn(5) == 0 {
 			a.Published = time.Time{}
 		}
 		if r.Intn(3) == 0 {
-			a.Credits = []Credit{{Agency: []string{"AFP", "Reuters"}[r.Intn(2)], Role: RoleSupplier}}
+			a.Credits = []wiretrace.Credit{{Agency: []string{"AFP", "Reuters"}[r.Intn(2)], Role: wiretrace.RoleSupplier}}
 		}
 		arts = append(arts, a)
 	}
@@ -259,7 +261,7 @@ func TestLatinWordsInsideCJKTextAreFound(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := s.Add(context.Background(), []*Article{{Source: "X", Title: "停火", Text: "死亡在Bishkek停火。据AFP报道。", Language: "zh"}}); err != nil {
+	if _, err := s.Add(context.Background(), []*wiretrace.Article{{Source: "X", Title: "停火", Text: "死亡在Bishkek停火。据AFP报道。", Language: "zh"}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{"bishkek", "AFP", "停火"} {

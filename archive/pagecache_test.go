@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/wiretrace/wiretrace"
 	"modernc.org/libc"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -47,9 +48,9 @@ func TestPageCacheBlock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arts := make([]*Article, 200)
+	arts := make([]*wiretrace.Article, 200)
 	for i := range arts {
-		arts[i] = &Article{Source: "Outlet", Title: "Story " + string(rune('A'+i%26)), Text: "The minister said on Monday that story number " + string(rune('a'+i%26)) + " happened.", Origin: filepath.Join("x", string(rune('a'+i%26)), string(rune('A'+i/26)))}
+		arts[i] = &wiretrace.Article{Source: "Outlet", Title: "Story " + string(rune('A'+i%26)), Text: "The minister said on Monday that story number " + string(rune('a'+i%26)) + " happened.", Origin: filepath.Join("x", string(rune('a'+i%26)), string(rune('A'+i/26)))}
 	}
 	if _, err := s.Add(ctx, arts); err != nil {
 		t.Fatal(err)

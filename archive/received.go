@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/wiretrace/wiretrace"
 )
 
 // MaxReceivedField is the longest title, text or other field ReadReceived
@@ -37,7 +39,7 @@ var ErrNotArticles = errors.New("archive: no wiretrace articles table")
 // Wiretrace wrote (views, triggers and other tables are ignored, never
 // touched), by plain reads of that table's rows. progress, when set, is
 // called after each batch with the rows read so far and the total.
-func ReadReceived(ctx context.Context, p string, fn func(*Article) error, progress func(done, total int)) (ReceivedStats, error) {
+func ReadReceived(ctx context.Context, p string, fn func(*wiretrace.Article) error, progress func(done, total int)) (ReceivedStats, error) {
 	var st ReceivedStats
 	fi, err := os.Stat(p)
 	if err != nil {
@@ -126,13 +128,13 @@ func openReceived(ctx context.Context, p string) (*sql.DB, error) {
 	return nil, lastErr
 }
 
-func readReceivedBatch(ctx context.Context, db *sql.DB, q string, last *int64, st *ReceivedStats, fn func(*Article) error) (int, error) {
+func readReceivedBatch(ctx context.Context, db *sql.DB, q string, last *int64, st *ReceivedStats, fn func(*wiretrace.Article) error) (int, error) {
 	rows, err := db.QueryContext(ctx, q, *last)
 	if err != nil {
 		return 0, err
 	}
 	defer rows.Close()
-	var arts []*Article
+	var arts []*wiretrace.Article
 	n := 0
 	for rows.Next() {
 		var id int64
@@ -155,7 +157,7 @@ func readReceivedBatch(ctx context.Context, db *sql.DB, q string, last *int64, s
 			continue
 		}
 		text := func(i int) string { return strings.ToValidUTF8(f[i].String, "\uFFFD") }
-		a := &Article{Source: text(0), Language: text(2), Origin: text(3), URL: text(4),
+		a := &wiretrace.Article{Source: text(0), Language: text(2), Origin: text(3), URL: text(4),
 			Byline: text(5), Dateline: text(6), Title: text(8), Text: text(9)}
 		if t, err := time.Parse(time.RFC3339Nano, f[1].String); err == nil {
 			a.Published = t
@@ -181,19 +183,19 @@ func readReceivedBatch(ctx context.Context, db *sql.DB, q string, last *int64, s
 // receivedCredits returns the credits of a received row when they are
 // well formed (known roles, short names), and nil otherwise, which makes
 // the merge find them in the text like for any imported article.
-func receivedCredits(js string) []Credit {
+func receivedCredits(js string) []wiretrace.Credit {
 	c, err := decodeCredits(js)
 	if err != nil || len(c) > 32 {
 		return nil
 	}
 	for _, x := range c {
-		if x.Role != RoleSupplier && x.Role != RoleCited && x.Role != RolePhoto ||
+		if x.Role != wiretrace.RoleSupplier && x.Role != wiretrace.RoleCited && x.Role != wiretrace.RolePhoto ||
 			x.Agency == "" || len(x.Agency) > 64 || len(x.Evidence) > 1024 || !utf8.ValidString(x.Agency+x.Evidence) {
 			return nil
 		}
 	}
 	if c == nil {
-		c = []Credit{}
+		c = []wiretrace.Credit{}
 	}
 	return c
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 )
 
@@ -21,9 +22,9 @@ func manyArticles(t *testing.T, p string, n int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var arts []*archive.Article
+	var arts []*wiretrace.Article
 	for i := 0; i < n; i++ {
-		arts = append(arts, &archive.Article{Source: "Wire", Language: "en", Origin: fmt.Sprintf("%d.txt", i),
+		arts = append(arts, &wiretrace.Article{Source: "Wire", Language: "en", Origin: fmt.Sprintf("%d.txt", i),
 			Title: fmt.Sprintf("Report %d on word%d", i, i),
 			Text:  fmt.Sprintf("Number %d of the lorem ipsum reports, about thing%d and stuff%d.", i, i*7, i*13)})
 	}

@@ -1,3 +1,8 @@
+// Package archive stores news articles in one SQLite file and answers
+// full-text searches, facet counts and provenance queries over them.
+//
+// The archive is the whole product state: one file that can be copied to
+// another machine and opened there. It imports no UI and no HTML code.
 package archive
 
 import (
@@ -24,6 +29,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/wiretrace/wiretrace"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -547,7 +553,7 @@ func (s *Store) Close() error {
 
 // ContentHash returns the deduplication key of an article: the same outlet,
 // title and text (ignoring case, spacing and punctuation) give the same hash.
-func ContentHash(a *Article) string {
+func ContentHash(a *wiretrace.Article) string {
 	b := make([]byte, 0, len(a.Source)+len(a.Title)+len(a.Text)+2)
 	b = appendNormKey(b, a.Source)
 	b = append(b, 0)
@@ -615,7 +621,7 @@ type AddResult struct {
 // already in the archive is not stored again: its result has Duplicate set
 // and the existing ID. Add sets ID, Hash and Imported on stored articles.
 // On error nothing is stored.
-func (s *Store) Add(ctx context.Context, arts []*Article) ([]AddResult, error) {
+func (s *Store) Add(ctx context.Context, arts []*wiretrace.Article) ([]AddResult, error) {
 	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("add articles: %w", err)
@@ -632,7 +638,7 @@ func (s *Store) Add(ctx context.Context, arts []*Article) ([]AddResult, error) {
 	return res, nil
 }
 
-func addTx(ctx context.Context, tx *sql.Tx, arts []*Article) ([]AddResult, error) {
+func addTx(ctx context.Context, tx *sql.Tx, arts []*wiretrace.Article) ([]AddResult, error) {
 	find, err := tx.PrepareContext(ctx, "SELECT id FROM articles WHERE hash = ?")
 	if err != nil {
 		return nil, err
@@ -652,7 +658,7 @@ func addTx(ctx context.Context, tx *sql.Tx, arts []*Article) ([]AddResult, error
 	defer insAg.Close()
 	now := time.Now().UTC()
 	out := make([]AddResult, len(arts))
-	var added []*Article
+	var added []*wiretrace.Article
 	var cjk []string
 	for i, a := range arts {
 		if a.Hash == "" {
@@ -709,9 +715,9 @@ func addTx(ctx context.Context, tx *sql.Tx, arts []*Article) ([]AddResult, error
 	return out, nil
 }
 
-func nonNilCredits(c []Credit) []Credit {
+func nonNilCredits(c []wiretrace.Credit) []wiretrace.Credit {
 	if c == nil {
-		return []Credit{}
+		return []wiretrace.Credit{}
 	}
 	return c
 }
@@ -734,8 +740,8 @@ const articleCols = `id, source, url, title, byline, dateline, credits, publishe
 
 type scanner interface{ Scan(...any) error }
 
-func scanArticle(r scanner) (*Article, error) {
-	var a Article
+func scanArticle(r scanner) (*wiretrace.Article, error) {
+	var a wiretrace.Article
 	var credits, published, imported string
 	if err := r.Scan(&a.ID, &a.Source, &a.URL, &a.Title, &a.Byline, &a.Dateline, &credits, &published,
 		&a.Language, &a.Text, &a.Origin, &a.Hash, &imported); err != nil {
@@ -756,11 +762,11 @@ func scanArticle(r scanner) (*Article, error) {
 // when the column is as json.Marshal writes credits and holds no escape
 // (nearly always), since an import reads it for every candidate of every
 // article it links (json.Unmarshal was 0.7% of its CPU).
-func decodeCredits(s string) ([]Credit, error) {
+func decodeCredits(s string) ([]wiretrace.Credit, error) {
 	if out, ok := plainCredits(s); ok {
 		return out, nil
 	}
-	var out []Credit
+	var out []wiretrace.Credit
 	err := json.Unmarshal([]byte(s), &out)
 	return out, err
 }
@@ -769,7 +775,7 @@ func decodeCredits(s string) ([]Credit, error) {
 // form without a backslash: [{"agency":"A","role":"R"},...], each with
 // ,"evidence":"E" before its } when it has some, strings valid UTF-8. ok
 // is false for anything else.
-func plainCredits(s string) (out []Credit, ok bool) {
+func plainCredits(s string) (out []wiretrace.Credit, ok bool) {
 	if strings.IndexByte(s, '\\') >= 0 || !strings.HasPrefix(s, "[") {
 		return nil, false
 	}
@@ -789,7 +795,7 @@ func plainCredits(s string) (out []Credit, ok bool) {
 		return v, true
 	}
 	for {
-		var c Credit
+		var c wiretrace.Credit
 		var ok1, ok2 bool
 		c.Agency, ok1 = field(`{"agency":"`)
 		c.Role, ok2 = field(`,"role":"`)
@@ -818,7 +824,7 @@ func plainCredits(s string) (out []Credit, ok bool) {
 
 // Article returns the article with the given id, or an error wrapping
 // ErrNotFound.
-func (s *Store) Article(ctx context.Context, id int64) (*Article, error) {
+func (s *Store) Article(ctx context.Context, id int64) (*wiretrace.Article, error) {
 	row := s.db.QueryRowContext(ctx, "SELECT "+articleCols+" FROM articles WHERE id = ?", id)
 	a, err := scanArticle(row)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -831,7 +837,7 @@ func (s *Store) Article(ctx context.Context, id int64) (*Article, error) {
 }
 
 // Each calls fn for every article in id order, stopping at the first error.
-func (s *Store) Each(ctx context.Context, fn func(*Article) error) error {
+func (s *Store) Each(ctx context.Context, fn func(*wiretrace.Article) error) error {
 	rows, err := s.db.QueryContext(ctx, "SELECT "+articleCols+" FROM articles ORDER BY id")
 	if err != nil {
 		return fmt.Errorf("read articles: %w", err)
@@ -985,7 +991,7 @@ type ImportedFile struct {
 
 // AddBatch stores articles and records files as imported, in one
 // transaction: after a crash either both are in the archive or neither.
-func (s *Store) AddBatch(ctx context.Context, arts []*Article, files []ImportedFile) ([]AddResult, error) {
+func (s *Store) AddBatch(ctx context.Context, arts []*wiretrace.Article, files []ImportedFile) ([]AddResult, error) {
 	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("add articles: %w", err)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 )
 
@@ -29,17 +30,17 @@ func MustOpen(tb testing.TB) *archive.Store {
 func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC) }
 
 // corpus is a small archive in several languages and scripts.
-func corpus() []*archive.Article {
-	return []*archive.Article{
+func corpus() []*wiretrace.Article {
+	return []*wiretrace.Article{
 		{Source: "DNA", Title: "Kazakh leader vows to rebuild city", Language: "en", Origin: "000.txt",
 			Text:    "President Tokayev visited Almaty. “I have no doubt the city will be restored,” he said. AFP correspondents saw helicopters.",
-			Credits: []archive.Credit{{Agency: "AFP", Role: archive.RoleSupplier}}},
+			Credits: []wiretrace.Credit{{Agency: "AFP", Role: wiretrace.RoleSupplier}}},
 		{Source: "The Times of Israel", Title: "Kazakh leader vows to restore city", Language: "en", Origin: "001.txt", Published: day(2022, 1, 12),
 			Text:    "President Tokayev visited Almaty on Wednesday. The peacekeeping contingent will leave. (AP Photo)",
-			Credits: []archive.Credit{{Agency: "AFP", Role: archive.RoleSupplier}, {Agency: "AP", Role: archive.RolePhoto}}},
+			Credits: []wiretrace.Credit{{Agency: "AFP", Role: wiretrace.RoleSupplier}, {Agency: "AP", Role: wiretrace.RolePhoto}}},
 		{Source: "Business Standard", Title: "Kazakhstan President urges restoration", Language: "en", Origin: "002.txt", Published: day(2022, 1, 9),
 			Text:    "Tokayev urged the restoration of public facilities in Almaty, reports Xinhua news agency. --IANS",
-			Credits: []archive.Credit{{Agency: "IANS", Role: archive.RoleSupplier}, {Agency: "Xinhua", Role: archive.RoleCited}}},
+			Credits: []wiretrace.Credit{{Agency: "IANS", Role: wiretrace.RoleSupplier}, {Agency: "Xinhua", Role: wiretrace.RoleCited}}},
 		{Source: "Le Monde", Title: "Le président Tokaïev à Almaty", Language: "fr", Origin: "004.txt", Published: day(2021, 12, 30),
 			Text: "Le président kazakh Tokaïev s’est rendu à Almaty, à Besançon aussi peut-être. L'état d'urgence est levé."},
 		{Source: "Xinhua", Title: "哈萨克斯坦总统访问阿拉木图", Language: "zh", Origin: "005.txt", Published: day(2022, 1, 13),

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/wiretrace/wiretrace"
 )
 
 // SaveStories stores stories, replacing the stories their articles
@@ -15,7 +17,7 @@ import (
 // story: its article is removed from any stored story. Stories stored
 // exactly so already are left alone. The articles of stories are no
 // longer stale (see StaleStories).
-func (s *Store) SaveStories(ctx context.Context, stories []Story) error {
+func (s *Store) SaveStories(ctx context.Context, stories []wiretrace.Story) error {
 	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("save stories: %w", err)
@@ -46,7 +48,7 @@ func (s *Store) SaveStories(ctx context.Context, stories []Story) error {
 		return fmt.Errorf("save stories: %w", err)
 	}
 	defer insM.Close()
-	changed := make([]Story, 0, len(stories))
+	changed := make([]wiretrace.Story, 0, len(stories))
 	for _, st := range stories {
 		if !stored.same(st) {
 			changed = append(changed, st)
@@ -138,7 +140,7 @@ func storedStories(ctx context.Context, q querier, ids []int64) (storyRows, erro
 // each of its articles in it with the same lag and parent (so no other article is in
 // it, since the size is the same); a story of one article is stored as
 // no story.
-func (r storyRows) same(st Story) bool {
+func (r storyRows) same(st wiretrace.Story) bool {
 	if len(st.Articles) < 2 {
 		for _, m := range st.Articles {
 			if _, ok := r.members[m.Article]; ok {
@@ -180,7 +182,7 @@ func (s *Store) CountStories(ctx context.Context) (int, error) {
 // StoryOf returns the story of an article: its stored story, or a story of
 // its own when it has none (with its supplier agency as origin). It
 // returns an error wrapping ErrNotFound when the article does not exist.
-func (s *Store) StoryOf(ctx context.Context, article int64) (*Story, error) {
+func (s *Store) StoryOf(ctx context.Context, article int64) (*wiretrace.Story, error) {
 	var id int64
 	err := s.db.QueryRowContext(ctx, "SELECT story FROM story_articles WHERE article = ?", article).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -207,25 +209,25 @@ func (s *Store) StoryOf(ctx context.Context, article int64) (*Story, error) {
 // singleton is the story of an article without links: its own root, or,
 // when it credits a supplier agency that is not its outlet, a copy of
 // that agency's dispatch (as provenance.Stories says of it).
-func singleton(a *Article) Story {
-	m := StoryMember{Article: a.ID, Source: a.Source, Title: a.Title, Language: a.Language, Published: a.Published,
-		DatePrecision: DatePrecision(a.Published)}
-	st := Story{ID: a.ID, OriginArticle: a.ID, OriginKind: OriginArticle}
-	if ag := a.Agencies(RoleSupplier); len(ag) > 0 {
+func singleton(a *wiretrace.Article) wiretrace.Story {
+	m := wiretrace.StoryMember{Article: a.ID, Source: a.Source, Title: a.Title, Language: a.Language, Published: a.Published,
+		DatePrecision: wiretrace.DatePrecision(a.Published)}
+	st := wiretrace.Story{ID: a.ID, OriginArticle: a.ID, OriginKind: wiretrace.OriginArticle}
+	if ag := a.Agencies(wiretrace.RoleSupplier); len(ag) > 0 {
 		st.OriginAgency = ag[0]
 		if !outletIs(a.Source, ag[0]) {
-			st.OriginKind = OriginAgency
-			m.DerivedFrom = &DerivedFrom{Agency: ag[0]}
+			st.OriginKind = wiretrace.OriginAgency
+			m.DerivedFrom = &wiretrace.DerivedFrom{Agency: ag[0]}
 		}
 	}
-	st.Articles = []StoryMember{m}
+	st.Articles = []wiretrace.StoryMember{m}
 	return st
 }
 
 // Stories returns the stored stories (two articles or more), largest
 // first, then the articles that are stories of their own when singletons
 // is set.
-func (s *Store) Stories(ctx context.Context, singletons bool) ([]Story, error) {
+func (s *Store) Stories(ctx context.Context, singletons bool) ([]wiretrace.Story, error) {
 	out, err := s.stories(ctx, "")
 	if err != nil {
 		return nil, fmt.Errorf("stories: %w", err)
@@ -248,7 +250,7 @@ func (s *Store) Stories(ctx context.Context, singletons bool) ([]Story, error) {
 	return out, rows.Err()
 }
 
-func (s *Store) stories(ctx context.Context, where string, args ...any) ([]Story, error) {
+func (s *Store) stories(ctx context.Context, where string, args ...any) ([]wiretrace.Story, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.origin_agency, s.origin_article, s.size, s.origin_kind, m.article, m.lag,
 		m.parent_article, m.parent_agency, a.source, a.title, a.language, a.published
 		FROM stories s JOIN story_articles m ON m.story = s.id JOIN articles a ON a.id = m.article `+where+`
@@ -257,11 +259,11 @@ func (s *Store) stories(ctx context.Context, where string, args ...any) ([]Story
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Story
+	var out []wiretrace.Story
 	for rows.Next() {
-		var st Story
+		var st wiretrace.Story
 		var size int
-		var m StoryMember
+		var m wiretrace.StoryMember
 		var lag int64
 		var published, pg string
 		var pa int64
@@ -271,7 +273,7 @@ func (s *Store) stories(ctx context.Context, where string, args ...any) ([]Story
 		}
 		m.Lag = time.Duration(lag)
 		m.Published, _ = time.Parse(time.RFC3339, published)
-		m.DatePrecision = DatePrecision(m.Published)
+		m.DatePrecision = wiretrace.DatePrecision(m.Published)
 		m.DerivedFrom = derivedFrom(st.OriginKind, pa, pg)
 		if n := len(out); n == 0 || out[n-1].ID != st.ID {
 			out = append(out, st)
@@ -282,7 +284,7 @@ func (s *Store) stories(ctx context.Context, where string, args ...any) ([]Story
 }
 
 // parentCols is a member's parent as story_articles stores it.
-func parentCols(d *DerivedFrom) (int64, string) {
+func parentCols(d *wiretrace.DerivedFrom) (int64, string) {
 	if d == nil {
 		return 0, ""
 	}
@@ -293,12 +295,12 @@ func parentCols(d *DerivedFrom) (int64, string) {
 // neither parent column is the root of a story whose root is an article,
 // else a copy of an unknown common source. Stories stored before trees
 // (kind "") have no parents.
-func derivedFrom(kind string, article int64, agency string) *DerivedFrom {
+func derivedFrom(kind string, article int64, agency string) *wiretrace.DerivedFrom {
 	switch {
 	case article != 0 || agency != "":
-		return &DerivedFrom{Article: article, Agency: agency}
-	case kind == OriginUnknown:
-		return &DerivedFrom{Unknown: true}
+		return &wiretrace.DerivedFrom{Article: article, Agency: agency}
+	case kind == wiretrace.OriginUnknown:
+		return &wiretrace.DerivedFrom{Unknown: true}
 	}
 	return nil
 }

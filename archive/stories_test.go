@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // TestStoryTreeStored: a story's origin kind and members' parents are
@@ -17,10 +17,10 @@ func TestStoryTreeStored(t *testing.T) {
 	ctx := context.Background()
 	s := MustOpen(t)
 	fill(t, s)
-	st := archive.Story{ID: 1, OriginAgency: "AFP", OriginArticle: 1, OriginKind: archive.OriginAgency, Articles: []archive.StoryMember{
-		{Article: 1, DerivedFrom: &archive.DerivedFrom{Agency: "AFP"}},
-		{Article: 2, DerivedFrom: &archive.DerivedFrom{Agency: "AFP"}},
-		{Article: 3, DerivedFrom: &archive.DerivedFrom{Article: 2}},
+	st := wiretrace.Story{ID: 1, OriginAgency: "AFP", OriginArticle: 1, OriginKind: wiretrace.OriginAgency, Articles: []wiretrace.StoryMember{
+		{Article: 1, DerivedFrom: &wiretrace.DerivedFrom{Agency: "AFP"}},
+		{Article: 2, DerivedFrom: &wiretrace.DerivedFrom{Agency: "AFP"}},
+		{Article: 3, DerivedFrom: &wiretrace.DerivedFrom{Article: 2}},
 	}}
 	tree := func() string {
 		got, err := s.StoryOf(ctx, 3)
@@ -34,25 +34,25 @@ func TestStoryTreeStored(t *testing.T) {
 		sort.Strings(out) // members come in publication order
 		return got.OriginKind + " " + strings.Join(out, " ")
 	}
-	if err := s.SaveStories(ctx, []archive.Story{st}); err != nil {
+	if err := s.SaveStories(ctx, []wiretrace.Story{st}); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := tree(), "agency 1<-{Agency:AFP Article:0 Unknown:false} 2<-{Agency:AFP Article:0 Unknown:false} 3<-{Agency: Article:2 Unknown:false}"; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
-	st.Articles[2].DerivedFrom = &archive.DerivedFrom{Agency: "AFP"}
-	if err := s.SaveStories(ctx, []archive.Story{st}); err != nil {
+	st.Articles[2].DerivedFrom = &wiretrace.DerivedFrom{Agency: "AFP"}
+	if err := s.SaveStories(ctx, []wiretrace.Story{st}); err != nil {
 		t.Fatal(err)
 	}
 	if got := tree(); !strings.HasSuffix(got, "3<-{Agency:AFP Article:0 Unknown:false}") {
 		t.Errorf("a new parent was not stored: %s", got)
 	}
-	st.OriginKind = archive.OriginUnknown
+	st.OriginKind = wiretrace.OriginUnknown
 	st.OriginAgency = ""
 	for i := range st.Articles {
-		st.Articles[i].DerivedFrom = &archive.DerivedFrom{Unknown: true}
+		st.Articles[i].DerivedFrom = &wiretrace.DerivedFrom{Unknown: true}
 	}
-	if err := s.SaveStories(ctx, []archive.Story{st}); err != nil {
+	if err := s.SaveStories(ctx, []wiretrace.Story{st}); err != nil {
 		t.Fatal(err)
 	}
 	if got := tree(); got != "unknown 1<-{Agency: Article:0 Unknown:true} 2<-{Agency: Article:0 Unknown:true} 3<-{Agency: Article:0 Unknown:true}" {

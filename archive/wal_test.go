@@ -8,13 +8,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wiretrace/wiretrace"
 )
 
 // walArticles returns n articles whose titles start with tag.
-func walArticles(tag string, from, n int) []*Article {
-	var out []*Article
+func walArticles(tag string, from, n int) []*wiretrace.Article {
+	var out []*wiretrace.Article
 	for i := from; i < from+n; i++ {
-		out = append(out, &Article{Source: "Source " + tag, Language: "en", Origin: fmt.Sprintf("%s-%d.txt", tag, i),
+		out = append(out, &wiretrace.Article{Source: "Source " + tag, Language: "en", Origin: fmt.Sprintf("%s-%d.txt", tag, i),
 			Title: fmt.Sprintf("%s story %d", tag, i),
 			Text:  fmt.Sprintf("The %s report number %d says %d things about item%d.", tag, i, i*7, i*13)})
 	}

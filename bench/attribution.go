@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/gen"
 	"github.com/wiretrace/wiretrace/provenance/linkstore"
@@ -55,7 +56,7 @@ type Attribution struct {
 	Hard     float64
 	Files    bool
 	// Directed reports that the archive's links say whether they are
-	// directed (archive.Link.Directed); without it every link counts as an
+	// directed (wiretrace.Link.Directed); without it every link counts as an
 	// arrow, as the app drew them, and evidence kinds come from the
 	// direction reason's text.
 	Directed       bool
@@ -85,14 +86,14 @@ type Attribution struct {
 }
 
 var (
-	linkType     = reflect.TypeOf(archive.Link{})
+	linkType     = reflect.TypeOf(wiretrace.Link{})
 	_, hasDirect = linkType.FieldByName("Directed")
 	_, hasKinds  = linkType.FieldByName("DirectionEvidence")
 )
 
 // linkDirection returns whether l is drawn as an arrow and the kinds of
-// evidence for it, with whatever fields archive.Link has.
-func linkDirection(l archive.Link) (bool, []string) {
+// evidence for it, with whatever fields wiretrace.Link has.
+func linkDirection(l wiretrace.Link) (bool, []string) {
 	v := reflect.ValueOf(l)
 	directed := true
 	if hasDirect {
@@ -211,10 +212,10 @@ func scoreAttribution(ctx context.Context, g *gen.Generator, dbPath string, rep 
 	toTruth := map[int64]int64{}
 	fromTruth := map[int64]int64{}
 	supplier := map[int64][]string{} // truth ID: supplier agencies credited in the archive
-	err = s.Each(ctx, func(a *archive.Article) error {
+	err = s.Each(ctx, func(a *wiretrace.Article) error {
 		if id, ok := byName[filepath.Base(a.Origin)]; ok {
 			toTruth[a.ID], fromTruth[id] = id, a.ID
-			supplier[id] = a.Agencies(archive.RoleSupplier)
+			supplier[id] = a.Agencies(wiretrace.RoleSupplier)
 		}
 		return nil
 	})
@@ -298,7 +299,7 @@ func scoreAttribution(ctx context.Context, g *gen.Generator, dbPath string, rep 
 
 // scoreStory scores one stored story's origin and, when the archive
 // stores them, its members' parents.
-func scoreStory(truth []gen.Truth, toTruth map[int64]int64, st archive.Story, rep *Attribution) {
+func scoreStory(truth []gen.Truth, toTruth map[int64]int64, st wiretrace.Story, rep *Attribution) {
 	if len(st.Articles) < 2 {
 		return
 	}
@@ -359,7 +360,7 @@ func scoreStory(truth []gen.Truth, toTruth map[int64]int64, st archive.Story, re
 // originNotIn reports whether a story says that its original is not in
 // the archive: no origin article, or members derived from an agency.
 // Stories without parents always name an article as their origin.
-func originNotIn(st archive.Story) bool {
+func originNotIn(st wiretrace.Story) bool {
 	b, _ := json.Marshal(st)
 	return st.OriginArticle == 0 || strings.Contains(string(b), `"derived_from":{"agency"`)
 }

@@ -24,6 +24,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/gen"
 	"github.com/wiretrace/wiretrace/importer"
@@ -422,7 +423,7 @@ func scoreLinks(ctx context.Context, g *gen.Generator, dbPath string) (*gen.Scor
 	}
 	defer s.Close()
 	toTruth := map[int64]int64{}
-	err = s.Each(ctx, func(a *archive.Article) error {
+	err = s.Each(ctx, func(a *wiretrace.Article) error {
 		if id, ok := byName[filepath.Base(a.Origin)]; ok {
 			toTruth[a.ID] = id
 		}
@@ -488,7 +489,7 @@ func importCorpus(ctx context.Context, opts *Options, g *gen.Generator, dbPath s
 	var stored time.Duration
 	for start := 0; start < g.Len(); start += batch {
 		end := min(start+batch, g.Len())
-		arts := make([]*archive.Article, 0, end-start)
+		arts := make([]*wiretrace.Article, 0, end-start)
 		for i := start; i < end; i++ {
 			a, _ := g.Article(i)
 			arts = append(arts, &a)

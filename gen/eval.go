@@ -3,7 +3,7 @@ package gen
 import (
 	"slices"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // Pair is an unordered pair of article IDs, A < B.
@@ -47,16 +47,16 @@ func ShareText(a, b *Truth) bool {
 
 // ExpectedLinks returns the links the truth implies: each copy, merge or
 // translation with every dispatch it was made from, with the link kind
-// (archive.LinkReuse or archive.LinkTranslation). truth must be indexed by
+// (wiretrace.LinkReuse or wiretrace.LinkTranslation). truth must be indexed by
 // ID-1, as All yields it.
 func ExpectedLinks(truth []Truth) map[Pair]string {
 	out := map[Pair]string{}
 	for i := range truth {
 		t := &truth[i]
 		for _, f := range t.From {
-			kind := archive.LinkReuse
+			kind := wiretrace.LinkReuse
 			if truth[f-1].Language != t.Language {
-				kind = archive.LinkTranslation
+				kind = wiretrace.LinkTranslation
 			}
 			out[MakePair(f, t.ID)] = kind
 		}

@@ -39,7 +39,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // Kinds of generated articles, as Truth.Kind reports them.
@@ -137,10 +137,10 @@ type Truth struct {
 	Credited bool `json:"credited"`
 	// Credits are the credits visible in the text: the supplier when
 	// credited, agencies cited inside it, photo credits.
-	Credits        []archive.Credit `json:"credits,omitempty"`
-	Language       string           `json:"language"`
-	SourceLanguage string           `json:"source_language,omitempty"` // of the original, for translations
-	Published      time.Time        `json:"published,omitzero"`
+	Credits        []wiretrace.Credit `json:"credits,omitempty"`
+	Language       string             `json:"language"`
+	SourceLanguage string             `json:"source_language,omitempty"` // of the original, for translations
+	Published      time.Time          `json:"published,omitzero"`
 	// DerivedFrom is the article's true parent: the dispatch or copy it
 	// was made from, or the agency whose dispatch is not in the corpus;
 	// nil for an original (dispatch, event report, standalone).
@@ -392,8 +392,8 @@ func (g *Generator) plan() {
 }
 
 // All yields every article with its truth, in ID order.
-func (g *Generator) All() iter.Seq2[archive.Article, Truth] {
-	return func(yield func(archive.Article, Truth) bool) {
+func (g *Generator) All() iter.Seq2[wiretrace.Article, Truth] {
+	return func(yield func(wiretrace.Article, Truth) bool) {
 		for i := range g.slots {
 			a, t := g.Article(i)
 			if !yield(a, t) {
@@ -505,20 +505,20 @@ func (g *Generator) published(s slot) time.Time {
 
 // Article returns article i (0-based; its ID is i+1) and its truth. It
 // panics if i is out of range.
-func (g *Generator) Article(i int) (archive.Article, Truth) {
+func (g *Generator) Article(i int) (wiretrace.Article, Truth) {
 	a, tr, _ := g.build(i)
 	return a, tr
 }
 
 // build makes article i; nFooter is how many of its last paragraphs are
 // the outlet's boilerplate.
-func (g *Generator) build(i int) (a archive.Article, tr Truth, nFooter int) {
+func (g *Generator) build(i int) (a wiretrace.Article, tr Truth, nFooter int) {
 	s := g.slots[i]
 	id := int64(i + 1)
 	r := g.rng(streamArticle, uint64(i))
 	l := langs()[s.lang]
 	tr = Truth{ID: id, Kind: kindNames[s.kind], Story: id, Event: int(s.event), Language: l.code, Published: g.published(s)}
-	a = archive.Article{ID: id, Language: l.code, Published: tr.Published}
+	a = wiretrace.Article{ID: id, Language: l.code, Published: tr.Published}
 	var paras []string
 	when := time.Unix(s.t, 0).UTC()
 	var outlet *Outlet
@@ -544,7 +544,7 @@ func (g *Generator) build(i int) (a archive.Article, tr Truth, nFooter int) {
 			paras = append(paras, d.signoff)
 		}
 		tr.Supplier, tr.Credited = a.Source, true
-		tr.Credits = append([]archive.Credit{{Agency: a.Source, Role: archive.RoleSupplier}}, tr.Credits...)
+		tr.Credits = append([]wiretrace.Credit{{Agency: a.Source, Role: wiretrace.RoleSupplier}}, tr.Credits...)
 	case kCopy, kTranslation, kMerge:
 		if s.via > 0 {
 			paras = g.viaText(r, s, &a, &tr)
@@ -612,14 +612,14 @@ func (g *Generator) url(s slot, o *Outlet, source, name string) string {
 
 func addCredits(tr *Truth, p para) {
 	if p.cite >= 0 {
-		tr.Credits = appendCredit(tr.Credits, archive.Credit{Agency: Agencies[p.cite].Name, Role: archive.RoleCited})
+		tr.Credits = appendCredit(tr.Credits, wiretrace.Credit{Agency: Agencies[p.cite].Name, Role: wiretrace.RoleCited})
 	}
 	if p.photo >= 0 {
-		tr.Credits = appendCredit(tr.Credits, archive.Credit{Agency: Agencies[p.photo].Name, Role: archive.RolePhoto})
+		tr.Credits = appendCredit(tr.Credits, wiretrace.Credit{Agency: Agencies[p.photo].Name, Role: wiretrace.RolePhoto})
 	}
 }
 
-func appendCredit(cs []archive.Credit, c archive.Credit) []archive.Credit {
+func appendCredit(cs []wiretrace.Credit, c wiretrace.Credit) []wiretrace.Credit {
 	for _, x := range cs {
 		if x.Agency == c.Agency && x.Role == c.Role {
 			return cs
@@ -630,7 +630,7 @@ func appendCredit(cs []archive.Credit, c archive.Credit) []archive.Credit {
 
 // copyText makes the text of a copy, translation or merge of dispatches,
 // recording in tr how it was changed.
-func (g *Generator) copyText(r *rand.Rand, s slot, i int, o *Outlet, a *archive.Article, tr *Truth) []string {
+func (g *Generator) copyText(r *rand.Rand, s slot, i int, o *Outlet, a *wiretrace.Article, tr *Truth) []string {
 	d, src := g.source(s)
 	l := langs()[s.lang]
 	ag := d.agency
@@ -765,7 +765,7 @@ func (g *Generator) copyText(r *rand.Rand, s slot, i int, o *Outlet, a *archive.
 	}
 	tr.Credited = credited
 	if credited {
-		tr.Credits = append(tr.Credits, archive.Credit{Agency: tr.Supplier, Role: archive.RoleSupplier})
+		tr.Credits = append(tr.Credits, wiretrace.Credit{Agency: tr.Supplier, Role: wiretrace.RoleSupplier})
 	}
 	var out []string
 	emit := func(p para, first bool, src *dispatchText) {
@@ -815,7 +815,7 @@ func (g *Generator) copyText(r *rand.Rand, s slot, i int, o *Outlet, a *archive.
 		}
 		out = append(out, fmt.Sprintf(form, who))
 		if d2 != nil {
-			tr.Credits = append(tr.Credits, archive.Credit{Agency: Agencies[d2.agency].Name, Role: archive.RoleSupplier})
+			tr.Credits = append(tr.Credits, wiretrace.Credit{Agency: Agencies[d2.agency].Name, Role: wiretrace.RoleSupplier})
 		}
 	}
 	tr.Edits = edits

@@ -17,7 +17,7 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 func corpusHash(t testing.TB, g *Generator) string {
@@ -171,8 +171,8 @@ func TestTruthConsistent(t *testing.T) {
 		if tr.Story != d.ID || tr.Supplier != d.Source {
 			t.Errorf("%d: story %d supplier %s, want %d %s", tr.ID, tr.Story, tr.Supplier, d.ID, d.Source)
 		}
-		supplierCredited := slices.ContainsFunc(tr.Credits, func(c archive.Credit) bool {
-			return c.Agency == tr.Supplier && c.Role == archive.RoleSupplier
+		supplierCredited := slices.ContainsFunc(tr.Credits, func(c wiretrace.Credit) bool {
+			return c.Agency == tr.Supplier && c.Role == wiretrace.RoleSupplier
 		})
 		if tr.Credited != supplierCredited {
 			t.Errorf("%d: credited %v, credits %v", tr.ID, tr.Credited, tr.Credits)
@@ -462,7 +462,7 @@ func TestScore(t *testing.T) {
 	}
 	for p, kind := range exp {
 		a, b := truth[p.A-1], truth[p.B-1]
-		if (kind == archive.LinkTranslation) != (a.Language != b.Language) {
+		if (kind == wiretrace.LinkTranslation) != (a.Language != b.Language) {
 			t.Errorf("link %v kind %s between %s and %s", p, kind, a.Language, b.Language)
 		}
 	}

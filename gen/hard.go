@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // Hard attribution cases, as Truth.Hard names them. With Config.Hard = x,
@@ -207,7 +207,7 @@ func (g *Generator) hardTruth(s slot, tr *Truth) {
 // viaText makes the text of a copy of the copy at s.via: its headline and
 // body (its outlet's boilerplate aside), with one of the dispatch's
 // paragraphs dropped half the time.
-func (g *Generator) viaText(r *rand.Rand, s slot, a *archive.Article, tr *Truth) []string {
+func (g *Generator) viaText(r *rand.Rand, s slot, a *wiretrace.Article, tr *Truth) []string {
 	p := int(s.via - 1)
 	pa, ptr, nFooter := g.build(p)
 	paras := strings.Split(pa.Text, "\n\n")

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // Kinds of evidence that tell who copied whom, as Relation.Evidence lists
@@ -80,8 +80,8 @@ func Relate(truth []Truth, a, b int64) Relation {
 // evidence lists the kinds of evidence that cp derives from orig.
 func evidence(orig, cp *Truth) []string {
 	var out []string
-	if orig.Kind == KindDispatch && slices.ContainsFunc(cp.Credits, func(c archive.Credit) bool {
-		return c.Agency == orig.Source && c.Role == archive.RoleSupplier
+	if orig.Kind == KindDispatch && slices.ContainsFunc(cp.Credits, func(c wiretrace.Credit) bool {
+		return c.Agency == orig.Source && c.Role == wiretrace.RoleSupplier
 	}) {
 		out = append(out, EvidenceCredit)
 	}

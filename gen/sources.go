@@ -8,7 +8,7 @@ import (
 
 // Agency is a wire agency of the generated world.
 type Agency struct {
-	Name  string   // canonical short name, as archive.Credit.Agency uses it
+	Name  string   // canonical short name, as wiretrace.Credit.Agency uses it
 	Full  string   // full name, e.g. "Agence France-Presse"
 	Langs []string // languages it files in, the first the most often
 	Home  string   // city of its head office

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 )
 
@@ -48,12 +49,12 @@ func WriteArchive(ctx context.Context, g *Generator, s *archive.Store, o Archive
 		return fmt.Errorf("%w: %s holds %d articles", ErrNotEmpty, s.Path(), n)
 	}
 	type chunk struct {
-		arts  []*archive.Article
+		arts  []*wiretrace.Article
 		truth []Truth
 	}
 	make1 := func(start int) chunk {
 		end := min(start+batch, g.Len())
-		c := chunk{arts: make([]*archive.Article, end-start), truth: make([]Truth, end-start)}
+		c := chunk{arts: make([]*wiretrace.Article, end-start), truth: make([]Truth, end-start)}
 		workers := runtime.GOMAXPROCS(0)
 		var wg sync.WaitGroup
 		for w := range workers {

@@ -14,7 +14,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // ManifestName is the name of the per-folder manifest WriteDir writes
@@ -217,7 +217,7 @@ var navLabels = map[string][]string{
 
 // appendHTML appends article i as a saved web page: metadata in the head,
 // navigation, the article, the outlet's boilerplate in asides and footer.
-func appendHTML(b []byte, g *Generator, i int, a *archive.Article, nFooter int) []byte {
+func appendHTML(b []byte, g *Generator, i int, a *wiretrace.Article, nFooter int) []byte {
 	o := &g.Outlets[g.slots[i].outlet]
 	esc := html.EscapeString
 	paras := strings.Split(a.Text, "\n\n")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 )
 
@@ -15,13 +16,13 @@ type Archive interface {
 	Search(ctx context.Context, q archive.Query) (*archive.Result, error)
 	// Article returns one article; it returns an error wrapping
 	// ErrNotFound (or the store's own) when there is no such article.
-	Article(ctx context.Context, id int64) (*archive.Article, error)
+	Article(ctx context.Context, id int64) (*wiretrace.Article, error)
 	// Links returns the provenance links that touch article id, as
 	// original or as copy; nil when there are none.
-	Links(ctx context.Context, id int64) ([]archive.Link, error)
+	Links(ctx context.Context, id int64) ([]wiretrace.Link, error)
 	// StoryOf returns the story article id belongs to, or nil (and no
 	// error) when it belongs to none.
-	StoryOf(ctx context.Context, id int64) (*archive.Story, error)
+	StoryOf(ctx context.Context, id int64) (*wiretrace.Story, error)
 }
 
 // ErrNotFound may be returned by an Archive for an article that does not

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 )
 
@@ -626,13 +627,13 @@ func (b *Browser) Open(id int64, toReader bool) {
 // linksAmong is implemented by archives that fetch the links among a set
 // of articles in one go (*archive.Store does).
 type linksAmong interface {
-	LinksAmong(ctx context.Context, ids []int64) ([]archive.Link, error)
+	LinksAmong(ctx context.Context, ids []int64) ([]wiretrace.Link, error)
 }
 
 // briefs is implemented by archives that fetch the metadata and credits
 // of many articles in one go (*archive.Store does).
 type briefs interface {
-	Briefs(ctx context.Context, ids []int64) (map[int64]*archive.Article, error)
+	Briefs(ctx context.Context, ids []int64) (map[int64]*wiretrace.Article, error)
 }
 
 // maxCreditLookups bounds the articles whose credits are fetched one by
@@ -642,7 +643,7 @@ const maxCreditLookups = 100
 // load fetches an article, its story, the links among the story's
 // articles (or the article's own links when it has no story) and the
 // credits of the story's articles (nil when they cannot be had).
-func load(ctx context.Context, arch Archive, id int64) (art *archive.Article, story *archive.Story, links []archive.Link, credits map[int64][]archive.Credit, err error) {
+func load(ctx context.Context, arch Archive, id int64) (art *wiretrace.Article, story *wiretrace.Story, links []wiretrace.Link, credits map[int64][]wiretrace.Credit, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("open failed: %v", r)
@@ -663,7 +664,7 @@ func load(ctx context.Context, arch Archive, id int64) (art *archive.Article, st
 			ids = append(ids, m.Article)
 		}
 	}
-	var all []archive.Link
+	var all []wiretrace.Link
 	if la, ok := arch.(linksAmong); ok && story != nil {
 		all, err = la.LinksAmong(ctx, ids)
 		if err != nil {
@@ -685,7 +686,7 @@ func load(ctx context.Context, arch Archive, id int64) (art *archive.Article, st
 			links = append(links, l)
 		}
 	}
-	credits = map[int64][]archive.Credit{id: known(art.Credits)}
+	credits = map[int64][]wiretrace.Credit{id: known(art.Credits)}
 	if br, ok := arch.(briefs); ok && len(ids) > 1 {
 		if m, err := br.Briefs(ctx, ids); err == nil {
 			for k, a := range m {
@@ -711,9 +712,9 @@ func load(ctx context.Context, arch Archive, id int64) (art *archive.Article, st
 
 // known is cs, empty rather than nil: the article's credits are known and
 // may be none.
-func known(cs []archive.Credit) []archive.Credit {
+func known(cs []wiretrace.Credit) []wiretrace.Credit {
 	if cs == nil {
-		return []archive.Credit{}
+		return []wiretrace.Credit{}
 	}
 	return cs
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 )
 
@@ -21,9 +22,9 @@ import (
 // the filters and computes facets over the whole match set, like the store.
 type fakeArchive struct {
 	mu       sync.Mutex
-	articles []*archive.Article
-	links    []archive.Link
-	stories  []*archive.Story
+	articles []*wiretrace.Article
+	links    []wiretrace.Link
+	stories  []*wiretrace.Story
 	searches int
 	// SearchFn, when set, replaces Search (to inject errors or delays).
 	SearchFn func(ctx context.Context, q archive.Query) (*archive.Result, error)
@@ -34,12 +35,12 @@ var _ Archive = (*fakeArchive)(nil)
 // seedMeta is what the manifest says about each seed file.
 var seedMeta = []struct {
 	source, lang, date string
-	credits            []archive.Credit
+	credits            []wiretrace.Credit
 }{
-	{"DNA", "en", "", []archive.Credit{{Agency: "AFP", Role: archive.RoleSupplier}}},
-	{"The Times of Israel", "en", "", []archive.Credit{{Agency: "AFP", Role: archive.RoleSupplier}, {Agency: "AP", Role: archive.RolePhoto}}},
-	{"Business Standard", "en", "2022-01-09", []archive.Credit{{Agency: "IANS", Role: archive.RoleSupplier}, {Agency: "Xinhua", Role: archive.RoleCited}}},
-	{"Pakistan Point News", "en", "2022-01-12", []archive.Credit{{Agency: "Sputnik", Role: archive.RoleSupplier}}},
+	{"DNA", "en", "", []wiretrace.Credit{{Agency: "AFP", Role: wiretrace.RoleSupplier}}},
+	{"The Times of Israel", "en", "", []wiretrace.Credit{{Agency: "AFP", Role: wiretrace.RoleSupplier}, {Agency: "AP", Role: wiretrace.RolePhoto}}},
+	{"Business Standard", "en", "2022-01-09", []wiretrace.Credit{{Agency: "IANS", Role: wiretrace.RoleSupplier}, {Agency: "Xinhua", Role: wiretrace.RoleCited}}},
+	{"Pakistan Point News", "en", "2022-01-12", []wiretrace.Credit{{Agency: "Sputnik", Role: wiretrace.RoleSupplier}}},
 	{"The Epoch Times", "fr", "", nil}, // it credits no agency
 }
 
@@ -61,7 +62,7 @@ func newFake(tb testing.TB) *fakeArchive {
 		text := strings.TrimSpace(string(data))
 		title, _, _ := strings.Cut(text, "\n")
 		m := seedMeta[i]
-		a := &archive.Article{
+		a := &wiretrace.Article{
 			ID: int64(i + 1), Source: m.source, Language: m.lang, Credits: m.credits,
 			Title: strings.TrimSpace(title), Text: text, Origin: filepath.Base(name),
 			URL: fmt.Sprintf("https://example.org/seed/%d", i),
@@ -84,20 +85,20 @@ func newFake(tb testing.TB) *fakeArchive {
 	// What the archive stores for the seeds since links are directed only
 	// on evidence: DNA, The Times of Israel and The Epoch Times each derive
 	// from an AFP dispatch that is not in the archive; none copied another.
-	f.links = []archive.Link{
-		{From: 2, To: 1, Kind: archive.LinkReuse, Reused: 0.38, ReusedOfCopy: 0.93, DirectionConfidence: 0.5,
+	f.links = []wiretrace.Link{
+		{From: 2, To: 1, Kind: wiretrace.LinkReuse, Reused: 0.38, ReusedOfCopy: 0.93, DirectionConfidence: 0.5,
 			DirectionReason:   "no evidence of who copied whom: both share text (both credit AFP)",
 			DirectionEvidence: []string{},
-			Evidence:          []archive.Passage{{FromText: para(2, 5), ToText: para(1, 1)}},
-			Changes:           archive.Changes{NewHeadline: true, Cut: []string{"a", "b"}, Credited: true}},
-		{From: 1, To: 5, Kind: archive.LinkTranslation, Reused: 0.72, ReusedOfCopy: 0.53, DirectionConfidence: 0.5,
+			Evidence:          []wiretrace.Passage{{FromText: para(2, 5), ToText: para(1, 1)}},
+			Changes:           wiretrace.Changes{NewHeadline: true, Cut: []string{"a", "b"}, Credited: true}},
+		{From: 1, To: 5, Kind: wiretrace.LinkTranslation, Reused: 0.72, ReusedOfCopy: 0.53, DirectionConfidence: 0.5,
 			DirectionReason:   "no evidence of who copied whom: translations of each other",
 			DirectionEvidence: []string{},
-			Evidence:          []archive.Passage{{FromText: para(1, 1), ToText: para(5, 0)}},
-			Changes:           archive.Changes{NewHeadline: true}},
+			Evidence:          []wiretrace.Passage{{FromText: para(1, 1), ToText: para(5, 0)}},
+			Changes:           wiretrace.Changes{NewHeadline: true}},
 	}
-	afp := func() *archive.DerivedFrom { return &archive.DerivedFrom{Agency: "AFP"} }
-	f.stories = []*archive.Story{{ID: 1, OriginAgency: "AFP", OriginArticle: 1, OriginKind: archive.OriginAgency, Articles: []archive.StoryMember{
+	afp := func() *wiretrace.DerivedFrom { return &wiretrace.DerivedFrom{Agency: "AFP"} }
+	f.stories = []*wiretrace.Story{{ID: 1, OriginAgency: "AFP", OriginArticle: 1, OriginKind: wiretrace.OriginAgency, Articles: []wiretrace.StoryMember{
 		{Article: 1, Source: "DNA", Language: "en", Title: f.articles[0].Title, DerivedFrom: afp()},
 		{Article: 2, Source: "The Times of Israel", Language: "en", Title: f.articles[1].Title, DerivedFrom: afp()},
 		{Article: 5, Source: "The Epoch Times", Language: "fr", Title: f.articles[4].Title, DerivedFrom: afp()},
@@ -112,7 +113,7 @@ func (f *fakeArchive) setSearch(fn func(ctx context.Context, q archive.Query) (*
 	f.mu.Unlock()
 }
 
-func (f *fakeArchive) Article(_ context.Context, id int64) (*archive.Article, error) {
+func (f *fakeArchive) Article(_ context.Context, id int64) (*wiretrace.Article, error) {
 	for _, a := range f.articles {
 		if a.ID == id {
 			c := *a
@@ -122,8 +123,8 @@ func (f *fakeArchive) Article(_ context.Context, id int64) (*archive.Article, er
 	return nil, fmt.Errorf("fake: article %d: %w", id, ErrNotFound)
 }
 
-func (f *fakeArchive) Links(_ context.Context, id int64) ([]archive.Link, error) {
-	var out []archive.Link
+func (f *fakeArchive) Links(_ context.Context, id int64) ([]wiretrace.Link, error) {
+	var out []wiretrace.Link
 	for _, l := range f.links {
 		if l.From == id || l.To == id {
 			out = append(out, l)
@@ -132,7 +133,7 @@ func (f *fakeArchive) Links(_ context.Context, id int64) ([]archive.Link, error)
 	return out, nil
 }
 
-func (f *fakeArchive) StoryOf(_ context.Context, id int64) (*archive.Story, error) {
+func (f *fakeArchive) StoryOf(_ context.Context, id int64) (*wiretrace.Story, error) {
 	for _, s := range f.stories {
 		for _, m := range s.Articles {
 			if m.Article == id {

@@ -9,8 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // Provenance shows where an article came from: its story as a tree under
@@ -30,11 +29,11 @@ type Provenance struct {
 	evScroll *container.Scroll
 	object   fyne.CanvasObject
 
-	story   *archive.Story
+	story   *wiretrace.Story
 	current int64
-	list    []archive.Link
-	names   map[int64]archive.StoryMember
-	credits map[int64][]archive.Credit
+	list    []wiretrace.Link
+	names   map[int64]wiretrace.StoryMember
+	credits map[int64][]wiretrace.Credit
 	chosen  int // index into list, -1 for none
 
 	// onOpen is called when the user clicks an article of the story.
@@ -85,14 +84,14 @@ func (p *Provenance) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // Story returns the story shown, or nil.
-func (p *Provenance) Story() *archive.Story { return p.story }
+func (p *Provenance) Story() *wiretrace.Story { return p.story }
 
 // Display shows the story of article current with the links among its
 // articles and their credits (by article; nil when unknown). A nil story
 // shows that the article has no known provenance.
-func (p *Provenance) Display(current int64, story *archive.Story, links []archive.Link, credits map[int64][]archive.Credit) {
+func (p *Provenance) Display(current int64, story *wiretrace.Story, links []wiretrace.Link, credits map[int64][]wiretrace.Credit) {
 	p.current, p.story, p.chosen, p.credits = current, story, -1, credits
-	p.names = map[int64]archive.StoryMember{}
+	p.names = map[int64]wiretrace.StoryMember{}
 	p.list = nil
 	if story != nil {
 		for _, m := range story.Articles {
@@ -109,7 +108,7 @@ func (p *Provenance) Display(current int64, story *archive.Story, links []archiv
 		p.list = append(p.list, l)
 	}
 	// Links of the current article first, then by share reused.
-	slices.SortStableFunc(p.list, func(a, b archive.Link) int {
+	slices.SortStableFunc(p.list, func(a, b wiretrace.Link) int {
 		ac, bc := a.From == current || a.To == current, b.From == current || b.To == current
 		if ac != bc {
 			if ac {
@@ -190,13 +189,13 @@ func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 // originPhrase names a story by its origin: "Story of the AFP dispatch
 // (not in the archive)".
-func originPhrase(st *archive.Story, names map[int64]archive.StoryMember) string {
+func originPhrase(st *wiretrace.Story, names map[int64]wiretrace.StoryMember) string {
 	switch {
-	case st.OriginKind == archive.OriginAgency && st.OriginAgency != "":
+	case st.OriginKind == wiretrace.OriginAgency && st.OriginAgency != "":
 		return "Story of the " + st.OriginAgency + " dispatch (not in the archive)"
-	case st.OriginKind == archive.OriginUnknown:
+	case st.OriginKind == wiretrace.OriginUnknown:
 		return "Story of a common source that is not in the archive"
-	case st.OriginKind == archive.OriginArticle:
+	case st.OriginKind == wiretrace.OriginArticle:
 		src := names[st.OriginArticle].Source
 		if src == "" {
 			src = fmt.Sprintf("article #%d", st.OriginArticle)
@@ -215,9 +214,9 @@ func originPhrase(st *archive.Story, names map[int64]archive.StoryMember) string
 // Times of Israel (en) share text · 93% of DNA (en), 38% of The Times of
 // Israel (en)" when undirected, "A → B · copied · 82% of A reused ·
 // evidence: credit" when directed.
-func (p *Provenance) linkLine(l archive.Link) string {
+func (p *Provenance) linkLine(l wiretrace.Link) string {
 	a, b := p.name(l.From), p.name(l.To)
-	tr := l.Kind == archive.LinkTranslation
+	tr := l.Kind == wiretrace.LinkTranslation
 	if !l.Directed {
 		what := "share text"
 		if tr {
@@ -281,7 +280,7 @@ func (p *Provenance) showEvidence() {
 		objs = append(objs, wrapLabel(c))
 	}
 	minRun := 3
-	if l.Kind == archive.LinkTranslation {
+	if l.Kind == wiretrace.LinkTranslation {
 		minRun = 1 // names and figures are what a translation keeps
 	}
 	left, right := p.name(l.From), p.name(l.To)
@@ -307,7 +306,7 @@ func (p *Provenance) showEvidence() {
 
 // changesLine summarises what the copy changed, or, for an undirected
 // link, how the two differ (without saying who changed what).
-func (p *Provenance) changesLine(l archive.Link) string {
+func (p *Provenance) changesLine(l wiretrace.Link) string {
 	c := l.Changes
 	var parts []string
 	if !l.Directed {

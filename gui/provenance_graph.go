@@ -9,8 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // storyGraph draws a story as the model states it: a tree under its
@@ -126,14 +125,14 @@ func (g *storyGraph) originNode(agency string) *gnode {
 	return g.add(&gnode{key: "agency:" + agency, chip: newChip(chipOrigin, []string{agency + " dispatch", "not in the archive"}, nil)})
 }
 
-func (g *storyGraph) set(story *archive.Story, links []archive.Link, credits map[int64][]archive.Credit, current int64) {
+func (g *storyGraph) set(story *wiretrace.Story, links []wiretrace.Link, credits map[int64][]wiretrace.Credit, current int64) {
 	g.nodes = map[string]*gnode{}
 	g.order, g.roots, g.cited, g.edges = nil, nil, nil, nil
 	if story == nil {
 		g.Refresh()
 		return
 	}
-	members := map[int64]archive.StoryMember{}
+	members := map[int64]wiretrace.StoryMember{}
 	langs := map[string]int{}
 	for _, m := range story.Articles {
 		members[m.Article] = m
@@ -213,7 +212,7 @@ func boolInt(b bool) int {
 // articleChip is the node of one member: its outlet (wrapped, never cut
 // to a few letters), language, date and lag, what it credits, and a
 // badge for photo credits.
-func (g *storyGraph) articleChip(story *archive.Story, m archive.StoryMember, credits []archive.Credit, members map[int64]archive.StoryMember, common string, derived, current bool) *chip {
+func (g *storyGraph) articleChip(story *wiretrace.Story, m wiretrace.StoryMember, credits []wiretrace.Credit, members map[int64]wiretrace.StoryMember, common string, derived, current bool) *chip {
 	id := m.Article
 	var sub []string
 	if m.Language != "" {
@@ -222,7 +221,7 @@ func (g *storyGraph) articleChip(story *archive.Story, m archive.StoryMember, cr
 	switch {
 	case m.Published.IsZero():
 		sub = append(sub, "undated")
-	case m.DatePrecision == archive.PrecisionDay || archive.DateOnly(m.Published):
+	case m.DatePrecision == wiretrace.PrecisionDay || wiretrace.DateOnly(m.Published):
 		sub = append(sub, m.Published.Format("2 Jan 2006"))
 	default:
 		sub = append(sub, m.Published.Format("2 Jan 2006 15:04"))
@@ -237,17 +236,17 @@ func (g *storyGraph) articleChip(story *archive.Story, m archive.StoryMember, cr
 	if derived && m.Language != "" && from != "" && m.Language != from {
 		sub = append(sub, "translation")
 	}
-	if story.OriginKind == archive.OriginArticle && id == story.OriginArticle && m.DerivedFrom == nil {
+	if story.OriginKind == wiretrace.OriginArticle && id == story.OriginArticle && m.DerivedFrom == nil {
 		sub = append(sub, "origin")
 	}
 	var suppliers, photos []string
 	for _, c := range credits {
 		switch c.Role {
-		case archive.RoleSupplier:
+		case wiretrace.RoleSupplier:
 			if !slices.Contains(suppliers, c.Agency) {
 				suppliers = append(suppliers, c.Agency)
 			}
-		case archive.RolePhoto:
+		case wiretrace.RolePhoto:
 			if !slices.Contains(photos, c.Agency) {
 				photos = append(photos, c.Agency)
 			}
@@ -285,7 +284,7 @@ func (g *storyGraph) articleChip(story *archive.Story, m archive.StoryMember, cr
 
 // linkEdges draws the links: along the tree's connector when they join a
 // child to its parent, else on their own.
-func (g *storyGraph) linkEdges(links []archive.Link) {
+func (g *storyGraph) linkEdges(links []wiretrace.Link) {
 	onTree := map[string]int{} // child key -> link index
 	for i, l := range links {
 		a, b := g.nodes[articleKey(l.From)], g.nodes[articleKey(l.To)]
@@ -329,9 +328,9 @@ func (g *storyGraph) linkEdges(links []archive.Link) {
 // linkEdge is the edge of link i, labelled "share text" or
 // "translations" when undirected, "copied N%" or "translated N%" when
 // directed.
-func (g *storyGraph) linkEdge(links []archive.Link, i int) *edge {
+func (g *storyGraph) linkEdge(links []wiretrace.Link, i int) *edge {
 	l := links[i]
-	tr := l.Kind == archive.LinkTranslation
+	tr := l.Kind == wiretrace.LinkTranslation
 	var text string
 	switch {
 	case l.Directed && tr:
@@ -351,10 +350,10 @@ func (g *storyGraph) linkEdge(links []archive.Link, i int) *edge {
 }
 
 // citeEdges hangs the agencies an article only cites off it, dashed.
-func (g *storyGraph) citeEdges(story *archive.Story, credits map[int64][]archive.Credit) {
+func (g *storyGraph) citeEdges(story *wiretrace.Story, credits map[int64][]wiretrace.Credit) {
 	for _, m := range story.Articles {
 		for _, c := range credits[m.Article] {
-			if c.Role != archive.RoleCited {
+			if c.Role != wiretrace.RoleCited {
 				continue
 			}
 			key := "cited:" + c.Agency

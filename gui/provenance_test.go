@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/importer"
 	"github.com/wiretrace/wiretrace/provenance/linkstore"
@@ -158,22 +159,22 @@ func TestDirectedLinkDrawsOneArrow(t *testing.T) {
 	p := NewProvenance(nil)
 	w := test.NewTempWindow(t, p)
 	w.Resize(fyne.NewSize(700, 600))
-	root := func() *archive.DerivedFrom { return &archive.DerivedFrom{Article: 10} }
-	st := &archive.Story{ID: 7, OriginKind: archive.OriginArticle, OriginArticle: 10, OriginAgency: "Reuters", Articles: []archive.StoryMember{
+	root := func() *wiretrace.DerivedFrom { return &wiretrace.DerivedFrom{Article: 10} }
+	st := &wiretrace.Story{ID: 7, OriginKind: wiretrace.OriginArticle, OriginArticle: 10, OriginAgency: "Reuters", Articles: []wiretrace.StoryMember{
 		{Article: 10, Source: "Reuters", Language: "en"},
 		{Article: 11, Source: "The Sydney Morning Herald", Language: "en", DerivedFrom: root()},
 		{Article: 12, Source: "Daily Mail", Language: "en", DerivedFrom: root()},
 	}}
-	links := []archive.Link{
-		{From: 10, To: 11, Kind: archive.LinkReuse, Directed: true, DirectionEvidence: []string{archive.EvidenceCredit},
+	links := []wiretrace.Link{
+		{From: 10, To: 11, Kind: wiretrace.LinkReuse, Directed: true, DirectionEvidence: []string{wiretrace.EvidenceCredit},
 			DirectionConfidence: 0.95, DirectionReason: "the copy credits Reuters", Reused: 0.8, ReusedOfCopy: 0.9},
-		{From: 10, To: 12, Kind: archive.LinkReuse, Reused: 0.7, ReusedOfCopy: 0.9, DirectionConfidence: 0.5},
-		{From: 11, To: 12, Kind: archive.LinkReuse, Reused: 0.6, ReusedOfCopy: 0.6, DirectionConfidence: 0.5},
+		{From: 10, To: 12, Kind: wiretrace.LinkReuse, Reused: 0.7, ReusedOfCopy: 0.9, DirectionConfidence: 0.5},
+		{From: 11, To: 12, Kind: wiretrace.LinkReuse, Reused: 0.6, ReusedOfCopy: 0.6, DirectionConfidence: 0.5},
 	}
-	credits := map[int64][]archive.Credit{
+	credits := map[int64][]wiretrace.Credit{
 		10: {},
-		11: {{Agency: "Reuters", Role: archive.RoleSupplier}},
-		12: {{Agency: "Xinhua", Role: archive.RoleCited}},
+		11: {{Agency: "Reuters", Role: wiretrace.RoleSupplier}},
+		12: {{Agency: "Xinhua", Role: wiretrace.RoleCited}},
 	}
 	p.Display(11, st, links, credits)
 	g := p.graph

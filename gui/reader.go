@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 )
 
@@ -24,7 +25,7 @@ type Reader struct {
 	body    *widget.RichText
 	scroll  *container.Scroll
 
-	article *archive.Article
+	article *wiretrace.Article
 }
 
 // NewReader returns an empty reader.
@@ -48,11 +49,11 @@ func NewReader() *Reader {
 }
 
 // Article returns the article shown, or nil.
-func (r *Reader) Article() *archive.Article { return r.article }
+func (r *Reader) Article() *wiretrace.Article { return r.article }
 
 // Display shows a (nil for none) with the words of query highlighted the
 // way the archive matches them (archive.HighlightQuery).
-func (r *Reader) Display(a *archive.Article, query string) {
+func (r *Reader) Display(a *wiretrace.Article, query string) {
 	r.article = a
 	if a == nil {
 		r.title.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "No article selected", Style: widget.RichTextStyleSubHeading}}
@@ -91,7 +92,7 @@ func (r *Reader) Display(a *archive.Article, query string) {
 }
 
 // metaLine is the outlet, date, language, byline and origin of a.
-func metaLine(a *archive.Article) string {
+func metaLine(a *wiretrace.Article) string {
 	parts := []string{a.Source}
 	if a.Published.IsZero() {
 		parts = append(parts, "undated")
@@ -114,7 +115,7 @@ func metaLine(a *archive.Article) string {
 }
 
 // creditLine lists the agencies a credits and how.
-func creditLine(a *archive.Article) string {
+func creditLine(a *wiretrace.Article) string {
 	if len(a.Credits) == 0 {
 		return "No wire agency credited"
 	}

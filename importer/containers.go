@@ -14,8 +14,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/mmcdole/gofeed"
-
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // Container formats: files that hold many documents. They are streamed, so
@@ -76,7 +75,7 @@ var ErrUnsafe = errors.New("refused")
 // already made (art), and members that are not imported (bad).
 type sink struct {
 	doc func(name string, raw []byte, d Defaults) error
-	art func(a *archive.Article) error
+	art func(a *wiretrace.Article) error
 	bad func(name string, err error, skipped bool)
 	// budget is what the input's compressed streams may still inflate
 	// to (nil: only each stream's own bound).
@@ -263,7 +262,7 @@ func readFeed(name string, r io.Reader, d Defaults, s sink) error {
 		if strings.TrimSpace(body) == "" {
 			body = it.Description
 		}
-		a := &archive.Article{Title: htmlText(it.Title), URL: it.Link, Text: htmlText(body), Source: source,
+		a := &wiretrace.Article{Title: htmlText(it.Title), URL: it.Link, Text: htmlText(body), Source: source,
 			Origin: fmt.Sprintf("%s#%d", path.Base(name), i+1)}
 		if it.PublishedParsed != nil {
 			a.Published = *it.PublishedParsed

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 func seedBytes(f *testing.F) [][]byte {
@@ -24,7 +24,7 @@ func seedBytes(f *testing.F) [][]byte {
 	return out
 }
 
-func checkArticles(t *testing.T, arts []*archive.Article) {
+func checkArticles(t *testing.T, arts []*wiretrace.Article) {
 	t.Helper()
 	for _, a := range arts {
 		if !utf8.ValidString(a.Title) || !utf8.ValidString(a.Text) || !utf8.ValidString(a.Source) {
@@ -79,7 +79,7 @@ func FuzzContainers(f *testing.F) {
 	}{{KindJSONL, "x.jsonl"}, {KindFeed, "x.rss"}, {KindWARC, "x.warc"}, {KindZip, "x.zip"}, {KindTar, "x.tar"}, {KindMHTML, "x.mhtml"}}
 	f.Fuzz(func(t *testing.T, k byte, b []byte) {
 		kk := kinds[int(k)%len(kinds)]
-		var arts []*archive.Article
+		var arts []*wiretrace.Article
 		s := sink{
 			doc: func(name string, raw []byte, d Defaults) error {
 				as, err := Parse(name, raw, d)
@@ -88,7 +88,7 @@ func FuzzContainers(f *testing.F) {
 				}
 				return nil
 			},
-			art: func(a *archive.Article) error { arts = append(arts, a); return nil },
+			art: func(a *wiretrace.Article) error { arts = append(arts, a); return nil },
 			bad: func(string, error, bool) {},
 		}
 		streamContainer(kk.kind, kk.name, bytes.NewReader(b), int64(len(b)), Defaults{}, s, 0)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/importer"
 	"github.com/wiretrace/wiretrace/importer/charset"
@@ -37,10 +38,10 @@ func run(t *testing.T, s *archive.Store, o importer.Options, paths ...string) *i
 	return sum
 }
 
-func byOrigin(t *testing.T, s *archive.Store) map[string]*archive.Article {
+func byOrigin(t *testing.T, s *archive.Store) map[string]*wiretrace.Article {
 	t.Helper()
-	m := map[string]*archive.Article{}
-	err := s.Each(context.Background(), func(a *archive.Article) error {
+	m := map[string]*wiretrace.Article{}
+	err := s.Each(context.Background(), func(a *wiretrace.Article) error {
 		m[a.Origin[:3]] = a
 		return nil
 	})
@@ -50,7 +51,7 @@ func byOrigin(t *testing.T, s *archive.Store) map[string]*archive.Article {
 	return m
 }
 
-func credits(a *archive.Article) string {
+func credits(a *wiretrace.Article) string {
 	var c []string
 	for _, cr := range a.Credits {
 		c = append(c, cr.Agency+":"+cr.Role)
@@ -224,8 +225,8 @@ func TestExplicitManifestAndSource(t *testing.T) {
 	if sum.Imported != 2 || sum.Skipped != 0 {
 		t.Errorf("summary %+v (the manifest must not be imported)", sum.Progress)
 	}
-	got := map[string]*archive.Article{}
-	s.Each(context.Background(), func(a *archive.Article) error { got[a.Origin] = a; return nil })
+	got := map[string]*wiretrace.Article{}
+	s.Each(context.Background(), func(a *wiretrace.Article) error { got[a.Origin] = a; return nil })
 	if a := got["a.txt"]; a == nil || a.Source != "Dawn" || a.URL != "https://www.dawn.com/news/1" || a.Published.Format("2006-01-02") != "2022-01-12" {
 		t.Errorf("a.txt: %+v", a)
 	}

@@ -8,7 +8,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/importer/textparse"
 )
 
@@ -35,7 +35,7 @@ type JSONLine struct {
 // article. A line longer than the line limit (8 MB) is not read into
 // memory: it is passed over and reported to bad with an error wrapping
 // ErrTooLarge. Reading stops at the first error fn returns.
-func ReadJSONL(r io.Reader, name string, d Defaults, fn func(*archive.Article) error, bad func(line int, err error)) error {
+func ReadJSONL(r io.Reader, name string, d Defaults, fn func(*wiretrace.Article) error, bad func(line int, err error)) error {
 	br := bufio.NewReaderSize(r, 1<<20)
 	for n := 1; ; n++ {
 		line, tooLong, err := readLine(br, maxLine, true)
@@ -58,12 +58,12 @@ func ReadJSONL(r io.Reader, name string, d Defaults, fn func(*archive.Article) e
 	}
 }
 
-func parseJSONLine(line []byte, name string, n int, d Defaults) (*archive.Article, error) {
+func parseJSONLine(line []byte, name string, n int, d Defaults) (*wiretrace.Article, error) {
 	var j JSONLine
 	if err := json.Unmarshal(line, &j); err != nil {
 		return nil, fmt.Errorf("not a JSON article: %w", shortJSONError(err))
 	}
-	a := &archive.Article{Source: j.Source, URL: j.URL, Title: j.Title, Byline: j.Byline, Dateline: j.Dateline,
+	a := &wiretrace.Article{Source: j.Source, URL: j.URL, Title: j.Title, Byline: j.Byline, Dateline: j.Dateline,
 		Language: j.Language, Text: j.Text, Origin: j.Origin}
 	if a.Origin == "" {
 		a.Origin = fmt.Sprintf("%s:%d", name, n)
@@ -78,7 +78,7 @@ func parseJSONLine(line []byte, name string, n int, d Defaults) (*archive.Articl
 		}
 	}
 	if len(j.Credits) > 0 && string(j.Credits) != "null" {
-		var objs []archive.Credit
+		var objs []wiretrace.Credit
 		if err := json.Unmarshal(j.Credits, &objs); err == nil {
 			a.Credits = objs
 		} else {
@@ -87,7 +87,7 @@ func parseJSONLine(line []byte, name string, n int, d Defaults) (*archive.Articl
 				return nil, fmt.Errorf("credits: want a list of names or {agency, role} objects")
 			}
 			for _, nm := range names {
-				a.Credits = append(a.Credits, archive.Credit{Agency: nm, Role: archive.RoleSupplier})
+				a.Credits = append(a.Credits, wiretrace.Credit{Agency: nm, Role: wiretrace.RoleSupplier})
 			}
 		}
 	}

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // Limits that keep a hostile input from exhausting memory or time. Each
@@ -179,7 +179,7 @@ func readLine(br *bufio.Reader, max int, skip bool) (line []byte, tooLong bool, 
 
 // finish is Finish for an article the importer made, with its text
 // bounded by maxArticleText.
-func finish(a *archive.Article, d Defaults) error {
+func finish(a *wiretrace.Article, d Defaults) error {
 	if len(a.Text) > maxArticleText {
 		return tooLarge("article text", int64(maxArticleText))
 	}

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 )
 
@@ -222,7 +223,7 @@ func TestLongJSONLine(t *testing.T) {
 	var arts, bad []string
 	var err error
 	n := allocated(func() {
-		err = ReadJSONL(strings.NewReader(in), "x.jsonl", Defaults{}, func(a *archive.Article) error {
+		err = ReadJSONL(strings.NewReader(in), "x.jsonl", Defaults{}, func(a *wiretrace.Article) error {
 			arts = append(arts, a.Title)
 			return nil
 		}, func(n int, err error) {

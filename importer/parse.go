@@ -14,7 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/importer/charset"
 	"github.com/wiretrace/wiretrace/importer/extract"
 	"github.com/wiretrace/wiretrace/importer/langid"
@@ -78,7 +78,7 @@ type Defaults struct {
 // shown to the user (also stored as the article's origin). It returns an
 // error wrapping ErrEmpty, ErrNoText, ErrUnsupported or charset.ErrBinary
 // when there is no article to import.
-func Parse(name string, raw []byte, d Defaults) ([]*archive.Article, error) {
+func Parse(name string, raw []byte, d Defaults) ([]*wiretrace.Article, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, ErrEmpty
 	}
@@ -93,7 +93,7 @@ func Parse(name string, raw []byte, d Defaults) ([]*archive.Article, error) {
 	if d.Entry != nil {
 		hint = d.Entry.Charset
 	}
-	var arts []*archive.Article
+	var arts []*wiretrace.Article
 	switch kind {
 	case KindText:
 		text, _, err := charset.Decode(raw, hint, false)
@@ -101,7 +101,7 @@ func Parse(name string, raw []byte, d Defaults) ([]*archive.Article, error) {
 			return nil, err
 		}
 		a, notices := fromText(text)
-		arts = []*archive.Article{a}
+		arts = []*wiretrace.Article{a}
 		d.notices = notices
 	case KindHTML:
 		pageURL := ""
@@ -116,7 +116,7 @@ func Parse(name string, raw []byte, d Defaults) ([]*archive.Article, error) {
 		if err != nil {
 			return nil, err
 		}
-		arts = []*archive.Article{a}
+		arts = []*wiretrace.Article{a}
 	case KindJSONL, KindFeed, KindWARC, KindZip, KindTar, KindMHTML:
 		return parseContainer(name, raw, kind, d)
 	default:
@@ -136,9 +136,9 @@ func Parse(name string, raw []byte, d Defaults) ([]*archive.Article, error) {
 var parseOptions = textparse.Options{IsAgency: func(n string) bool { _, ok := agency.Lookup(n); return ok }}
 
 // fromText reads a text file's article and the notices cut from its tail.
-func fromText(text string) (*archive.Article, []string) {
+func fromText(text string) (*wiretrace.Article, []string) {
 	p := textparse.ParseWith(text, parseOptions)
-	a := &archive.Article{Title: p.Title, Text: p.Text, Dateline: p.Dateline, Byline: p.Byline, Published: p.Published}
+	a := &wiretrace.Article{Title: p.Title, Text: p.Text, Dateline: p.Dateline, Byline: p.Byline, Published: p.Published}
 	// An outlet named in the dateline next to the agency:
 	// "(Pakistan Point News / Sputnik - 12th January, 2022)".
 	for _, n := range p.DatelineCredits {
@@ -150,12 +150,12 @@ func fromText(text string) (*archive.Article, []string) {
 	return a, p.Notices
 }
 
-func fromHTML(raw []byte, pageURL, contentType string) (*archive.Article, error) {
+func fromHTML(raw []byte, pageURL, contentType string) (*wiretrace.Article, error) {
 	pg, err := extract.HTMLWithCharset(raw, pageURL, contentType)
 	if err != nil {
 		return nil, err
 	}
-	a := &archive.Article{Title: pg.Title, Source: pg.SiteName, URL: pg.URL, Byline: pg.Author,
+	a := &wiretrace.Article{Title: pg.Title, Source: pg.SiteName, URL: pg.URL, Byline: pg.Author,
 		Language: langid.Normalize(pg.Language), Published: pg.Published, Text: pg.Text}
 	if a.URL == "" {
 		a.URL = pageURL
@@ -174,7 +174,7 @@ func fromHTML(raw []byte, pageURL, contentType string) (*archive.Article, error)
 // entry and defaults, identifies language, outlet and wire credits, and
 // checks that it has text. It returns ErrNoText for an article without
 // text.
-func Finish(a *archive.Article, d Defaults) error {
+func Finish(a *wiretrace.Article, d Defaults) error {
 	if e := d.Entry; e != nil {
 		if e.Source != "" {
 			a.Source = e.Source
@@ -250,8 +250,8 @@ func originName(name string) string {
 }
 
 // parseContainer reads every article of a container held in memory.
-func parseContainer(name string, raw []byte, kind Kind, d Defaults) ([]*archive.Article, error) {
-	var arts []*archive.Article
+func parseContainer(name string, raw []byte, kind Kind, d Defaults) ([]*wiretrace.Article, error) {
+	var arts []*wiretrace.Article
 	var problems []string
 	s := sink{
 		doc: func(n string, b []byte, dd Defaults) error {
@@ -263,7 +263,7 @@ func parseContainer(name string, raw []byte, kind Kind, d Defaults) ([]*archive.
 			arts = append(arts, as...)
 			return nil
 		},
-		art:    func(a *archive.Article) error { arts = append(arts, a); return nil },
+		art:    func(a *wiretrace.Article) error { arts = append(arts, a); return nil },
 		bad:    func(n string, err error, _ bool) { problems = append(problems, n+": "+err.Error()) },
 		budget: newBudget(int64(len(raw))),
 	}

@@ -8,13 +8,14 @@ import (
 	"sync"
 	"time"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 )
 
 // Saver stores imported articles; *archive.Store is one.
 type Saver interface {
 	// AddBatch stores articles and marks files as imported, atomically.
-	AddBatch(ctx context.Context, arts []*archive.Article, files []archive.ImportedFile) ([]archive.AddResult, error)
+	AddBatch(ctx context.Context, arts []*wiretrace.Article, files []archive.ImportedFile) ([]archive.AddResult, error)
 	// FileImported reports whether this file was imported before unchanged.
 	FileImported(ctx context.Context, path string, size, mtime int64) (bool, error)
 }
@@ -103,7 +104,7 @@ type job struct {
 // result is a parsed file.
 type result struct {
 	job
-	arts []*archive.Article
+	arts []*wiretrace.Article
 	err  error
 	// unchanged is set for a file imported before unchanged, which is
 	// neither read nor parsed again; lookupErr when that could not be
@@ -202,7 +203,7 @@ type runner struct {
 // batch is articles to store in one transaction, with the files they
 // complete.
 type batch struct {
-	arts  []*archive.Article
+	arts  []*wiretrace.Article
 	files []archive.ImportedFile
 }
 
@@ -249,7 +250,7 @@ func parseJob(j job) result {
 func (r *runner) write(ctx context.Context, results <-chan result, batches chan<- batch) error {
 	pending := map[int]result{}
 	next := 0
-	var arts []*archive.Article
+	var arts []*wiretrace.Article
 	var files []archive.ImportedFile
 	flush := func() error {
 		if len(arts) == 0 && len(files) == 0 {

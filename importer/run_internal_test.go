@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 )
 
@@ -16,7 +17,7 @@ type importedSaver struct {
 	err  error
 }
 
-func (s importedSaver) AddBatch(context.Context, []*archive.Article, []archive.ImportedFile) ([]archive.AddResult, error) {
+func (s importedSaver) AddBatch(context.Context, []*wiretrace.Article, []archive.ImportedFile) ([]archive.AddResult, error) {
 	return nil, errors.New("not for storing")
 }
 

@@ -5,13 +5,14 @@ import (
 	"errors"
 	"sync"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 )
 
 // streamFile stores the articles of a container file (JSON Lines, feed,
 // WARC, zip, tar) batch by batch, parsing its documents in parallel; the
 // file is marked imported with its last batch.
-func (r *runner) streamFile(ctx context.Context, j job, arts *[]*archive.Article, files *[]archive.ImportedFile, flush func() error) error {
+func (r *runner) streamFile(ctx context.Context, j job, arts *[]*wiretrace.Article, files *[]archive.ImportedFile, flush func() error) error {
 	f, err := openRegular(j.path)
 	if err != nil {
 		skipped := errors.Is(err, ErrNotRegular)
@@ -25,7 +26,7 @@ func (r *runner) streamFile(ctx context.Context, j job, arts *[]*archive.Article
 	}
 	defer f.Close()
 	good, bad := 0, 0
-	add := func(a *archive.Article) error {
+	add := func(a *wiretrace.Article) error {
 		good++
 		*arts = append(*arts, a)
 		if len(*arts) >= r.o.BatchSize {
@@ -38,7 +39,7 @@ func (r *runner) streamFile(ctx context.Context, j job, arts *[]*archive.Article
 		name string
 		raw  []byte
 		d    Defaults
-		arts []*archive.Article
+		arts []*wiretrace.Article
 		err  error
 	}
 	var chunk []*doc
@@ -81,7 +82,7 @@ func (r *runner) streamFile(ctx context.Context, j job, arts *[]*archive.Article
 			}
 			return nil
 		},
-		art: func(a *archive.Article) error {
+		art: func(a *wiretrace.Article) error {
 			if err := parseChunk(); err != nil {
 				return err
 			}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/provenance/agency"
 )
 
@@ -18,8 +18,8 @@ const (
 // reuseChanges lists what the copy to changed in the text from: runs are
 // the aligned passages, tokens [a0,a1) of from matching [b0,b1) of to, in
 // the order of from.
-func reuseChanges(from, to Doc, tf, tt []token, runs []run) archive.Changes {
-	ch := archive.Changes{NewHeadline: titleChanged(from.Title, to.Title), Credited: Credited(from, to)}
+func reuseChanges(from, to Doc, tf, tt []token, runs []run) wiretrace.Changes {
+	ch := wiretrace.Changes{NewHeadline: titleChanged(from.Title, to.Title), Credited: Credited(from, to)}
 	covF := make([]bool, len(tf))
 	covT := make([]bool, len(tt))
 	for _, r := range runs {
@@ -102,8 +102,8 @@ func newTransText(text string, sents []span, all []token) transText {
 // translationChanges lists what the translation to changed: paragraphs
 // without an aligned sentence, and figures that differ in aligned
 // sentences.
-func translationChanges(from, to Doc, f, t transText, pairs []sentencePair) archive.Changes {
-	ch := archive.Changes{NewHeadline: translatedTitleChanged(from.Title, to.Title), Credited: Credited(from, to)}
+func translationChanges(from, to Doc, f, t transText, pairs []sentencePair) wiretrace.Changes {
+	ch := wiretrace.Changes{NewHeadline: translatedTitleChanged(from.Title, to.Title), Credited: Credited(from, to)}
 	inF := map[int]bool{}
 	inT := map[int]bool{}
 	for _, p := range pairs {
@@ -249,7 +249,7 @@ func jaccard(a, b map[string]bool) float64 {
 func Credited(from, to Doc) bool {
 	var names []string
 	for _, c := range from.Credits {
-		if c.Role != archive.RolePhoto {
+		if c.Role != wiretrace.RolePhoto {
 			names = append(names, c.Agency)
 		}
 	}

@@ -6,26 +6,26 @@ import (
 	"strings"
 	"time"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // Kinds of evidence of who copied whom (Verdict.Kinds,
-// archive.Link.DirectionEvidence). An arrow is an accusation: a link is
+// wiretrace.Link.DirectionEvidence). An arrow is an accusation: a link is
 // directed only on one of these.
 const (
 	// EvidenceCredit: the copy credits the other article's outlet (an
 	// agency, or an outlet it names in its text).
-	EvidenceCredit = archive.EvidenceCredit
+	EvidenceCredit = wiretrace.EvidenceCredit
 	// EvidenceDates: both dates are known at the precision needed and
 	// differ, and the two are not sibling copies of one supplier.
-	EvidenceDates = archive.EvidenceDates
+	EvidenceDates = wiretrace.EvidenceDates
 	// EvidenceTranslationOfOriginal: a translation of an agency's own
 	// article.
-	EvidenceTranslationOfOriginal = archive.EvidenceTranslationOfOriginal
+	EvidenceTranslationOfOriginal = wiretrace.EvidenceTranslationOfOriginal
 	// EvidenceEdits: the copy holds text that only the other one of its
 	// relatives has (its added paragraph, its headline) and is contained
 	// in it.
-	EvidenceEdits = archive.EvidenceEdits
+	EvidenceEdits = wiretrace.EvidenceEdits
 )
 
 // Verdict is what the engine can say about a link's direction.
@@ -115,7 +115,7 @@ func directionOf(a, b Doc, kind string, shareA, shareB float64, pc pairContext) 
 		sib = ""
 	}
 	doubt := firstOf(pc.doubtA, datelineDoubt(a), pc.doubtB, datelineDoubt(b))
-	if doubt == "" && kind == archive.LinkReuse {
+	if doubt == "" && kind == wiretrace.LinkReuse {
 		doubt = copyDatesDoubt(a, b)
 	}
 	if v, ok := dateVote(a, b); ok && doubt != "" {
@@ -134,7 +134,7 @@ func directionOf(a, b Doc, kind string, shareA, shareB float64, pc pairContext) 
 			ev = append(ev, v)
 		}
 	}
-	if kind == archive.LinkTranslation {
+	if kind == wiretrace.LinkTranslation {
 		oa, ob := outletAgency(a.Source), outletAgency(b.Source)
 		switch {
 		case oa != "" && ob == "":
@@ -143,14 +143,14 @@ func directionOf(a, b Doc, kind string, shareA, shareB float64, pc pairContext) 
 			ev = append(ev, vote{false, 0.8, fmt.Sprintf("%s translates %s's own article", outletName(a), ob), EvidenceTranslationOfOriginal})
 		}
 	}
-	if kind == archive.LinkReuse && pc.exclusive {
+	if kind == wiretrace.LinkReuse && pc.exclusive {
 		switch {
 		case shareB >= 0.8 && shareA < shareB-0.03:
 			ev = append(ev, vote{true, 0.7, fmt.Sprintf("%s holds %s of %s's and is contained in it", outletName(b), pc.why, outletName(a)), EvidenceEdits})
 		case shareA >= 0.8 && shareB < shareA-0.03:
 			ev = append(ev, vote{false, 0.7, fmt.Sprintf("%s holds %s of %s's and is contained in it", outletName(a), pc.why, outletName(b)), EvidenceEdits})
 		}
-	} else if kind == archive.LinkReuse {
+	} else if kind == wiretrace.LinkReuse {
 		switch {
 		case shareB >= 0.8 && shareA < 0.7:
 			hints = append(hints, vote{true, 0.65, fmt.Sprintf("%s is contained in %s", outletName(b), outletName(a)), ""})
@@ -189,7 +189,7 @@ func directionOf(a, b Doc, kind string, shareA, shareB float64, pc pairContext) 
 	switch {
 	case len(ev) > 0:
 		v.Reason = "no evidence of who copied whom: the evidence points both ways"
-	case kind == archive.LinkTranslation:
+	case kind == wiretrace.LinkTranslation:
 		v.Reason = "no evidence of who copied whom: translations of each other"
 	default:
 		v.Reason = "no evidence of who copied whom: both share text"
@@ -276,7 +276,7 @@ func dateVote(a, b Doc) (vote, bool) {
 	if ta.IsZero() || tb.IsZero() || ta.Equal(tb) {
 		return vote{}, false
 	}
-	dayA, dayB := archive.DateOnly(ta), archive.DateOnly(tb)
+	dayA, dayB := wiretrace.DateOnly(ta), wiretrace.DateOnly(tb)
 	var earlier bool
 	var gap time.Duration
 	if dayA || dayB {
@@ -306,7 +306,7 @@ func dateVote(a, b Doc) (vote, bool) {
 		e = b
 	}
 	layout := "2006-01-02 15:04"
-	if archive.DateOnly(e.Published) {
+	if wiretrace.DateOnly(e.Published) {
 		layout = "2006-01-02"
 	}
 	return vote{earlier, conf, fmt.Sprintf("%s published earlier (%s)", outletName(e), e.Published.Format(layout)), EvidenceDates}, true

@@ -6,12 +6,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 func TestDirectionOf(t *testing.T) {
 	day := time.Date(2022, 1, 12, 0, 0, 0, 0, time.UTC)
-	sup := func(a string) []archive.Credit { return []archive.Credit{{Agency: a, Role: archive.RoleSupplier}} }
+	sup := func(a string) []wiretrace.Credit {
+		return []wiretrace.Credit{{Agency: a, Role: wiretrace.RoleSupplier}}
+	}
 	tests := []struct {
 		name       string
 		a, b       Doc
@@ -23,39 +25,39 @@ func TestDirectionOf(t *testing.T) {
 		wantReason string   // a part of the reason, when not directed
 	}{
 		{"agency's own article", Doc{ID: 2, Source: "Reuters"}, Doc{ID: 1, Source: "Daily Mail", Credits: sup("Reuters")},
-			archive.LinkReuse, 0.5, 0.5, true, true, []string{EvidenceCredit}, ""},
+			wiretrace.LinkReuse, 0.5, 0.5, true, true, []string{EvidenceCredit}, ""},
 		{"copy names the other outlet", Doc{ID: 1, Source: "The Times of Israel", Text: "A."},
 			Doc{ID: 2, Source: "Daily Sabah", Text: "B.\n\nThis story first appeared in The Times of Israel."},
-			archive.LinkReuse, 0.5, 0.5, true, true, []string{EvidenceCredit}, ""},
+			wiretrace.LinkReuse, 0.5, 0.5, true, true, []string{EvidenceCredit}, ""},
 		{"AFP siblings, same day, date-only and timed", Doc{ID: 1, Source: "DNA", Credits: sup("AFP"), Published: day},
 			Doc{ID: 2, Source: "The Times of Israel", Credits: sup("AFP"), Published: day.Add(6*time.Hour + 54*time.Minute)},
-			archive.LinkReuse, 0.9, 0.6, false, false, nil, "both credit AFP"},
+			wiretrace.LinkReuse, 0.9, 0.6, false, false, nil, "both credit AFP"},
 		{"AFP siblings days apart", Doc{ID: 1, Source: "DNA", Credits: sup("AFP"), Published: day},
 			Doc{ID: 2, Source: "ToI", Credits: sup("AFP"), Published: day.Add(72 * time.Hour)},
-			archive.LinkReuse, 0.5, 0.5, false, false, nil, "both credit AFP"},
+			wiretrace.LinkReuse, 0.5, 0.5, false, false, nil, "both credit AFP"},
 		{"same-day date-only stamps", Doc{ID: 1, Source: "X", Published: day}, Doc{ID: 2, Source: "Y", Published: day},
-			archive.LinkReuse, 0.5, 0.5, false, false, nil, "both share text"},
+			wiretrace.LinkReuse, 0.5, 0.5, false, false, nil, "both share text"},
 		{"date-only against a time on the same day", Doc{ID: 1, Source: "X", Published: day}, Doc{ID: 2, Source: "Y", Published: day.Add(7 * time.Hour)},
-			archive.LinkReuse, 0.5, 0.5, false, false, nil, "both share text"},
+			wiretrace.LinkReuse, 0.5, 0.5, false, false, nil, "both share text"},
 		{"date-only stamps a day apart", Doc{ID: 1, Source: "X", Published: day.Add(24 * time.Hour)}, Doc{ID: 2, Source: "Y", Published: day},
-			archive.LinkReuse, 0.5, 0.5, true, false, []string{EvidenceDates}, ""},
+			wiretrace.LinkReuse, 0.5, 0.5, true, false, []string{EvidenceDates}, ""},
 		{"times of day that differ", Doc{ID: 1, Source: "X", Published: day.Add(9 * time.Hour)}, Doc{ID: 2, Source: "Y", Published: day.Add(13 * time.Hour)},
-			archive.LinkReuse, 0.5, 0.5, true, true, []string{EvidenceDates}, ""},
+			wiretrace.LinkReuse, 0.5, 0.5, true, true, []string{EvidenceDates}, ""},
 		{"the later copy credits another supplier", Doc{ID: 1, Source: "Daily Record", Published: day.Add(18 * time.Hour)},
 			Doc{ID: 2, Source: "Boston Register", Credits: sup("Xinhua"), Published: day.Add(19 * time.Hour)},
-			archive.LinkReuse, 0.5, 0.5, false, false, nil, "both share text"},
+			wiretrace.LinkReuse, 0.5, 0.5, false, false, nil, "both share text"},
 		{"the earlier copy credits another supplier", Doc{ID: 1, Source: "Boston Register", Credits: sup("Xinhua"), Published: day.Add(18 * time.Hour)},
 			Doc{ID: 2, Source: "Daily Record", Published: day.Add(19 * time.Hour)},
-			archive.LinkReuse, 0.5, 0.5, false, false, nil, "both share text"},
+			wiretrace.LinkReuse, 0.5, 0.5, false, false, nil, "both share text"},
 		{"the agency's own article earlier", Doc{ID: 1, Source: "Xinhua", Credits: sup("Xinhua"), Published: day.Add(18 * time.Hour)},
 			Doc{ID: 2, Source: "Daily Record", Published: day.Add(19 * time.Hour)},
-			archive.LinkReuse, 0.5, 0.5, true, true, []string{EvidenceDates}, ""},
+			wiretrace.LinkReuse, 0.5, 0.5, true, true, []string{EvidenceDates}, ""},
 		{"undated trimmed copy", Doc{ID: 1, Source: "X"}, Doc{ID: 2, Source: "Y"},
-			archive.LinkReuse, 0.4, 0.95, false, false, nil, "both share text"},
+			wiretrace.LinkReuse, 0.4, 0.95, false, false, nil, "both share text"},
 		{"undeclared undated translation", Doc{ID: 1, Source: "DNA", Credits: sup("AFP")}, Doc{ID: 2, Source: "The Epoch Times", Language: "fr"},
-			archive.LinkTranslation, 0.5, 0.5, false, false, nil, "translations of each other"},
+			wiretrace.LinkTranslation, 0.5, 0.5, false, false, nil, "translations of each other"},
 		{"translation of the agency's own article", Doc{ID: 2, Source: "AFP"}, Doc{ID: 1, Source: "Le Monde"},
-			archive.LinkTranslation, 0.5, 0.5, true, true, []string{EvidenceTranslationOfOriginal}, ""},
+			wiretrace.LinkTranslation, 0.5, 0.5, true, true, []string{EvidenceTranslationOfOriginal}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

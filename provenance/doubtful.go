@@ -8,7 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // Doubtful dates. A date that contradicts the article's own text or its
@@ -207,7 +207,7 @@ func copyDatesDoubt(a, b Doc) string {
 		return ""
 	}
 	g := ta.Sub(tb)
-	if archive.DateOnly(ta) || archive.DateOnly(tb) {
+	if wiretrace.DateOnly(ta) || wiretrace.DateOnly(tb) {
 		ya, ma, da := ta.Date()
 		yb, mb, db := tb.Date()
 		g = time.Date(ya, ma, da, 0, 0, 0, 0, time.UTC).Sub(time.Date(yb, mb, db, 0, 0, 0, 0, time.UTC))

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 func TestDatelineDay(t *testing.T) {
@@ -87,7 +87,7 @@ func TestStoryDoubts(t *testing.T) {
 
 func TestDoubtfulDatesDoNotVote(t *testing.T) {
 	day := time.Date(2020, 9, 9, 10, 20, 0, 0, time.UTC)
-	sup := []archive.Credit{{Agency: "AFP", Role: archive.RoleSupplier}}
+	sup := []wiretrace.Credit{{Agency: "AFP", Role: wiretrace.RoleSupplier}}
 	tests := []struct {
 		name     string
 		a, b     Doc
@@ -98,19 +98,19 @@ func TestDoubtfulDatesDoNotVote(t *testing.T) {
 		reason   string
 	}{
 		{"copy a month before the agency's article", Doc{ID: 1, Source: "Business Standard", Published: day},
-			Doc{ID: 2, Source: "AFP", Published: day.AddDate(0, 1, 0)}, archive.LinkReuse, pairContext{}, false, false, "one is wrong"},
+			Doc{ID: 2, Source: "AFP", Published: day.AddDate(0, 1, 0)}, wiretrace.LinkReuse, pairContext{}, false, false, "one is wrong"},
 		{"credit still directs", Doc{ID: 1, Source: "Business Standard", Published: day, Credits: sup},
-			Doc{ID: 2, Source: "AFP", Published: day.AddDate(0, 1, 0)}, archive.LinkReuse, pairContext{}, true, false, ""},
+			Doc{ID: 2, Source: "AFP", Published: day.AddDate(0, 1, 0)}, wiretrace.LinkReuse, pairContext{}, true, false, ""},
 		{"uncredited copies a day apart", Doc{ID: 1, Source: "X", Published: day},
-			Doc{ID: 2, Source: "AFP", Published: day.Add(30 * time.Hour)}, archive.LinkReuse, pairContext{}, true, true, ""},
+			Doc{ID: 2, Source: "AFP", Published: day.Add(30 * time.Hour)}, wiretrace.LinkReuse, pairContext{}, true, true, ""},
 		{"not a wire story", Doc{ID: 1, Source: "X", Published: day},
-			Doc{ID: 2, Source: "Y", Published: day.AddDate(0, 0, 5)}, archive.LinkReuse, pairContext{}, true, true, ""},
+			Doc{ID: 2, Source: "Y", Published: day.AddDate(0, 0, 5)}, wiretrace.LinkReuse, pairContext{}, true, true, ""},
 		{"translation days later is fine", Doc{ID: 1, Source: "AFP", Published: day},
-			Doc{ID: 2, Source: "Le Monde", Published: day.AddDate(0, 0, 4)}, archive.LinkTranslation, pairContext{}, true, true, ""},
+			Doc{ID: 2, Source: "Le Monde", Published: day.AddDate(0, 0, 4)}, wiretrace.LinkTranslation, pairContext{}, true, true, ""},
 		{"doubtful by its story", Doc{ID: 1, Source: "X", Published: day},
-			Doc{ID: 2, Source: "Y", Published: day.Add(5 * time.Hour)}, archive.LinkReuse, pairContext{doubtA: "X's date is away"}, false, false, "dates not used"},
+			Doc{ID: 2, Source: "Y", Published: day.Add(5 * time.Hour)}, wiretrace.LinkReuse, pairContext{doubtA: "X's date is away"}, false, false, "dates not used"},
 		{"doubtful by its dateline", Doc{ID: 1, Source: "X", Published: day, Text: "DUBLIN, Sept 20 (Reuters) -- T."},
-			Doc{ID: 2, Source: "Y", Published: day.Add(5 * time.Hour)}, archive.LinkReuse, pairContext{}, false, false, "before its dateline"},
+			Doc{ID: 2, Source: "Y", Published: day.Add(5 * time.Hour)}, wiretrace.LinkReuse, pairContext{}, false, false, "before its dateline"},
 	}
 	for _, tt := range tests {
 		v := directionOf(tt.a, tt.b, tt.kind, 0.9, 0.9, tt.pc)

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 func TestExclusives(t *testing.T) {
@@ -46,7 +46,7 @@ func TestExclusives(t *testing.T) {
 
 func TestEditsDirect(t *testing.T) {
 	day := time.Date(2017, 12, 30, 14, 5, 0, 0, time.UTC)
-	sup := []archive.Credit{{Agency: "dpa", Role: archive.RoleSupplier}}
+	sup := []wiretrace.Credit{{Agency: "dpa", Role: wiretrace.RoleSupplier}}
 	p := Doc{ID: 1, Source: "Münchner Morgenpost", Credits: sup, Published: day}
 	c := Doc{ID: 2, Source: "Leipziger Echo", Credits: sup, Published: day.Add(7 * time.Hour)}
 	ex := pairContext{exclusive: true, why: "the headline and text"}
@@ -65,7 +65,7 @@ func TestEditsDirect(t *testing.T) {
 		{"undated, neither contained", Doc{ID: 1, Source: "A", Credits: sup}, Doc{ID: 2, Source: "B", Credits: sup}, 0.9, 0.9, ex, false, false, nil},
 	}
 	for _, tt := range tests {
-		v := directionOf(tt.a, tt.b, archive.LinkReuse, tt.shA, tt.shB, tt.pc)
+		v := directionOf(tt.a, tt.b, wiretrace.LinkReuse, tt.shA, tt.shB, tt.pc)
 		if v.Directed != tt.directed || v.Directed && (v.AIsOrig != tt.wantA || !slices.Equal(v.Kinds, tt.kinds)) {
 			t.Errorf("%s: directed %v a-is-orig %v kinds %v (%s)", tt.name, v.Directed, v.AIsOrig, v.Kinds, v.Reason)
 		}

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/gen"
 	"github.com/wiretrace/wiretrace/provenance"
 	"github.com/wiretrace/wiretrace/provenance/agency"
@@ -43,7 +43,7 @@ func TestGenQuality(t *testing.T) {
 		if tr.Supplier != "" && tr.Credited {
 			credN++
 			for _, c := range d.Credits {
-				if c.Agency == tr.Supplier && c.Role == archive.RoleSupplier {
+				if c.Agency == tr.Supplier && c.Role == wiretrace.RoleSupplier {
 					credOK++
 					break
 				}
@@ -72,7 +72,7 @@ func TestGenQuality(t *testing.T) {
 	t.Logf("supplier credits detected: %d/%d", credOK, credN)
 	// Per kind.
 	exp := gen.ExpectedLinks(truth)
-	for _, kind := range []string{archive.LinkReuse, archive.LinkTranslation} {
+	for _, kind := range []string{wiretrace.LinkReuse, wiretrace.LinkTranslation} {
 		e, r := 0, 0
 		for p, k := range exp {
 			if k != kind {

@@ -22,7 +22,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // Doc is an article as provenance sees it.
@@ -33,7 +33,7 @@ type Doc struct {
 	Text      string
 	Language  string // ISO 639-1, "" when unknown (then guessed from the text)
 	Published time.Time
-	Credits   []archive.Credit
+	Credits   []wiretrace.Credit
 }
 
 // Meta is what the linker needs to know of a candidate before reading it.
@@ -117,7 +117,7 @@ func (l *Linker) maxCandidates() int {
 // LinkArticle returns the reuse and translation links between d and the
 // articles of idx, with default settings. d's own fingerprints may already
 // be in the index.
-func LinkArticle(ctx context.Context, idx Index, d Doc) ([]archive.Link, error) {
+func LinkArticle(ctx context.Context, idx Index, d Doc) ([]wiretrace.Link, error) {
 	return (&Linker{Index: idx}).Link(ctx, d)
 }
 
@@ -128,7 +128,7 @@ type candidate struct {
 
 // Link returns the reuse and translation links between d and the articles
 // of the index, each oriented from the original to the copy.
-func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
+func (l *Linker) Link(ctx context.Context, d Doc) ([]wiretrace.Link, error) {
 	toks := l.Cache.tokens(d)
 	lang := d.Language
 	if lang == "" {
@@ -326,8 +326,8 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 	doubts := storyDoubts(story)
 	excl := newExclusives(d, toks, reused, l.Cache, boiler)
 
-	var links []archive.Link
-	reuseLinks := make([]archive.Link, len(reused))
+	var links []wiretrace.Link
+	reuseLinks := make([]wiretrace.Link, len(reused))
 	parallel(len(reused), func(i int) {
 		od := reused[i]
 		pc := pairContext{doubtA: doubts[od.ID], doubtB: doubts[d.ID]}
@@ -345,7 +345,7 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]archive.Link, error) {
 	// The tokens of the aligned texts (title and text) serve for the
 	// changes of a link: made from the cached ones when a link is found.
 	mineToks := sync.OnceValue(func() []token { return fullTokens(d, toks) })
-	transLinks := make([]*archive.Link, len(transDocs))
+	transLinks := make([]*wiretrace.Link, len(transDocs))
 	parallel(len(transDocs), func(i int) {
 		od := transDocs[i]
 		if ta := transAls[i]; ta != nil {
@@ -494,8 +494,8 @@ const maxEvidence = 12
 
 // reuseLink builds the link between a (an older article) and b from
 // their alignment, oriented by Direction.
-func reuseLink(a, b Doc, ta, tb []token, al reuseAlignment, pc pairContext) archive.Link {
-	v := directionOf(a, b, archive.LinkReuse, al.shareA(), al.shareB(), pc)
+func reuseLink(a, b Doc, ta, tb []token, al reuseAlignment, pc pairContext) wiretrace.Link {
+	v := directionOf(a, b, wiretrace.LinkReuse, al.shareA(), al.shareB(), pc)
 	aIsOrig := v.AIsOrig
 	from, to, tf, tt := a, b, ta, tb
 	shareFrom, shareTo := al.shareA(), al.shareB()
@@ -509,16 +509,16 @@ func reuseLink(a, b Doc, ta, tb []token, al reuseAlignment, pc pairContext) arch
 		}
 		slices.SortFunc(runs, byA0) // the runs do not overlap in either text
 	}
-	link := archive.Link{From: from.ID, To: to.ID, Kind: archive.LinkReuse,
+	link := wiretrace.Link{From: from.ID, To: to.ID, Kind: wiretrace.LinkReuse,
 		Directed: v.Directed, DirectionEvidence: v.Kinds,
 		DirectionConfidence: round2(v.Conf), DirectionReason: v.Reason,
-		Reused: round2(shareFrom), ReusedOfCopy: round2(shareTo), Evidence: []archive.Passage{}}
+		Reused: round2(shareFrom), ReusedOfCopy: round2(shareTo), Evidence: []wiretrace.Passage{}}
 	passages := reuseAlignment{runs: runs}.passages()
 	for _, p := range passages {
 		if len(link.Evidence) == maxEvidence {
 			break
 		}
-		link.Evidence = append(link.Evidence, archive.Passage{
+		link.Evidence = append(link.Evidence, wiretrace.Passage{
 			FromText: clip(from.Text[tf[p.a0].s:tf[p.a1-1].e], 400),
 			ToText:   clip(to.Text[tt[p.b0].s:tt[p.b1-1].e], 400),
 		})
@@ -529,10 +529,10 @@ func reuseLink(a, b Doc, ta, tb []token, al reuseAlignment, pc pairContext) arch
 
 // translationLink builds the link between a (older) and its translation
 // counterpart b, given the tokens of fullText(a) and fullText(b).
-func translationLink(a, b Doc, toksA, toksB []token, ta translationAlignment, pc pairContext) archive.Link {
+func translationLink(a, b Doc, toksA, toksB []token, ta translationAlignment, pc pairContext) wiretrace.Link {
 	shareA := float64(ta.coveredA) / math.Max(1, float64(ta.lenA))
 	shareB := float64(ta.coveredB) / math.Max(1, float64(ta.lenB))
-	v := directionOf(a, b, archive.LinkTranslation, shareA, shareB, pc)
+	v := directionOf(a, b, wiretrace.LinkTranslation, shareA, shareB, pc)
 	aIsOrig := v.AIsOrig
 	from, to := a, b
 	textF, textT := ta.textA, ta.textB
@@ -550,10 +550,10 @@ func translationLink(a, b Doc, toksA, toksB []token, ta translationAlignment, pc
 			pairs[i] = sentencePair{a: p.b, b: p.a, score: p.score, sure: p.sure}
 		}
 	}
-	link := archive.Link{From: from.ID, To: to.ID, Kind: archive.LinkTranslation,
+	link := wiretrace.Link{From: from.ID, To: to.ID, Kind: wiretrace.LinkTranslation,
 		Directed: v.Directed, DirectionEvidence: v.Kinds,
 		DirectionConfidence: round2(v.Conf), DirectionReason: v.Reason,
-		Reused: round2(shareA), ReusedOfCopy: round2(shareB), Evidence: []archive.Passage{}}
+		Reused: round2(shareA), ReusedOfCopy: round2(shareB), Evidence: []wiretrace.Passage{}}
 	for _, p := range pairs {
 		if len(link.Evidence) == maxEvidence {
 			break
@@ -561,7 +561,7 @@ func translationLink(a, b Doc, toksA, toksB []token, ta translationAlignment, pc
 		if !p.sure {
 			continue
 		}
-		link.Evidence = append(link.Evidence, archive.Passage{
+		link.Evidence = append(link.Evidence, wiretrace.Passage{
 			FromText: clip(textF[sf[p.a].s:sf[p.a].e], 400),
 			ToText:   clip(textT[st[p.b].s:st[p.b].e], 400),
 		})
@@ -582,7 +582,7 @@ func outletName(d Doc) string {
 // credits reports whether d credits agency name in any role but photo.
 func credits(d Doc, name string) bool {
 	for _, c := range d.Credits {
-		if c.Agency == name && c.Role != archive.RolePhoto {
+		if c.Agency == name && c.Role != wiretrace.RolePhoto {
 			return true
 		}
 	}
@@ -593,7 +593,7 @@ func credits(d Doc, name string) bool {
 func suppliers(d Doc) []string {
 	var out []string
 	for _, c := range d.Credits {
-		if c.Role == archive.RoleSupplier {
+		if c.Role == wiretrace.RoleSupplier {
 			out = append(out, c.Agency)
 		}
 	}

@@ -7,10 +7,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
-func findLink(links []archive.Link, a, b int64, kind string) *archive.Link {
+func findLink(links []wiretrace.Link, a, b int64, kind string) *wiretrace.Link {
 	for i, l := range links {
 		if l.Kind == kind && (l.From == a && l.To == b || l.From == b && l.To == a) {
 			return &links[i]
@@ -23,7 +23,7 @@ func TestSeeds(t *testing.T) {
 	docs := seedDocs(t)
 	links := linkAll(t, docs)
 
-	reuse := findLink(links, 1, 2, archive.LinkReuse)
+	reuse := findLink(links, 1, 2, wiretrace.LinkReuse)
 	if reuse == nil {
 		t.Fatalf("no reuse link 000-001 in %+v", links)
 	}
@@ -41,9 +41,9 @@ func TestSeeds(t *testing.T) {
 		t.Errorf("reuse 000-001 changes: got %+v, want new headline and credited", reuse.Changes)
 	}
 
-	var tr []archive.Link
+	var tr []wiretrace.Link
 	for _, l := range links {
-		if l.Kind == archive.LinkTranslation {
+		if l.Kind == wiretrace.LinkTranslation {
 			tr = append(tr, l)
 		}
 		if l.From == 3 || l.To == 3 || l.From == 4 || l.To == 4 {
@@ -74,7 +74,7 @@ func TestSeeds(t *testing.T) {
 		t.Errorf("translation evidence lacks the 2,000 / 2.000 sentence pair: %+v", tr[0].Evidence)
 	}
 
-	stories := Stories(docs, archive.Ends(links))
+	stories := Stories(docs, wiretrace.Ends(links))
 	if len(stories) != 3 {
 		t.Fatalf("got %d stories, want 3: %+v", len(stories), stories)
 	}
@@ -132,10 +132,10 @@ func TestSyntheticEdits(t *testing.T) {
 		name     string
 		edit     func(d *Doc)
 		wantLink bool
-		check    func(t *testing.T, l archive.Link)
+		check    func(t *testing.T, l wiretrace.Link)
 	}{
 		{"verbatim", func(d *Doc) {}, true, nil},
-		{"trimmed", func(d *Doc) { d.Text = strings.Join(ps[:len(ps)/3], "\n\n") }, true, func(t *testing.T, l archive.Link) {
+		{"trimmed", func(d *Doc) { d.Text = strings.Join(ps[:len(ps)/3], "\n\n") }, true, func(t *testing.T, l wiretrace.Link) {
 			if l.From != 1 || len(l.Changes.Cut) == 0 {
 				t.Errorf("trimmed copy: from %d, cut %d paragraphs; want from 1 and cuts", l.From, len(l.Changes.Cut))
 			}
@@ -146,7 +146,7 @@ func TestSyntheticEdits(t *testing.T) {
 				r[i], r[j] = r[j], r[i]
 			}
 			d.Text = strings.Join(r, "\n\n")
-		}, true, func(t *testing.T, l archive.Link) {
+		}, true, func(t *testing.T, l wiretrace.Link) {
 			if l.Reused < 0.9 {
 				t.Errorf("reordered copy: reused %.2f, want >= 0.9", l.Reused)
 			}
@@ -154,14 +154,14 @@ func TestSyntheticEdits(t *testing.T) {
 		{"re-headlined and local context", func(d *Doc) {
 			d.Title = "Our city's sister town Almaty to be rebuilt, says president"
 			d.Text = "Local reaction: residents of our town with family in Almaty expressed relief on Thursday at the news.\n\n" + d.Text
-		}, true, func(t *testing.T, l archive.Link) {
+		}, true, func(t *testing.T, l wiretrace.Link) {
 			if !l.Changes.NewHeadline || len(l.Changes.Added) == 0 {
 				t.Errorf("changes: got %+v, want new headline and an added paragraph", l.Changes)
 			}
 		}},
 		{"British spelling and figures", func(d *Doc) {
 			d.Text = strings.NewReplacer("organized", "organised", "stabilizing", "stabilising", "2,000", "3,000", "organization", "organisation").Replace(d.Text)
-		}, true, func(t *testing.T, l archive.Link) {
+		}, true, func(t *testing.T, l wiretrace.Link) {
 			if l.Reused < 0.9 {
 				t.Errorf("respelled copy: reused %.2f, want >= 0.9", l.Reused)
 			}
@@ -190,7 +190,7 @@ func TestSyntheticEdits(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			l := findLink(links, 1, 2, archive.LinkReuse)
+			l := findLink(links, 1, 2, wiretrace.LinkReuse)
 			if (l != nil) != tt.wantLink {
 				t.Fatalf("got link %v, want %v (%+v)", l != nil, tt.wantLink, links)
 			}
@@ -302,7 +302,7 @@ func TestFingerprints(t *testing.T) {
 
 func TestDirection(t *testing.T) {
 	day := time.Date(2022, 1, 12, 0, 0, 0, 0, time.UTC)
-	afp := []archive.Credit{{Agency: "AFP", Role: archive.RoleSupplier}}
+	afp := []wiretrace.Credit{{Agency: "AFP", Role: wiretrace.RoleSupplier}}
 	tests := []struct {
 		name    string
 		a, b    Doc
@@ -311,7 +311,7 @@ func TestDirection(t *testing.T) {
 		wantA   bool
 		minConf float64
 	}{
-		{"agency outlet", Doc{ID: 2, Source: "Reuters"}, Doc{ID: 1, Source: "X", Credits: []archive.Credit{{Agency: "Reuters", Role: archive.RoleSupplier}}}, 0.5, 0.5, true, 0.9},
+		{"agency outlet", Doc{ID: 2, Source: "Reuters"}, Doc{ID: 1, Source: "X", Credits: []wiretrace.Credit{{Agency: "Reuters", Role: wiretrace.RoleSupplier}}}, 0.5, 0.5, true, 0.9},
 		{"earlier", Doc{ID: 2, Published: day}, Doc{ID: 1, Published: day.Add(48 * time.Hour)}, 0.5, 0.5, true, 0.8},
 		// Hints orient an undirected link, and claim nothing.
 		{"trimmed copy", Doc{ID: 2}, Doc{ID: 1}, 0.4, 0.95, true, 0.5},
@@ -320,7 +320,7 @@ func TestDirection(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, conf, reason := Direction(tt.a, tt.b, archive.LinkReuse, tt.shA, tt.shB)
+			got, conf, reason := Direction(tt.a, tt.b, wiretrace.LinkReuse, tt.shA, tt.shB)
 			if got != tt.wantA || conf < tt.minConf {
 				t.Errorf("got %v %.2f (%s), want %v >= %.2f", got, conf, reason, tt.wantA, tt.minConf)
 			}
@@ -409,7 +409,7 @@ func TestChineseReuse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(links) != 1 || links[0].From != 1 || links[0].Kind != archive.LinkReuse {
+	if len(links) != 1 || links[0].From != 1 || links[0].Kind != wiretrace.LinkReuse {
 		t.Errorf("got %+v, want one reuse link from 1", links)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/provenance/agency"
 )
 
@@ -47,10 +47,10 @@ func seedDocs(t testing.TB) []Doc {
 }
 
 // linkAll indexes docs and links each to the older ones.
-func linkAll(t testing.TB, docs []Doc) []archive.Link {
+func linkAll(t testing.TB, docs []Doc) []wiretrace.Link {
 	t.Helper()
 	idx := NewMemIndex()
-	var links []archive.Link
+	var links []wiretrace.Link
 	l := &Linker{Index: idx, Before: true}
 	for _, d := range docs {
 		idx.Add(d)
@@ -81,7 +81,7 @@ func TestSeedsExplore(t *testing.T) {
 			}
 		}
 	}
-	for _, s := range Stories(docs, archive.Ends(links)) {
+	for _, s := range Stories(docs, wiretrace.Ends(links)) {
 		t.Logf("story %+v", s)
 	}
 }

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // Stories groups docs into stories: the connected components of links
@@ -19,7 +19,7 @@ import (
 // come in publication order (undated last) with their lag behind the
 // origin article. The story id is its smallest article id. Stories are
 // sorted by id.
-func Stories(docs []Doc, links []archive.LinkEnd) []archive.Story {
+func Stories(docs []Doc, links []wiretrace.LinkEnd) []wiretrace.Story {
 	byID := make(map[int64]*Doc, len(docs))
 	parent := make(map[int64]int64, len(docs))
 	for i := range docs {
@@ -34,7 +34,7 @@ func Stories(docs []Doc, links []archive.LinkEnd) []archive.Story {
 		}
 		return x
 	}
-	var kept []archive.LinkEnd
+	var kept []wiretrace.LinkEnd
 	for _, l := range links {
 		if byID[l.From] == nil || byID[l.To] == nil || l.From == l.To {
 			continue
@@ -54,12 +54,12 @@ func Stories(docs []Doc, links []archive.LinkEnd) []archive.Story {
 		r := find(docs[i].ID)
 		groups[r] = append(groups[r], &docs[i])
 	}
-	ends := map[int64][]archive.LinkEnd{}
+	ends := map[int64][]wiretrace.LinkEnd{}
 	for _, l := range kept {
 		r := find(l.From)
 		ends[r] = append(ends[r], l)
 	}
-	out := make([]archive.Story, 0, len(groups))
+	out := make([]wiretrace.Story, 0, len(groups))
 	for r, members := range groups {
 		out = append(out, story(members, ends[r]))
 	}
@@ -81,9 +81,9 @@ func earlier(a, b *Doc) bool {
 	return a.ID < b.ID
 }
 
-func story(members []*Doc, ends []archive.LinkEnd) archive.Story {
+func story(members []*Doc, ends []wiretrace.LinkEnd) wiretrace.Story {
 	sort.Slice(members, func(i, j int) bool { return earlier(members[i], members[j]) })
-	st := archive.Story{ID: members[0].ID}
+	st := wiretrace.Story{ID: members[0].ID}
 	for _, m := range members {
 		if m.ID < st.ID {
 			st.ID = m.ID
@@ -102,8 +102,8 @@ func story(members []*Doc, ends []archive.LinkEnd) archive.Story {
 		}
 	}
 	for _, m := range members {
-		sm := archive.StoryMember{Article: m.ID, Source: m.Source, Title: m.Title, Language: m.Language, Published: m.Published,
-			DerivedFrom: t.parents[m.ID], DatePrecision: archive.DatePrecision(m.Published)}
+		sm := wiretrace.StoryMember{Article: m.ID, Source: m.Source, Title: m.Title, Language: m.Language, Published: m.Published,
+			DerivedFrom: t.parents[m.ID], DatePrecision: wiretrace.DatePrecision(m.Published)}
 		if !m.Published.IsZero() && !origin.Published.IsZero() && m.Published.After(origin.Published) {
 			sm.Lag = m.Published.Sub(origin.Published)
 		}
@@ -122,7 +122,7 @@ func commonSupplier(members []*Doc) string {
 			seen[a] = true
 		}
 		for _, c := range m.Credits {
-			if c.Role == archive.RoleSupplier {
+			if c.Role == wiretrace.RoleSupplier {
 				seen[c.Agency] = true
 			}
 		}

@@ -5,15 +5,15 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/provenance/agency"
 )
 
 // storyTree is the tree of one story's members.
 type storyTree struct {
-	kind    string                         // archive.Origin*
-	root    int64                          // the root article, 0 when the root is not in the archive
-	parents map[int64]*archive.DerivedFrom // by member; nil (absent) for the root
+	kind    string                           // archive.Origin*
+	root    int64                            // the root article, 0 when the root is not in the archive
+	parents map[int64]*wiretrace.DerivedFrom // by member; nil (absent) for the root
 }
 
 // tree builds a story's tree from its members (in publication order),
@@ -29,26 +29,26 @@ type storyTree struct {
 // free of cycles: a link that would close one is dropped. A member
 // without such a link is a copy of the root (a sibling of the others):
 // shared text alone does not say that one copy took from another.
-func tree(members []*Doc, ends []archive.LinkEnd, x string) storyTree {
-	t := storyTree{parents: make(map[int64]*archive.DerivedFrom, len(members))}
+func tree(members []*Doc, ends []wiretrace.LinkEnd, x string) storyTree {
+	t := storyTree{parents: make(map[int64]*wiretrace.DerivedFrom, len(members))}
 	if x != "" {
 		for _, m := range members {
 			if outletAgency(m.Source) == x {
-				t.kind, t.root = archive.OriginArticle, m.ID
+				t.kind, t.root = wiretrace.OriginArticle, m.ID
 				break
 			}
 		}
 		if t.kind == "" {
-			t.kind = archive.OriginAgency
+			t.kind = wiretrace.OriginAgency
 		}
 	}
-	var directed []archive.LinkEnd
+	var directed []wiretrace.LinkEnd
 	for _, l := range ends {
 		if l.Directed {
 			directed = append(directed, l)
 		}
 	}
-	slices.SortFunc(directed, func(a, b archive.LinkEnd) int {
+	slices.SortFunc(directed, func(a, b wiretrace.LinkEnd) int {
 		if a.Strength != b.Strength {
 			return int(b.Strength) - int(a.Strength)
 		}
@@ -58,13 +58,13 @@ func tree(members []*Doc, ends []archive.LinkEnd, x string) storyTree {
 		return cmp.Compare(a.To, b.To)
 	})
 	if t.kind == "" && len(members) == 1 {
-		t.kind, t.root = archive.OriginArticle, members[0].ID
+		t.kind, t.root = wiretrace.OriginArticle, members[0].ID
 	}
 	if t.kind == "" {
 		t.root = reachesAll(members, directed)
-		t.kind = archive.OriginUnknown
+		t.kind = wiretrace.OriginUnknown
 		if t.root != 0 {
-			t.kind = archive.OriginArticle
+			t.kind = wiretrace.OriginArticle
 		}
 	}
 	// A greedy branching: each directed link, strongest first, gives its
@@ -90,13 +90,13 @@ func tree(members []*Doc, ends []archive.LinkEnd, x string) storyTree {
 		switch {
 		case m.ID == t.root:
 		case up[m.ID] != 0:
-			t.parents[m.ID] = &archive.DerivedFrom{Article: up[m.ID]}
-		case t.kind == archive.OriginArticle:
-			t.parents[m.ID] = &archive.DerivedFrom{Article: t.root}
-		case t.kind == archive.OriginAgency:
-			t.parents[m.ID] = &archive.DerivedFrom{Agency: x}
+			t.parents[m.ID] = &wiretrace.DerivedFrom{Article: up[m.ID]}
+		case t.kind == wiretrace.OriginArticle:
+			t.parents[m.ID] = &wiretrace.DerivedFrom{Article: t.root}
+		case t.kind == wiretrace.OriginAgency:
+			t.parents[m.ID] = &wiretrace.DerivedFrom{Agency: x}
 		default:
-			t.parents[m.ID] = &archive.DerivedFrom{Unknown: true}
+			t.parents[m.ID] = &wiretrace.DerivedFrom{Unknown: true}
 		}
 	}
 	return t
@@ -104,7 +104,7 @@ func tree(members []*Doc, ends []archive.LinkEnd, x string) storyTree {
 
 // reachesAll returns the one member without a directed link into it when
 // every member is reached from it over directed links, else 0.
-func reachesAll(members []*Doc, directed []archive.LinkEnd) int64 {
+func reachesAll(members []*Doc, directed []wiretrace.LinkEnd) int64 {
 	if len(members) < 2 {
 		return 0
 	}

@@ -7,13 +7,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // parents formats a story's tree as "kind root | id<-parent ...", parent
 // being an article id, an agency, "?" for an unknown source or "-" for
 // the root.
-func parents(st archive.Story) string {
+func parents(st wiretrace.Story) string {
 	var out []string
 	for _, m := range st.Articles {
 		p := "-"
@@ -30,7 +30,7 @@ func parents(st archive.Story) string {
 	}
 	sort.Strings(out)
 	root := fmt.Sprint(st.OriginArticle)
-	if st.OriginKind != archive.OriginArticle {
+	if st.OriginKind != wiretrace.OriginArticle {
 		root = "-"
 	}
 	return st.OriginKind + " " + root + " | " + strings.Join(out, " ")
@@ -39,30 +39,30 @@ func parents(st archive.Story) string {
 // linkEnds links docs as the Linker would: each pair (from, to) directed
 // or not from the Verdict of their texts' metadata. The pairs say which
 // articles share text.
-func linkEnds(docs []Doc, pairs [][2]int64) []archive.LinkEnd {
+func linkEnds(docs []Doc, pairs [][2]int64) []wiretrace.LinkEnd {
 	byID := map[int64]Doc{}
 	for _, d := range docs {
 		byID[d.ID] = d
 	}
-	var out []archive.LinkEnd
+	var out []wiretrace.LinkEnd
 	for _, p := range pairs {
 		a, b := byID[p[0]], byID[p[1]]
-		v := DirectionOf(a, b, archive.LinkReuse, 0.5, 0.5)
-		l := archive.Link{From: a.ID, To: b.ID, Kind: archive.LinkReuse, Directed: v.Directed, DirectionEvidence: v.Kinds}
+		v := DirectionOf(a, b, wiretrace.LinkReuse, 0.5, 0.5)
+		l := wiretrace.Link{From: a.ID, To: b.ID, Kind: wiretrace.LinkReuse, Directed: v.Directed, DirectionEvidence: v.Kinds}
 		if !v.AIsOrig {
 			l.From, l.To = b.ID, a.ID
 		}
-		out = append(out, archive.Ends([]archive.Link{l})...)
+		out = append(out, wiretrace.Ends([]wiretrace.Link{l})...)
 	}
 	return out
 }
 
 func TestStoryTree(t *testing.T) {
 	day := time.Date(2022, 1, 12, 0, 0, 0, 0, time.UTC)
-	sup := func(a ...string) []archive.Credit {
-		var cs []archive.Credit
+	sup := func(a ...string) []wiretrace.Credit {
+		var cs []wiretrace.Credit
 		for _, x := range a {
-			cs = append(cs, archive.Credit{Agency: x, Role: archive.RoleSupplier})
+			cs = append(cs, wiretrace.Credit{Agency: x, Role: wiretrace.RoleSupplier})
 		}
 		return cs
 	}
@@ -70,7 +70,7 @@ func TestStoryTree(t *testing.T) {
 		name  string
 		docs  []Doc
 		pairs [][2]int64
-		ends  []archive.LinkEnd // used instead of pairs when set
+		ends  []wiretrace.LinkEnd // used instead of pairs when set
 		want  string
 	}{
 		{"siblings of an agency's dispatch, dated the same day", []Doc{
@@ -107,17 +107,17 @@ func TestStoryTree(t *testing.T) {
 		}, [][2]int64{{1, 2}, {2, 3}}, nil, "unknown - | 1<-? 2<-? 3<-?"},
 		{"a cycle of directed links is broken", []Doc{
 			{ID: 1, Source: "X"}, {ID: 2, Source: "Y"}, {ID: 3, Source: "Z"},
-		}, nil, []archive.LinkEnd{
-			{From: 1, To: 2, Kind: archive.LinkReuse, Directed: true, Strength: 1},
-			{From: 2, To: 3, Kind: archive.LinkReuse, Directed: true, Strength: 1},
-			{From: 3, To: 1, Kind: archive.LinkReuse, Directed: true, Strength: 1},
+		}, nil, []wiretrace.LinkEnd{
+			{From: 1, To: 2, Kind: wiretrace.LinkReuse, Directed: true, Strength: 1},
+			{From: 2, To: 3, Kind: wiretrace.LinkReuse, Directed: true, Strength: 1},
+			{From: 3, To: 1, Kind: wiretrace.LinkReuse, Directed: true, Strength: 1},
 		}, "unknown - | 1<-? 2<-1 3<-2"},
 		{"the strongest evidence wins a copy", []Doc{
 			{ID: 1, Source: "X"}, {ID: 2, Source: "Y"}, {ID: 3, Source: "Z"},
-		}, nil, []archive.LinkEnd{
-			{From: 1, To: 3, Kind: archive.LinkReuse, Directed: true, Strength: 1},
-			{From: 2, To: 3, Kind: archive.LinkReuse, Directed: true, Strength: 3},
-			{From: 1, To: 2, Kind: archive.LinkReuse, Directed: true, Strength: 1},
+		}, nil, []wiretrace.LinkEnd{
+			{From: 1, To: 3, Kind: wiretrace.LinkReuse, Directed: true, Strength: 1},
+			{From: 2, To: 3, Kind: wiretrace.LinkReuse, Directed: true, Strength: 3},
+			{From: 1, To: 2, Kind: wiretrace.LinkReuse, Directed: true, Strength: 1},
 		}, "article 1 | 1<-- 2<-1 3<-2"},
 		{"a lone article is its own root", []Doc{{ID: 7, Source: "X"}}, nil, nil, "article 7 | 7<--"},
 		{"a lone copy of an agency", []Doc{{ID: 7, Source: "Business Standard", Credits: sup("IANS")}}, nil, nil, "agency - | 7<-IANS"},
@@ -150,7 +150,7 @@ func TestSeedsAttribution(t *testing.T) {
 			t.Errorf("link %d -> %d is directed (%v: %s)", l.From, l.To, l.DirectionEvidence, l.DirectionReason)
 		}
 	}
-	for _, st := range Stories(docs, archive.Ends(links)) {
+	for _, st := range Stories(docs, wiretrace.Ends(links)) {
 		if len(st.Articles) < 2 {
 			continue
 		}

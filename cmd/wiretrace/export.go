@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/internal/filekind"
 	"github.com/wiretrace/wiretrace/internal/termsafe"
@@ -28,19 +29,19 @@ func init() {
 // exportLine is one article in JSON Lines: the same field names that
 // import reads back (importer.JSONLine).
 type exportLine struct {
-	ID        int64            `json:"id"`
-	Origin    string           `json:"origin"`
-	Source    string           `json:"source"`
-	URL       string           `json:"url"`
-	Title     string           `json:"title"`
-	Byline    string           `json:"byline"`
-	Dateline  string           `json:"dateline"`
-	Published string           `json:"published"`
-	Language  string           `json:"language"`
-	Credits   []archive.Credit `json:"credits"`
-	Text      string           `json:"text"`
-	Hash      string           `json:"hash"`
-	Imported  string           `json:"imported"`
+	ID        int64              `json:"id"`
+	Origin    string             `json:"origin"`
+	Source    string             `json:"source"`
+	URL       string             `json:"url"`
+	Title     string             `json:"title"`
+	Byline    string             `json:"byline"`
+	Dateline  string             `json:"dateline"`
+	Published string             `json:"published"`
+	Language  string             `json:"language"`
+	Credits   []wiretrace.Credit `json:"credits"`
+	Text      string             `json:"text"`
+	Hash      string             `json:"hash"`
+	Imported  string             `json:"imported"`
 }
 
 func runExport(ctx context.Context, env *Env, args []string) error {
@@ -253,7 +254,7 @@ func exportJSONL(ctx context.Context, s *archive.Store, w io.Writer) (int, error
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	n := 0
-	err := s.Each(ctx, func(a *archive.Article) error {
+	err := s.Each(ctx, func(a *wiretrace.Article) error {
 		l := exportLine{ID: a.ID, Origin: a.Origin, Source: a.Source, URL: a.URL, Title: a.Title, Byline: a.Byline,
 			Dateline: a.Dateline, Language: a.Language, Credits: a.Credits, Text: a.Text, Hash: a.Hash,
 			Imported: a.Imported.Format("2006-01-02T15:04:05Z07:00")}
@@ -261,7 +262,7 @@ func exportJSONL(ctx context.Context, s *archive.Store, w io.Writer) (int, error
 			l.Published = a.Published.Format("2006-01-02T15:04:05Z07:00")
 		}
 		if l.Credits == nil {
-			l.Credits = []archive.Credit{}
+			l.Credits = []wiretrace.Credit{}
 		}
 		n++
 		return enc.Encode(l)

@@ -12,6 +12,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/importer"
 	"github.com/wiretrace/wiretrace/internal/termsafe"
@@ -109,7 +110,7 @@ var errStore = errors.New("storing")
 type merger struct {
 	s                    *archive.Store
 	after                func(ctx context.Context, ids []int64) error
-	pending              []*archive.Article
+	pending              []*wiretrace.Article
 	added, dups, skipped int
 	start                time.Time
 }
@@ -138,7 +139,7 @@ func (m *merger) mergeFile(ctx context.Context, env *Env, p string, quiet bool) 
 			bar.Set(done)
 		}
 	}
-	st, err := archive.ReadReceived(ctx, p, func(a *archive.Article) error {
+	st, err := archive.ReadReceived(ctx, p, func(a *wiretrace.Article) error {
 		if importer.Finish(a, importer.Defaults{}) != nil {
 			m.skipped++
 			return nil

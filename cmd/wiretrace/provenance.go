@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/internal/termsafe"
 	"github.com/wiretrace/wiretrace/provenance"
@@ -26,7 +27,7 @@ func init() {
 type provenanceOut struct {
 	Article *articleRef             `json:"article,omitempty"`
 	Stories []storyOut              `json:"stories"`
-	Links   []archive.Link          `json:"links"`
+	Links   []wiretrace.Link        `json:"links"`
 	Credits []archive.ArticleCredit `json:"credits"`
 	Graph   []archive.GraphEdge     `json:"graph,omitempty"`
 }
@@ -63,11 +64,11 @@ type memberOut struct {
 	LagSeconds int64     `json:"lag_seconds,omitempty"`
 	// DerivedFrom: {"agency": NAME} | {"article": ID} |
 	// {"unknown_source": true} | null for the story's root.
-	DerivedFrom   *archive.DerivedFrom `json:"derived_from"`
-	DatePrecision string               `json:"date_precision,omitempty"` // "minute", "day", or none when undated
+	DerivedFrom   *wiretrace.DerivedFrom `json:"derived_from"`
+	DatePrecision string                 `json:"date_precision,omitempty"` // "minute", "day", or none when undated
 }
 
-func toStoryOut(st archive.Story) storyOut {
+func toStoryOut(st wiretrace.Story) storyOut {
 	o := storyOut{ID: st.ID, Origin: originOut{Agency: st.OriginAgency, Article: st.OriginArticle, Kind: st.OriginKind}, Articles: []memberOut{}}
 	for _, m := range st.Articles {
 		o.Articles = append(o.Articles, memberOut{Article: m.Article, Source: m.Source, Title: m.Title,
@@ -115,7 +116,7 @@ func runProvenance(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	out := provenanceOut{Stories: []storyOut{}, Links: []archive.Link{}, Credits: []archive.ArticleCredit{}}
+	out := provenanceOut{Stories: []storyOut{}, Links: []wiretrace.Link{}, Credits: []archive.ArticleCredit{}}
 	if id != 0 {
 		a, err := s.Article(ctx, id)
 		if err != nil {
@@ -187,7 +188,7 @@ func runProvenance(ctx context.Context, env *Env, args []string) error {
 		printLinks(w, out.Links, name, false)
 		printGraph(w, out.Graph)
 	}
-	credits := map[int64][]archive.Credit{}
+	credits := map[int64][]wiretrace.Credit{}
 	var ids []int64
 	for _, st := range out.Stories {
 		for _, m := range st.Articles {
@@ -220,7 +221,7 @@ func printCredits(w io.Writer, cs []archive.ArticleCredit, withArticle bool) {
 	fmt.Fprintln(w)
 }
 
-func printLinks(w io.Writer, links []archive.Link, name func(int64) string, detail bool) {
+func printLinks(w io.Writer, links []wiretrace.Link, name func(int64) string, detail bool) {
 	fmt.Fprintf(w, "links (%d):\n", len(links))
 	for _, l := range links {
 		if l.Directed {
@@ -229,7 +230,7 @@ func printLinks(w io.Writer, links []archive.Link, name func(int64) string, deta
 				termsafe.Line(strings.Join(l.DirectionEvidence, ", ")), termsafe.Line(l.DirectionReason))
 		} else {
 			what := "share text"
-			if l.Kind == archive.LinkTranslation {
+			if l.Kind == wiretrace.LinkTranslation {
 				what = "translations of each other"
 			}
 			fmt.Fprintf(w, "  %s — %s  %s (no evidence of direction), %.0f%% and %.0f%% shared: %s\n",
@@ -277,7 +278,7 @@ func printGraph(w io.Writer, g []archive.GraphEdge) {
 	fmt.Fprintln(w)
 }
 
-func printStories(w io.Writer, sts []storyOut, credits map[int64][]archive.Credit) {
+func printStories(w io.Writer, sts []storyOut, credits map[int64][]wiretrace.Credit) {
 	fmt.Fprintf(w, "stories (%d):\n", len(sts))
 	for _, st := range sts {
 		origin := "origin unknown"
@@ -301,7 +302,7 @@ func printStories(w io.Writer, sts []storyOut, credits map[int64][]archive.Credi
 // printTree prints a story as an indented tree: its root (an article, or
 // an original that is not in the archive), then each member under its
 // parent.
-func printTree(w io.Writer, st storyOut, credits map[int64][]archive.Credit) {
+func printTree(w io.Writer, st storyOut, credits map[int64][]wiretrace.Credit) {
 	in := map[int64]bool{}
 	langs := map[string]int{}
 	var rootLang string
@@ -344,9 +345,9 @@ func printTree(w io.Writer, st storyOut, credits map[int64][]archive.Credit) {
 		}
 	}
 	switch st.Origin.Kind {
-	case archive.OriginAgency:
+	case wiretrace.OriginAgency:
 		fmt.Fprintf(w, "    %s dispatch (not in archive)\n", termsafe.Line(st.Origin.Agency))
-	case archive.OriginUnknown:
+	case wiretrace.OriginUnknown:
 		fmt.Fprintf(w, "    common source (not in archive, not known)\n")
 	}
 	for _, r := range roots {
@@ -358,7 +359,7 @@ func printTree(w io.Writer, st storyOut, credits map[int64][]archive.Credit) {
 
 // memberLine describes a story member: outlet, language when it is not
 // the story's, whether it credits its source, then id, day and title.
-func memberLine(m memberOut, storyLang string, cs []archive.Credit) string {
+func memberLine(m memberOut, storyLang string, cs []wiretrace.Credit) string {
 	name := clipLine(orUnknown(m.Source), 40)
 	var parts []string
 	if m.Language != "" && storyLang != "" && m.Language != storyLang {
@@ -368,9 +369,9 @@ func memberLine(m memberOut, storyLang string, cs []archive.Credit) string {
 	var named, photos []string
 	for _, c := range cs {
 		switch c.Role {
-		case archive.RolePhoto:
+		case wiretrace.RolePhoto:
 			photos = append(photos, termsafe.Line(c.Agency)+" photos")
-		case archive.RoleCited:
+		case wiretrace.RoleCited:
 			named = append(named, "cites "+termsafe.Line(c.Agency))
 		default:
 			named = append(named, termsafe.Line(c.Agency))
@@ -387,7 +388,7 @@ func memberLine(m memberOut, storyLang string, cs []archive.Credit) string {
 	day := "undated"
 	switch {
 	case m.Published.IsZero():
-	case m.DatePrecision == archive.PrecisionDay:
+	case m.DatePrecision == wiretrace.PrecisionDay:
 		day = m.Published.Format("2006-01-02")
 	default:
 		day = m.Published.Format("2006-01-02 15:04")

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/importer/extract"
 	"github.com/wiretrace/wiretrace/importer/textparse"
 	"github.com/wiretrace/wiretrace/provenance/agency"
@@ -102,10 +102,10 @@ func TestCorpusTitles(t *testing.T) {
 	t.Logf("pages with an agency supplier: %d from title and text, %d with by-line and URL", suppliedBefore, suppliedAfter)
 }
 
-func supplier(cs []archive.Credit) string {
+func supplier(cs []wiretrace.Credit) string {
 	var out []string
 	for _, c := range cs {
-		if c.Role == archive.RoleSupplier {
+		if c.Role == wiretrace.RoleSupplier {
 			out = append(out, c.Agency+" ("+c.Evidence+")")
 		}
 	}

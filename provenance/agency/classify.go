@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // noticeRe matches what precedes an agency's name in a copyright or
@@ -74,29 +74,29 @@ func classify(text string, ls *lines, m mention, ambiguous bool) string {
 
 	// Slash dateline: "MOSCOW, January 12. /TASS/."
 	if strings.HasSuffix(pre, "/") && strings.HasPrefix(post, "/") {
-		return archive.RoleSupplier
+		return wiretrace.RoleSupplier
 	}
 	// Photo credits.
 	tpost := strings.TrimLeft(lpost, " ")
 	if hasWordPrefix(tpost, "photo") || hasWordPrefix(tpost, "photos") || hasWordPrefix(tpost, "images") ||
 		hasWordPrefix(tpost, "foto") || strings.HasPrefix(tpost, "via getty") || strings.HasPrefix(post, "/") {
-		return archive.RolePhoto
+		return wiretrace.RolePhoto
 	}
 	for _, w := range photoWords {
 		if strings.Contains(near, w) {
-			return archive.RolePhoto
+			return wiretrace.RolePhoto
 		}
 	}
 	tpre := strings.TrimRight(lpre, " ")
 	if hasWordSuffix(tpre, "via") && (tpost == "" || strings.HasPrefix(tpost, ")") || strings.HasPrefix(tpost, "]")) {
-		return archive.RolePhoto
+		return wiretrace.RolePhoto
 	}
 	if strings.HasSuffix(tpre, "/") && !strings.Contains(tpre, "(") {
-		return archive.RolePhoto
+		return wiretrace.RolePhoto
 	}
 	for _, w := range photoStaff {
 		if hasWordPrefix(tpost, w) {
-			return archive.RolePhoto
+			return wiretrace.RolePhoto
 		}
 	}
 
@@ -108,26 +108,26 @@ func classify(text string, ls *lines, m mention, ambiguous bool) string {
 			rest = strings.TrimLeft(rest, ".")
 			switch {
 			case rest != "" && strings.ContainsRune("-–—:−", []rune(rest)[0]):
-				return archive.RoleSupplier
+				return wiretrace.RoleSupplier
 			case strings.Contains(inner, "inputs from") || hasAnyPrefix(strings.TrimSpace(inner), "with ", "avec ", "con ", "mit ", "via "):
-				return archive.RoleSupplier
+				return wiretrace.RoleSupplier
 			case !ambiguous && ls.rank[idx] >= 0 && ls.rank[idx] <= 2 && datelineLike(pre[:o]):
 				// "Oslo, March 22 (IANS) Minister ..." at the top.
-				return archive.RoleSupplier
+				return wiretrace.RoleSupplier
 			case rest == "" && (strings.TrimSpace(pre[:o]) == "" || ls.rank[idx] >= ls.count-3):
-				return archive.RoleSupplier
+				return wiretrace.RoleSupplier
 			}
 		}
 	}
 
 	// "published from a syndicated IANS feed".
 	if strings.Contains(lpre, "syndicated") || strings.Contains(lpre, "agency feed") {
-		return archive.RoleSupplier
+		return wiretrace.RoleSupplier
 	}
 	// Chinese datelines: "新华社北京1月9日电".
 	if !m.p.boundary && m.s-start <= 6 && ls.rank[idx] >= 0 && ls.rank[idx] <= 2 {
 		if k := strings.Index(post, "电"); k >= 0 && k <= 60 {
-			return archive.RoleSupplier
+			return wiretrace.RoleSupplier
 		}
 	}
 
@@ -135,7 +135,7 @@ func classify(text string, ls *lines, m mention, ambiguous bool) string {
 	// "Copyright 2017 The Associated Press. All rights reserved. This
 	// material may not be published...", "(c) 2017 Reuters".
 	if noticeRe.MatchString(strings.TrimSpace(lpre)) {
-		return archive.RoleSupplier
+		return wiretrace.RoleSupplier
 	}
 
 	// A byline or sign-off line: "IANS | Nur-Sultan", "--IANS", "By AFP",
@@ -144,7 +144,7 @@ func classify(text string, ls *lines, m mention, ambiguous bool) string {
 		if tpost == "" || strings.ContainsRune("|,/;·•–—-)]._）", []rune(tpost)[0]) ||
 			hasWordPrefix(tpost, "and") || hasWordPrefix(tpost, "et") || hasWordPrefix(tpost, "und") ||
 			strings.HasPrefix(tpost, "&") || bylineTail(tpost) {
-			return archive.RoleSupplier
+			return wiretrace.RoleSupplier
 		}
 	}
 
@@ -155,7 +155,7 @@ func classify(text string, ls *lines, m mention, ambiguous bool) string {
 	if sure && ls.rank[idx] >= 0 && ls.rank[idx] <= 3 && utf8.RuneCountInString(line) <= 60 {
 		for _, ag := range bylineAgencies(line) {
 			if ag == m.p.agency {
-				return archive.RoleSupplier
+				return wiretrace.RoleSupplier
 			}
 		}
 	}
@@ -163,7 +163,7 @@ func classify(text string, ls *lines, m mention, ambiguous bool) string {
 	// The agency's own staff: "AFP correspondents saw".
 	for _, w := range staffWords {
 		if hasWordPrefix(tpost, w) {
-			return archive.RoleSupplier
+			return wiretrace.RoleSupplier
 		}
 	}
 
@@ -171,18 +171,18 @@ func classify(text string, ls *lines, m mention, ambiguous bool) string {
 	// "PTI reported"); "the PTI said" is a party, not the agency.
 	for _, w := range citePre {
 		if hasWordSuffix(tpre, w) {
-			return archive.RoleCited
+			return wiretrace.RoleCited
 		}
 	}
 	for _, w := range citePost {
 		if hasWordPrefix(tpost, w) {
-			return archive.RoleCited
+			return wiretrace.RoleCited
 		}
 	}
 	if ambiguous {
 		return ""
 	}
-	return archive.RoleCited
+	return wiretrace.RoleCited
 }
 
 // datelineLike reports whether s, the text before "(AGENCY)", looks like

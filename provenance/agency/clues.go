@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // Clues is everything an article states about who wrote it, for DetectAll.
@@ -27,7 +27,7 @@ type Clues struct {
 
 // DetectAll returns the agencies an article credits and how:
 //
-//   - archive.RoleSupplier: the agency supplied the text: a dateline
+//   - wiretrace.RoleSupplier: the agency supplied the text: a dateline
 //     ("NUR-SULTAN (Pakistan Point News / Sputnik - 12th January, 2022) -",
 //     "(AFP) -", "MOSCOW, May 5. /TASS/."), a byline or sign-off line
 //     ("IANS | Nur-Sultan", "--IANS", "With inputs from PTI", "By
@@ -36,9 +36,9 @@ type Clues struct {
 //     reserved.", "(c) 2017 Reuters", "Distributed by AFP"), the agency's
 //     own staff in the text ("AFP correspondents saw"), a title that ends
 //     with "- Reuters", or a wire section in the URL's path (URLHints);
-//   - archive.RoleCited: the agency is only cited ("reports Xinhua news
+//   - wiretrace.RoleCited: the agency is only cited ("reports Xinhua news
 //     agency", "told Tengrinews");
-//   - archive.RolePhoto: a photo credit ("(AP Photo)", "via AP)",
+//   - wiretrace.RolePhoto: a photo credit ("(AP Photo)", "via AP)",
 //     "Photo: Reuters").
 //
 // Each agency appears once, with its strongest role (supplier, then cited,
@@ -47,12 +47,12 @@ type Clues struct {
 // supplier of its own articles, credited once whatever its text says.
 // Short acronyms that are also common words ("AP", "PTI", "ANI") count
 // only in a credit context. The result is nil when nothing is credited.
-func DetectAll(c Clues) []archive.Credit {
+func DetectAll(c Clues) []wiretrace.Credit {
 	compile()
 	title, text := c.Title, c.Text
 	self := Outlet(c.Source)
 	lines := newLines(text)
-	best := map[int]archive.Credit{}
+	best := map[int]wiretrace.Credit{}
 	first := map[int]int{}
 	consider := func(ag int, role, evidence string, pos int) {
 		name := Table[ag].Name
@@ -61,7 +61,7 @@ func DetectAll(c Clues) []archive.Credit {
 		}
 		if name == self {
 			// The outlet's own agency is its supplier, credited once.
-			role = archive.RoleSupplier
+			role = wiretrace.RoleSupplier
 		}
 		if c, ok := best[ag]; ok && rolePriority[c.Role] <= rolePriority[role] {
 			return
@@ -69,7 +69,7 @@ func DetectAll(c Clues) []archive.Credit {
 		if _, ok := first[ag]; !ok {
 			first[ag] = pos
 		}
-		best[ag] = archive.Credit{Agency: name, Role: role, Evidence: evidence}
+		best[ag] = wiretrace.Credit{Agency: name, Role: role, Evidence: evidence}
 	}
 	for _, m := range find(text) {
 		if excluded(text, m) {
@@ -86,7 +86,7 @@ func DetectAll(c Clues) []archive.Credit {
 		pre := strings.TrimRight(title[:m.s], " \t")
 		post := strings.TrimSpace(title[m.e:])
 		if post == "" && pre != "" && strings.ContainsAny(pre[len(pre)-1:], "-|:(–—") {
-			consider(m.p.agency, archive.RoleSupplier, strings.TrimSpace(title), len(text)+m.s)
+			consider(m.p.agency, wiretrace.RoleSupplier, strings.TrimSpace(title), len(text)+m.s)
 		}
 	}
 	// Notices cut from the text read like its last lines.
@@ -102,21 +102,21 @@ func DetectAll(c Clues) []archive.Credit {
 	}
 	if b := strings.Join(strings.Fields(c.Byline), " "); b != "" {
 		for _, ag := range bylineAgencies(b) {
-			consider(ag, archive.RoleSupplier, "by-line: "+b, -1)
+			consider(ag, wiretrace.RoleSupplier, "by-line: "+b, -1)
 		}
 	}
 	if ag, seg, ok := urlHint(c.URL); ok {
-		consider(ag, archive.RoleSupplier, "URL /"+seg+"/", -1)
+		consider(ag, wiretrace.RoleSupplier, "URL /"+seg+"/", -1)
 	}
 	if self != "" {
 		if i, ok := byName[strings.ToLower(self)]; ok {
-			consider(i, archive.RoleSupplier, "published by "+self, -1)
+			consider(i, wiretrace.RoleSupplier, "published by "+self, -1)
 		}
 	}
 	if len(best) == 0 {
 		return nil
 	}
-	out := make([]archive.Credit, 0, len(best))
+	out := make([]wiretrace.Credit, 0, len(best))
 	ags := make([]int, 0, len(best))
 	for ag := range best {
 		ags = append(ags, ag)

@@ -3,7 +3,7 @@ package agency
 import (
 	"testing"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 func TestDetectAllClues(t *testing.T) {
@@ -65,7 +65,7 @@ func TestDetectAllClues(t *testing.T) {
 func TestDetectIsDetectAll(t *testing.T) {
 	title, text, src := "Oil prices rise - Reuters", "Oil prices rose. (AP Photo)", "DNA"
 	a, b := Detect(title, text, src), DetectAll(Clues{Title: title, Text: text, Source: src})
-	if len(a) != len(b) || len(a) != 2 || a[0] != b[0] || a[1] != b[1] || a[0].Role != archive.RoleSupplier {
+	if len(a) != len(b) || len(a) != 2 || a[0] != b[0] || a[1] != b[1] || a[0].Role != wiretrace.RoleSupplier {
 		t.Errorf("Detect %v, DetectAll %v", a, b)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // pattern is one searchable surface form of an agency name.
@@ -184,11 +184,11 @@ func excluded(text string, m mention) bool {
 }
 
 // rolePriority orders roles when an agency is credited several ways.
-var rolePriority = map[string]int{archive.RoleSupplier: 0, archive.RoleCited: 1, archive.RolePhoto: 2}
+var rolePriority = map[string]int{wiretrace.RoleSupplier: 0, wiretrace.RoleCited: 1, wiretrace.RolePhoto: 2}
 
 // Detect returns the agencies an article credits, reading its title, text
 // and outlet only. It is DetectAll with no other clues.
-func Detect(title, text, source string) []archive.Credit {
+func Detect(title, text, source string) []wiretrace.Credit {
 	return DetectAll(Clues{Title: title, Text: text, Source: source})
 }
 

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace"
 )
 
 // seed returns the title and text of seed file n of testdata/seeds.
@@ -25,7 +25,7 @@ func seed(t *testing.T, n string) (string, string) {
 	return title, text
 }
 
-func roles(cs []archive.Credit) map[string]string {
+func roles(cs []wiretrace.Credit) map[string]string {
 	m := map[string]string{}
 	for _, c := range cs {
 		m[c.Agency] = c.Role
@@ -38,10 +38,10 @@ func TestDetectSeeds(t *testing.T) {
 		seed, source string
 		want         map[string]string
 	}{
-		{"000", "DNA", map[string]string{"AFP": archive.RoleSupplier}},
-		{"001", "The Times of Israel", map[string]string{"AFP": archive.RoleSupplier, "AP": archive.RolePhoto}},
-		{"002", "Business Standard", map[string]string{"IANS": archive.RoleSupplier, "Xinhua": archive.RoleCited}},
-		{"003", "Pakistan Point News", map[string]string{"Sputnik": archive.RoleSupplier, "Tengrinews": archive.RoleCited}},
+		{"000", "DNA", map[string]string{"AFP": wiretrace.RoleSupplier}},
+		{"001", "The Times of Israel", map[string]string{"AFP": wiretrace.RoleSupplier, "AP": wiretrace.RolePhoto}},
+		{"002", "Business Standard", map[string]string{"IANS": wiretrace.RoleSupplier, "Xinhua": wiretrace.RoleCited}},
+		{"003", "Pakistan Point News", map[string]string{"Sputnik": wiretrace.RoleSupplier, "Tengrinews": wiretrace.RoleCited}},
 		{"004", "Epoch Times", map[string]string{}},
 	}
 	for _, tt := range tests {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/gen"
 	"github.com/wiretrace/wiretrace/provenance"
@@ -50,7 +51,7 @@ func benchArchive(b *testing.B, n int) *archive.Store {
 		start := time.Now()
 		g := gen.New(gen.Config{Articles: n, Seed: 1})
 		for start := 0; start < g.Len(); start += 2000 {
-			var arts []*archive.Article
+			var arts []*wiretrace.Article
 			for i := start; i < min(start+2000, g.Len()); i++ {
 				a, _ := g.Article(i)
 				arts = append(arts, &a)
@@ -60,7 +61,7 @@ func benchArchive(b *testing.B, n int) *archive.Store {
 			}
 		}
 		fps := map[int64][]uint64{}
-		err = s.Each(ctx, func(a *archive.Article) error {
+		err = s.Each(ctx, func(a *wiretrace.Article) error {
 			fps[a.ID] = provenance.Fingerprints(a.Title, a.Text)
 			if len(fps) == 2000 {
 				err := s.SetFingerprints(ctx, fps)

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/internal/par"
 	"github.com/wiretrace/wiretrace/provenance"
@@ -400,7 +401,7 @@ func (b *batchIndex) Docs(ctx context.Context, ids []int64) (map[int64]provenanc
 const maxCachedDocs = 2048
 
 // DocOf returns the provenance view of an article.
-func DocOf(a *archive.Article) provenance.Doc {
+func DocOf(a *wiretrace.Article) provenance.Doc {
 	return provenance.Doc{ID: a.ID, Source: a.Source, Title: a.Title, Text: a.Text, Language: a.Language,
 		Published: a.Published, Credits: a.Credits}
 }
@@ -575,7 +576,7 @@ func (x *Session) Link(ctx context.Context, ids []int64) error {
 // texts returns the texts of the articles of links that the session holds:
 // those of the batch (docs), the candidates read for it (bx) and those
 // still in its cache.
-func (x *Session) texts(docs []provenance.Doc, links []archive.Link, bx *batchIndex) map[int64]string {
+func (x *Session) texts(docs []provenance.Doc, links []wiretrace.Link, bx *batchIndex) map[int64]string {
 	batch := make(map[int64]string, len(docs))
 	for _, d := range docs {
 		batch[d.ID] = d.Text
@@ -601,7 +602,7 @@ func (x *Session) texts(docs []provenance.Doc, links []archive.Link, bx *batchIn
 // store stores the links of the articles ids, and updates the stories
 // once staleFlush link ends wait for it. known holds the texts of some of
 // the links' articles.
-func (x *Session) store(ctx context.Context, ids []int64, links []archive.Link, known map[int64]string) error {
+func (x *Session) store(ctx context.Context, ids []int64, links []wiretrace.Link, known map[int64]string) error {
 	w := archive.LinkWrite{Articles: ids, Links: links, Known: known, Older: true}
 	if x.relink {
 		w.RelinkUpto = ids[len(ids)-1]
@@ -887,7 +888,7 @@ func RelinkWith(ctx context.Context, s *archive.Store, opt RelinkOptions) (Stats
 			return st, fmt.Errorf("relink: fingerprints: %w", err)
 		}
 		fps := make(map[int64][]uint64, len(arts))
-		list := make([]*archive.Article, 0, len(arts))
+		list := make([]*wiretrace.Article, 0, len(arts))
 		for _, a := range arts {
 			list = append(list, a)
 		}
@@ -960,8 +961,8 @@ func RelinkWith(ctx context.Context, s *archive.Store, opt RelinkOptions) (Stats
 // gone) on up to GOMAXPROCS goroutines and returns their links in article
 // order. With Before set, the articles are independent of each other: each
 // is linked to older ones, whose fingerprints are already stored.
-func linkEach(ctx context.Context, n int, doc func(i int) (provenance.Doc, bool, error), l *provenance.Linker) ([]archive.Link, error) {
-	res := make([][]archive.Link, n)
+func linkEach(ctx context.Context, n int, doc func(i int) (provenance.Doc, bool, error), l *provenance.Linker) ([]wiretrace.Link, error) {
+	res := make([][]wiretrace.Link, n)
 	errs := make([]error, n)
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -989,7 +990,7 @@ func linkEach(ctx context.Context, n int, doc func(i int) (provenance.Doc, bool,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var out []archive.Link
+	var out []wiretrace.Link
 	for i := range res {
 		if errs[i] != nil {
 			return nil, errs[i]

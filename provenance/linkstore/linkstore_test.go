@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/provenance/agency"
 	"github.com/wiretrace/wiretrace/provenance/linkstore"
@@ -26,14 +27,14 @@ func seeds(t *testing.T, s *archive.Store, mode string) {
 	sort.Strings(files)
 	sources := []string{"DNA", "The Times of Israel", "Business Standard", "Pakistan Point News", "The Epoch Times"}
 	langs := []string{"en", "en", "en", "en", "fr"}
-	var arts []*archive.Article
+	var arts []*wiretrace.Article
 	for i, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		title, text, _ := strings.Cut(strings.TrimSpace(string(b)), "\n")
-		a := &archive.Article{Source: sources[i], Title: title, Text: strings.TrimSpace(text), Language: langs[i], Origin: filepath.Base(f)}
+		a := &wiretrace.Article{Source: sources[i], Title: title, Text: strings.TrimSpace(text), Language: langs[i], Origin: filepath.Base(f)}
 		a.Credits = agency.Detect(a.Title, a.Text, a.Source)
 		arts = append(arts, a)
 	}
@@ -59,7 +60,7 @@ func seeds(t *testing.T, s *archive.Store, mode string) {
 		link, flush = x.Link, x.Flush
 	}
 	for _, a := range arts {
-		res, err := s.Add(ctx, []*archive.Article{a})
+		res, err := s.Add(ctx, []*wiretrace.Article{a})
 		if err != nil {
 			t.Fatal(err)
 		}

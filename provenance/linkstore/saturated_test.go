@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/provenance"
 )
@@ -30,10 +31,10 @@ func TestSaturatedPostingsMatchArchive(t *testing.T) {
 	docs := newDocCache()
 	reused := 0
 	for batch := range 4 {
-		var arts []*archive.Article
+		var arts []*wiretrace.Article
 		for i := range 60 {
 			n := batch*60 + i
-			arts = append(arts, &archive.Article{
+			arts = append(arts, &wiretrace.Article{
 				Source: "The Daily Example",
 				Title:  fmt.Sprintf("Report number %d", n),
 				Text:   fmt.Sprintf("Article %d tells of council meeting %d, where %d members voted on budget line %d after a debate of %d hours.\n\n%s", n, n*7, n%13, n*31, n%5, footer),

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/provenance"
 )
@@ -22,9 +23,9 @@ func TestTextsOfCandidatesRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	var arts []*archive.Article
+	var arts []*wiretrace.Article
 	for _, text := range []string{"one", "two", "three", "four"} {
-		arts = append(arts, &archive.Article{Source: "Outlet", Title: text, Text: "The text of " + text + "."})
+		arts = append(arts, &wiretrace.Article{Source: "Outlet", Title: text, Text: "The text of " + text + "."})
 	}
 	res, err := s.Add(ctx, arts)
 	if err != nil {
@@ -39,7 +40,7 @@ func TestTextsOfCandidatesRead(t *testing.T) {
 	clear(x.docs.docs) // full, and started over
 	x.docs.put(provenance.Doc{ID: id(2), Text: "cached"})
 	batch := []provenance.Doc{{ID: 100, Text: "new"}}
-	links := []archive.Link{{From: id(0), To: 100}, {From: id(1), To: 100}, {From: id(2), To: 100}, {From: id(3), To: 100}}
+	links := []wiretrace.Link{{From: id(0), To: 100}, {From: id(1), To: 100}, {From: id(2), To: 100}, {From: id(3), To: 100}}
 	got := x.texts(batch, links, bx)
 	want := map[int64]string{id(0): "The text of one.", id(1): "The text of two.", id(2): "cached", 100: "new"}
 	if !maps.Equal(got, want) {

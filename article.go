@@ -1,9 +1,4 @@
-// Package archive stores news articles in one SQLite file and answers
-// full-text searches, facet counts and provenance queries over them.
-//
-// The archive is the whole product state: one file that can be copied to
-// another machine and opened there. It imports no UI and no HTML code.
-package archive
+package wiretrace
 
 import "time"
 
