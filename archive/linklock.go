@@ -383,22 +383,11 @@ func (s *Store) StaleAmong(ctx context.Context, ids []int64) ([]int64, error) {
 	var out []int64
 	for start := 0; start < len(ids); start += fpRowsChunk {
 		part := ids[start:min(start+fpRowsChunk, len(ids))]
-		rows, err := s.db.QueryContext(ctx, "SELECT article FROM json_each(?1) j JOIN stories_stale ON article = j.value ORDER BY article", jsonInts(part))
+		got, err := queryIDs(ctx, s.db, "stale stories", "SELECT article FROM json_each(?1) j JOIN stories_stale ON article = j.value ORDER BY article", jsonInts(part))
 		if err != nil {
-			return nil, fmt.Errorf("stale stories: %w", err)
+			return nil, err
 		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("stale stories: %w", err)
-			}
-			out = append(out, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("stale stories: %w", err)
-		}
+		out = append(out, got...)
 	}
 	return out, nil
 }

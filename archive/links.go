@@ -784,25 +784,16 @@ func (s *Store) LinkedIDs(ctx context.Context, articles []int64) ([]int64, error
 		part := articles[start:min(start+chunk, len(articles))]
 		ph := placeholders(len(part))
 		args := append(int64Args(part), int64Args(part)...)
-		rows, err := s.db.QueryContext(ctx, "SELECT to_article FROM links WHERE from_article IN ("+ph+
+		got, err := queryIDs(ctx, s.db, "linked articles", "SELECT to_article FROM links WHERE from_article IN ("+ph+
 			") UNION SELECT from_article FROM links WHERE to_article IN ("+ph+")", args...)
 		if err != nil {
-			return nil, fmt.Errorf("linked articles: %w", err)
+			return nil, err
 		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("linked articles: %w", err)
-			}
+		for _, id := range got {
 			if !seen[id] {
 				seen[id] = true
 				out = append(out, id)
 			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("linked articles: %w", err)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
