@@ -2,9 +2,10 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/xml"
 	"strings"
 	"testing"
+
+	"github.com/wiretrace/wiretrace/internal/netgraph/graphmltest"
 )
 
 // provenance --graph on the seeds writes a GraphML that an XML parser
@@ -16,48 +17,17 @@ func TestProvenanceGraphML(t *testing.T) {
 	if err != nil {
 		t.Fatalf("provenance --graph: %v\n%s", err, stderr)
 	}
-	var doc struct {
-		Graph struct {
-			Nodes []struct {
-				ID   string `xml:"id,attr"`
-				Data []struct {
-					Key   string `xml:"key,attr"`
-					Value string `xml:",chardata"`
-				} `xml:"data"`
-			} `xml:"node"`
-			Edges []struct {
-				Source   string `xml:"source,attr"`
-				Target   string `xml:"target,attr"`
-				Directed bool   `xml:"directed,attr"`
-				Data     []struct {
-					Key   string `xml:"key,attr"`
-					Value string `xml:",chardata"`
-				} `xml:"data"`
-			} `xml:"edge"`
-		} `xml:"graph"`
-	}
-	if err := xml.Unmarshal([]byte(out), &doc); err != nil {
+	doc, err := graphmltest.Parse([]byte(out))
+	if err != nil {
 		t.Fatalf("not GraphML: %v\n%.300s", err, out)
 	}
-	name, kind := map[string]string{}, map[string]string{}
-	for _, n := range doc.Graph.Nodes {
-		for _, d := range n.Data {
-			switch d.Key {
-			case "label":
-				name[n.ID] = d.Value
-			case "kind":
-				kind[n.ID] = d.Value
-			}
-		}
+	name, kind := doc.Labels(), map[string]string{}
+	for _, n := range doc.Nodes {
+		kind[n.ID] = n.Data["kind"]
 	}
 	edges := map[string]bool{}
-	for _, e := range doc.Graph.Edges {
-		k := ""
-		for _, d := range e.Data {
-			if d.Key == "ekind" {
-				k = d.Value
-			}
-		}
+	for _, e := range doc.Edges {
+		k := e.Data["ekind"]
 		edges[name[e.Source]+" "+k+" "+name[e.Target]] = true
 		if (k == "reuse" || k == "translation") && e.Directed {
 			t.Errorf("%s %s %s drawn directed: the seeds' copies share text with no evidence of who copied whom", name[e.Source], k, name[e.Target])
@@ -79,8 +49,8 @@ func TestProvenanceGraphML(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
-	if err != nil || len(rows) != len(doc.Graph.Edges)+1 {
-		t.Errorf("CSV: %v, %d rows for %d edges", err, len(rows), len(doc.Graph.Edges))
+	if err != nil || len(rows) != len(doc.Edges)+1 {
+		t.Errorf("CSV: %v, %d rows for %d edges", err, len(rows), len(doc.Edges))
 	}
 	if _, _, err := run(t, "provenance", "--db", db, "--graph", "--format", "dot"); err == nil {
 		t.Error("--format dot accepted")

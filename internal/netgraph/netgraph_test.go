@@ -6,6 +6,8 @@ import (
 	"encoding/xml"
 	"strings"
 	"testing"
+
+	"github.com/wiretrace/wiretrace/internal/netgraph/graphmltest"
 )
 
 // seeds is the seed archive's graph as the attribution model states it:
@@ -34,51 +36,21 @@ func TestGraphML(t *testing.T) {
 	if err := Write(&b, seeds(), "graphml"); err != nil {
 		t.Fatal(err)
 	}
-	var doc struct {
-		Keys  []struct{ ID, For, Name string } `xml:"key"`
-		Graph struct {
-			EdgeDefault string `xml:"edgedefault,attr"`
-			Nodes       []struct {
-				ID   string `xml:"id,attr"`
-				Data []struct {
-					Key   string `xml:"key,attr"`
-					Value string `xml:",chardata"`
-				} `xml:"data"`
-			} `xml:"node"`
-			Edges []struct {
-				Source   string `xml:"source,attr"`
-				Target   string `xml:"target,attr"`
-				Directed bool   `xml:"directed,attr"`
-				Data     []struct {
-					Key   string `xml:"key,attr"`
-					Value string `xml:",chardata"`
-				} `xml:"data"`
-			} `xml:"edge"`
-		} `xml:"graph"`
-	}
-	if err := xml.Unmarshal(b.Bytes(), &doc); err != nil {
+	doc, err := graphmltest.Parse(b.Bytes())
+	if err != nil {
 		t.Fatalf("GraphML does not parse: %v\n%s", err, b.String())
 	}
-	if len(doc.Graph.Nodes) != 8 || len(doc.Graph.Edges) != 7 {
-		t.Fatalf("%d nodes, %d edges; want 8, 7", len(doc.Graph.Nodes), len(doc.Graph.Edges))
+	if len(doc.Nodes) != 8 || len(doc.Edges) != 7 {
+		t.Fatalf("%d nodes, %d edges; want 8, 7", len(doc.Nodes), len(doc.Edges))
 	}
-	label := map[string]string{}
+	label := doc.Labels()
 	attrs := map[string]map[string]string{}
-	for _, n := range doc.Graph.Nodes {
-		attrs[n.ID] = map[string]string{}
-		for _, d := range n.Data {
-			attrs[n.ID][d.Key] = d.Value
-		}
-		label[n.ID] = attrs[n.ID]["label"]
+	for _, n := range doc.Nodes {
+		attrs[n.ID] = n.Data
 	}
 	kinds := map[string]int{}
-	for _, e := range doc.Graph.Edges {
-		kind := ""
-		for _, d := range e.Data {
-			if d.Key == "ekind" {
-				kind = d.Value
-			}
-		}
+	for _, e := range doc.Edges {
+		kind := e.Data["ekind"]
 		kinds[kind]++
 		if (kind == "reuse" || kind == "translation") == e.Directed {
 			t.Errorf("%s edge %s -> %s directed=%v", kind, label[e.Source], label[e.Target], e.Directed)
