@@ -13,7 +13,7 @@ import (
 	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/importer"
-	"github.com/wiretrace/wiretrace/provenance/linkstore"
+	"github.com/wiretrace/wiretrace/linking"
 )
 
 // drawn returns the texts a chip draws, in order.
@@ -230,7 +230,7 @@ func TestRealSeedsTree(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	opts := importer.Options{AfterBatch: func(ctx context.Context, ids []int64) error { return linkstore.Link(ctx, s, ids) }}
+	opts := importer.Options{AfterBatch: func(ctx context.Context, ids []int64) error { return linking.Link(ctx, s, ids) }}
 	if _, err := importer.Run(ctx, s, []string{"../testdata/seeds"}, opts); err != nil {
 		t.Fatal(err)
 	}

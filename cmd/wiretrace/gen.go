@@ -11,7 +11,7 @@ import (
 
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/gen"
-	"github.com/wiretrace/wiretrace/provenance/linkstore"
+	"github.com/wiretrace/wiretrace/linking"
 )
 
 func init() {
@@ -127,7 +127,7 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 	// would change a few links.)
 	wait := func() error { return nil }
 	if *link {
-		x := linkstore.NewSession(s)
+		x := linking.NewSession(s)
 		ao.AfterBatch, wait = pipelineLinks(ctx, x.Link, x.Flush)
 	}
 	werr := gen.WriteArchive(ctx, g, s, ao)

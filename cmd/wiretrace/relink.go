@@ -10,7 +10,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/wiretrace/wiretrace/archive"
-	"github.com/wiretrace/wiretrace/provenance/linkstore"
+	"github.com/wiretrace/wiretrace/linking"
 )
 
 func init() {
@@ -23,7 +23,7 @@ func init() {
 	// Every import batch links its new articles.
 	afterImportBatch = linkArticles
 	newImportLinker = func(s *archive.Store) (func(ctx context.Context, ids []int64) error, func(ctx context.Context) error) {
-		x := linkstore.NewSession(s)
+		x := linking.NewSession(s)
 		// One process links an archive at a time: the import stores its
 		// articles meanwhile and links them once the other is done.
 		x.Waiting = func(h archive.LinkHolder) { fmt.Fprintln(os.Stderr, waitingLine(h)) }
@@ -34,7 +34,7 @@ func init() {
 // linkArticles fingerprints and links the articles ids that an import
 // batch has just committed, and updates their stories.
 func linkArticles(ctx context.Context, s *archive.Store, ids []int64) error {
-	return linkstore.Link(ctx, s, ids)
+	return linking.Link(ctx, s, ids)
 }
 
 func runRelink(ctx context.Context, env *Env, args []string) error {
@@ -60,12 +60,12 @@ func runRelink(ctx context.Context, env *Env, args []string) error {
 	}
 	defer s.Close()
 	start := time.Now()
-	var progress linkstore.Progress
+	var progress linking.Progress
 	bars := &phaseBars{env: env}
 	if f, ok := env.Stderr.(*os.File); ok && !*quiet && term.IsTerminal(int(f.Fd())) {
 		progress = bars.show
 	}
-	st, err := linkstore.RelinkWith(ctx, s, linkstore.RelinkOptions{
+	st, err := linking.RelinkWith(ctx, s, linking.RelinkOptions{
 		Progress: progress,
 		Waiting: func(h archive.LinkHolder) {
 			bars.finish()
@@ -84,7 +84,7 @@ func runRelink(ctx context.Context, env *Env, args []string) error {
 	el := time.Since(start)
 	if *asJSON {
 		return writeJSON(env.Stdout, struct {
-			linkstore.Stats
+			linking.Stats
 			Seconds float64 `json:"seconds"`
 		}{st, el.Seconds()})
 	}
@@ -106,7 +106,7 @@ type phaseBars struct {
 	bar   *progressbar.ProgressBar
 }
 
-// show is a linkstore.Progress.
+// show is a linking.Progress.
 func (b *phaseBars) show(phase string, done, total int) {
 	if phase != b.phase {
 		b.finish()

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/wiretrace/wiretrace/archive"
-	"github.com/wiretrace/wiretrace/provenance/linkstore"
+	"github.com/wiretrace/wiretrace/linking"
 )
 
 // linkRows returns the links of the archive at path in a stable form, one
@@ -261,7 +261,7 @@ func TestKilledRelinkResumes(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	_, err = linkstore.Relink(ctx, s, func(phase string, done, total int) {
+	_, err = linking.Relink(ctx, s, func(phase string, done, total int) {
 		if phase == "links" && done >= 1000 {
 			cancel()
 		}

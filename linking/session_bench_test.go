@@ -1,4 +1,4 @@
-package linkstore_test
+package linking_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/gen"
-	"github.com/wiretrace/wiretrace/provenance/linkstore"
+	"github.com/wiretrace/wiretrace/linking"
 )
 
 // sessionArchive returns the path of a generated archive of n articles
@@ -71,7 +71,7 @@ func BenchmarkSessionLink(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		x := linkstore.NewSession(s)
+		x := linking.NewSession(s)
 		b.StartTimer()
 		for start := 1; start <= n; start += batch {
 			var ids []int64

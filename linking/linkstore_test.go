@@ -1,4 +1,4 @@
-package linkstore_test
+package linking_test
 
 import (
 	"context"
@@ -11,8 +11,8 @@ import (
 
 	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
+	"github.com/wiretrace/wiretrace/linking"
 	"github.com/wiretrace/wiretrace/provenance/agency"
-	"github.com/wiretrace/wiretrace/provenance/linkstore"
 )
 
 // seeds stores the five seed articles as the importer would (first line
@@ -20,7 +20,7 @@ import (
 // linked by Link, or by one Session as an import does).
 func seeds(t *testing.T, s *archive.Store, mode string) {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*.txt"))
 	if err != nil || len(files) != 5 {
 		t.Fatalf("seeds: %v %v", files, err)
 	}
@@ -48,14 +48,14 @@ func seeds(t *testing.T, s *archive.Store, mode string) {
 		for _, r := range res {
 			ids = append(ids, r.ID)
 		}
-		if err := linkstore.Link(ctx, s, ids); err != nil {
+		if err := linking.Link(ctx, s, ids); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	link := func(ctx context.Context, ids []int64) error { return linkstore.Link(ctx, s, ids) }
+	link := func(ctx context.Context, ids []int64) error { return linking.Link(ctx, s, ids) }
 	flush := func(context.Context) error { return nil }
-	x := linkstore.NewSession(s)
+	x := linking.NewSession(s)
 	if mode == "session" || mode == "interrupted" {
 		link, flush = x.Link, x.Flush
 	}
@@ -85,7 +85,7 @@ func seeds(t *testing.T, s *archive.Store, mode string) {
 		// The process dies holding the link lock, which the next
 		// session takes over.
 		x.Abandon()
-		flush = linkstore.NewSession(s).Flush
+		flush = linking.NewSession(s).Flush
 	}
 	// A session updates stories when it ends.
 	if err := flush(ctx); err != nil {
@@ -145,7 +145,7 @@ func TestLinkSeeds(t *testing.T) {
 			if got := summary(t, s); got != want {
 				t.Errorf("got  %s\nwant %s", got, want)
 			}
-			st, err := linkstore.Relink(context.Background(), s, nil)
+			st, err := linking.Relink(context.Background(), s, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -172,7 +172,7 @@ func TestRelinkProgress(t *testing.T) {
 		done, total int
 	}
 	var got []report
-	st, err := linkstore.Relink(context.Background(), s, func(phase string, done, total int) {
+	st, err := linking.Relink(context.Background(), s, func(phase string, done, total int) {
 		got = append(got, report{phase, done, total})
 	})
 	if err != nil {

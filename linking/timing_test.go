@@ -1,4 +1,4 @@
-package linkstore_test
+package linking_test
 
 import (
 	"context"
@@ -6,12 +6,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wiretrace/wiretrace/linking"
 	"github.com/wiretrace/wiretrace/provenance"
-	"github.com/wiretrace/wiretrace/provenance/linkstore"
 )
 
 type timed struct {
-	linkstore.Index
+	linking.Index
 	post, meta, doc time.Duration
 	nfp, ndoc       int
 }
@@ -45,7 +45,7 @@ func BenchmarkLinkTiming(b *testing.B) {
 func linkTiming(b *testing.B, n int) {
 	s := benchArchive(b, n)
 	ctx := context.Background()
-	ti := &timed{Index: linkstore.Index{Store: s}}
+	ti := &timed{Index: linking.Index{Store: s}}
 	l := &provenance.Linker{Index: ti}
 	docs := make([]provenance.Doc, 200)
 	for i := range docs {

@@ -1,4 +1,4 @@
-package linkstore_test
+package linking_test
 
 import (
 	"context"
@@ -14,8 +14,8 @@ import (
 	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/gen"
+	"github.com/wiretrace/wiretrace/linking"
 	"github.com/wiretrace/wiretrace/provenance"
-	"github.com/wiretrace/wiretrace/provenance/linkstore"
 )
 
 // benchSizes are the archive sizes of BenchmarkLinkArticle; set
@@ -96,7 +96,7 @@ func BenchmarkLinkArticle(b *testing.B) {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			s := benchArchive(b, n)
 			ctx := context.Background()
-			idx := linkstore.Index{Store: s}
+			idx := linking.Index{Store: s}
 			l := &provenance.Linker{Index: idx}
 			r := rand.New(rand.NewPCG(1, uint64(n)))
 			docs := make([]provenance.Doc, 200)

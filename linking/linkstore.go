@@ -1,8 +1,8 @@
-// Package linkstore runs package provenance over an archive: it adapts an
+// Package linking runs package provenance over an archive: it adapts an
 // archive.Store to provenance.Index, links newly imported articles and
 // relinks a whole archive. The archive stores; provenance computes; this
 // package only moves values between the two.
-package linkstore
+package linking
 
 import (
 	"context"
