@@ -37,20 +37,22 @@ func sentenceAnchorsRef(text string, sents []span) [][]anchor {
 				out[i] = append(out[i], a)
 			}
 		}
-		for _, t := range toks[i] {
+		ts := toks[i]
+		for k := 0; k < len(ts); k++ {
+			t := ts[k]
 			if k, ok := calendar[latin(t.norm)]; ok && (t.cap || !calendarNeedsCap[t.norm]) {
 				add(anchor{key: k, weight: 0.8})
 				continue
 			}
 			switch {
-			case t.num:
-				digits := strings.Trim(t.norm, ".")
+			case t.num || isNativeDigit(t.norm):
+				digits, plain, last := numberAt(text[s.s:s.e], ts, k)
+				k = last
 				if len(digits) < 2 {
 					continue
 				}
 				w := 2.0
-				raw := text[s.s+int(t.s) : s.s+int(t.e)]
-				if len(digits) == 4 && raw == digits && (strings.HasPrefix(digits, "19") || strings.HasPrefix(digits, "20")) {
+				if len(digits) == 4 && plain && (strings.HasPrefix(digits, "19") || strings.HasPrefix(digits, "20")) {
 					w = 1
 				}
 				add(anchor{key: "#" + digits, num: true, weight: w})

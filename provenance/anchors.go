@@ -1,0 +1,244 @@
+package provenance
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// quoteAnchor stands for "this sentence holds a quotation".
+const quoteAnchor = "\"q"
+
+// anchor is one translation-proof feature of a sentence.
+type anchor struct {
+	key    string
+	num    bool
+	weight float64
+	// cognate: a long common word by its first letters ("psycho" for
+	// psychological, psychologique, psicológica). Cognates help score
+	// sentence pairs; they are not indexed.
+	cognate bool
+}
+
+// notNames are capitalised words that are not names, in the languages of
+// the archive; they start sentences or titles.
+var notNames = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an and but in on at of for to from with by as he she it they we i you this that these those
+		his her its their our after before while when if mr mrs ms le la les un une des du de et mais dans sur pour par avec selon il elle ils elles
+		nous vous ce cette ces son sa ses leur m mme el los las una unos y pero en con por para según él ella ellos este esta
+		der die das ein eine und aber im am mit von für nach laut er sie es wir ich dieser diese herr frau
+		в на и но с по для от о об он она они это этот эта`) {
+		notNames[w] = true
+	}
+}
+
+// sentenceAnchors returns the anchors of each sentence span of text.
+func sentenceAnchors(text string, sents []span) [][]anchor {
+	return sentenceAnchorsOf(text, sents, sentenceTokens(text, sents))
+}
+
+// sentenceTokens returns the tokens of each sentence span of text (in
+// order, not overlapping), with byte offsets in text. The text is
+// tokenized once: a sentence starts and ends outside words (after '.',
+// '!', '?' and a space, at a line break), so the tokens of the whole text
+// that fall in a sentence are those of the sentence alone. Only the quoted
+// flag may differ, which anchors do not read.
+func sentenceTokens(text string, sents []span) [][]token {
+	return splitTokens(tokenize(text), sents)
+}
+
+// splitTokens returns the tokens of a text (all) that fall in each of its
+// sentences.
+func splitTokens(all []token, sents []span) [][]token {
+	out := make([][]token, len(sents))
+	k := 0
+	for i, s := range sents {
+		for k < len(all) && int(all[k].s) < s.s {
+			k++
+		}
+		j := k
+		for j < len(all) && int(all[j].e) <= s.e {
+			j++
+		}
+		out[i] = all[k:j:j]
+		k = j
+	}
+	return out
+}
+
+// sentenceAnchorsOf returns the anchors of each sentence span of text
+// from the tokens of each sentence (offsets in text).
+func sentenceAnchorsOf(text string, sents []span, toks [][]token) [][]anchor {
+	// Names: capitalised words seen at least once inside a sentence, with
+	// their skeleton once made (a name recurs in a text).
+	names := map[string]*nameSkeleton{}
+	for i := range sents {
+		for j, t := range toks[i] {
+			if j > 0 && t.cap && !t.num && names[t.norm] == nil {
+				names[t.norm] = &nameSkeleton{}
+			}
+		}
+	}
+	// The anchors of all sentences go in one slice, and the keys made
+	// from words ("#2030", "@UN", "~psych") in one arena: out[i] is cut
+	// from the slice at the end, when it no longer moves.
+	var all []anchor
+	ends := make([]int, len(sents))
+	keys := normArena{buf: make([]byte, 0, 256)}
+	for i, s := range sents {
+		start := len(all)
+		// A sentence has a few anchors: a linear scan finds the ones
+		// already added faster than a map.
+		add := func(a anchor) bool {
+			for _, b := range all[start:] {
+				if b.key == a.key {
+					return false
+				}
+			}
+			all = append(all, a)
+			return true
+		}
+		// addKey adds an anchor whose key is prefix and word: made in
+		// the arena, and dropped from it again when the sentence has it.
+		addKey := func(prefix byte, word string, a anchor) {
+			k := len(keys.buf)
+			keys.buf = append(append(keys.buf, prefix), word...)
+			a.key = keys.since(k)
+			if !add(a) {
+				keys.buf = keys.buf[:k] // the key is not kept: its bytes are free again
+			}
+		}
+		ts := toks[i]
+		for k := 0; k < len(ts); k++ {
+			t := ts[k]
+			if mayBeCalendar(t.norm) {
+				if k, ok := calendar[latin(t.norm)]; ok && (t.cap || !calendarNeedsCap[t.norm]) {
+					add(anchor{key: k, weight: 0.8})
+					continue
+				}
+			}
+			switch {
+			case t.num || isNativeDigit(t.norm):
+				var digits string
+				var plain bool
+				digits, plain, k = numberAt(text, ts, k)
+				if len(digits) < 2 {
+					continue
+				}
+				w := 2.0
+				if len(digits) == 4 && plain && (strings.HasPrefix(digits, "19") || strings.HasPrefix(digits, "20")) {
+					w = 1
+				}
+				addKey('#', digits, anchor{num: true, weight: w})
+			case t.cap && names[t.norm] != nil && !notNames[t.norm] && utf8.RuneCountInString(t.norm) >= 3:
+				if isAcronym(text[t.s:t.e]) {
+					addKey('@', t.norm, anchor{weight: 1})
+					continue
+				}
+				if sk := names[t.norm].of(t.norm); utf8.RuneCountInString(sk) >= 3 {
+					add(anchor{key: sk, weight: 1})
+				}
+			case !t.cap && utf8.RuneCountInString(t.norm) >= 7 && t.norm[0] < utf8.RuneSelf:
+				addKey('~', firstRunes(t.norm, 5), anchor{weight: 0.4, cognate: true})
+			}
+		}
+		if hasQuote(text[s.s:s.e]) {
+			add(anchor{key: quoteAnchor, weight: 0.5})
+		}
+		ends[i] = len(all)
+	}
+	out := make([][]anchor, len(sents))
+	start := 0
+	for i, end := range ends {
+		if end > start {
+			out[i] = all[start:end:end]
+		}
+		start = end
+	}
+	return out
+}
+
+// numberAt reads the number that starts at token k of ts (a number, or a
+// word of digits of another script) in text: its normal form, whether it
+// was written without separators, and the index of its last token (a
+// scale word is part of it: "2.5 million" is 2500000).
+func numberAt(text string, ts []token, k int) (digits string, plain bool, last int) {
+	t := ts[k]
+	if t.num {
+		digits, plain = strings.Trim(t.norm, "."), text[t.s:t.e] == t.norm
+	} else {
+		// Digits of another script: read again from the text, with the
+		// separators tokenize split them on (٢٬٠٠٠).
+		var end int
+		end, digits, plain = scanAnyNumber(text, int(t.s))
+		for k+1 < len(ts) && int(ts[k+1].s) < end {
+			k++
+		}
+	}
+	if k+1 < len(ts) {
+		if e := scaleOf(ts[k+1].norm); e > 0 {
+			digits, plain = scaleNumber(digits, e), false
+			k++
+		}
+	}
+	return digits, plain, k
+}
+
+// firstRunes returns the first n runes of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// hasQuote reports whether s holds a quotation mark: one of "“”«»„. Their
+// UTF-8 encodings start with a byte that no other rune's encoding holds
+// inside it, so matching bytes finds the same runes as decoding.
+func hasQuote(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xc2: // « U+00AB, » U+00BB
+			if i+1 < len(s) && (s[i+1] == 0xab || s[i+1] == 0xbb) {
+				return true
+			}
+		case 0xe2: // “ U+201C, ” U+201D, „ U+201E
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9c || s[i+2] == 0x9d || s[i+2] == 0x9e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anchored counts the sentences with a name, number or quotation.
+func anchored(as [][]anchor) int {
+	n := 0
+	for _, a := range as {
+		for _, x := range a {
+			if !x.cognate {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
