@@ -12,15 +12,13 @@ import (
 	"path"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
-	"github.com/mmcdole/gofeed"
 	"github.com/wiretrace/wiretrace"
 )
 
 // Container formats: files that hold many documents. They are streamed, so
 // their size is not bounded by MaxFileSize (each document inside is).
 const (
-	KindFeed  Kind = "feed"  // RSS or Atom: each item an article
+	KindFeed  Kind = "feed"  // RSS, Atom or JSON Feed: each item an article
 	KindWARC  Kind = "warc"  // web archive: each HTML response an article
 	KindZip   Kind = "zip"   // .zip of any supported files
 	KindTar   Kind = "tar"   // .tar, .tar.gz, .tgz of any supported files
@@ -50,6 +48,10 @@ func containerKind(name string, head []byte) Kind {
 		return KindFeed
 	case strings.HasSuffix(low, ".mhtml"), strings.HasSuffix(low, ".mht"):
 		return KindMHTML
+	case strings.HasSuffix(low, ".json"):
+		if isJSONFeed(head) {
+			return KindFeed
+		}
 	case strings.HasSuffix(low, ".xml"):
 		h := bytes.ToLower(head[:min(len(head), 512)])
 		if bytes.Contains(h, []byte("<rss")) || bytes.Contains(h, []byte("<feed")) || bytes.Contains(h, []byte("<rdf:rdf")) {
@@ -242,73 +244,4 @@ func readTar(name string, r io.Reader, size int64, d Defaults, s sink, depth int
 			return err
 		}
 	}
-}
-
-func readFeed(name string, r io.Reader, d Defaults, s sink) error {
-	b, err := readAtMost(r, maxDoc, "feed")
-	if err != nil {
-		return err
-	}
-	feed, err := gofeed.NewParser().Parse(bytes.NewReader(b))
-	if err != nil {
-		return fmt.Errorf("not a readable RSS or Atom feed: %w", err)
-	}
-	source := strings.TrimSpace(feed.Title)
-	for i, it := range feed.Items {
-		if it == nil {
-			continue
-		}
-		body := it.Content
-		if strings.TrimSpace(body) == "" {
-			body = it.Description
-		}
-		a := &wiretrace.Article{Title: htmlText(it.Title), URL: it.Link, Text: htmlText(body), Source: source,
-			Origin: fmt.Sprintf("%s#%d", path.Base(name), i+1)}
-		if it.PublishedParsed != nil {
-			a.Published = *it.PublishedParsed
-		} else if it.UpdatedParsed != nil {
-			a.Published = *it.UpdatedParsed
-		}
-		if len(it.Authors) > 0 && it.Authors[0] != nil {
-			a.Byline = it.Authors[0].Name
-		}
-		a.Language = feed.Language
-		if a.Language != "" {
-			a.Language = strings.ToLower(strings.SplitN(strings.SplitN(a.Language, "-", 2)[0], "_", 2)[0])
-		}
-		if err := finish(a, d); err != nil {
-			s.bad(fmt.Sprintf("%s item %d", name, i+1), err, false)
-			continue
-		}
-		if err := s.art(a); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// htmlText turns an HTML fragment (a feed item's content) into paragraphs
-// of text.
-func htmlText(fragment string) string {
-	if !strings.Contains(fragment, "<") {
-		return strings.TrimSpace(fragment)
-	}
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader("<div>" + fragment + "</div>"))
-	if err != nil {
-		return ""
-	}
-	doc.Find("script, style, iframe, figure figcaption, nav, aside").Remove()
-	var paras []string
-	doc.Find("p, h1, h2, h3, h4, h5, h6, li, blockquote, pre").Each(func(_ int, sel *goquery.Selection) {
-		if sel.Find("p, li").Length() > 0 {
-			return
-		}
-		if t := strings.Join(strings.Fields(sel.Text()), " "); t != "" {
-			paras = append(paras, t)
-		}
-	})
-	if len(paras) == 0 {
-		return strings.Join(strings.Fields(doc.Text()), " ")
-	}
-	return strings.Join(paras, "\n\n")
 }

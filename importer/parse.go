@@ -214,6 +214,9 @@ func Finish(a *wiretrace.Article, d Defaults) error {
 	}
 	if a.Language == "" {
 		a.Language = langid.Detect(a.Title + "\n" + a.Text)
+		if a.Language == "" && langid.TooShort(a.Title+"\n"+a.Text) {
+			a.Language = langid.Undetermined
+		}
 	}
 	if a.Source == "" && a.URL != "" {
 		a.Source = hostName(a.URL)

@@ -25,7 +25,7 @@ func (r *runner) streamFile(ctx context.Context, j job, arts *[]*wiretrace.Artic
 		return nil
 	}
 	defer f.Close()
-	good, bad := 0, 0
+	good, bad, skipped := 0, 0, 0
 	add := func(a *wiretrace.Article) error {
 		good++
 		*arts = append(*arts, a)
@@ -88,13 +88,14 @@ func (r *runner) streamFile(ctx context.Context, j job, arts *[]*wiretrace.Artic
 			}
 			return add(a)
 		},
-		bad: func(name string, err error, skipped bool) {
-			if skipped {
+		bad: func(name string, err error, skip bool) {
+			if skip {
+				skipped++
 				r.count(&r.sum.Skipped, 1)
 			} else {
 				bad++
 			}
-			r.report(Problem{Path: name, Err: err, Skipped: skipped})
+			r.report(Problem{Path: name, Err: err, Skipped: skip})
 		},
 	}
 	s.budget = newBudget(j.size)
@@ -121,6 +122,10 @@ func (r *runner) streamFile(ctx context.Context, j job, arts *[]*wiretrace.Artic
 		}
 	}
 	if good == 0 && bad == 0 && err == nil {
+		if skipped > 0 {
+			// Each was reported (a feed of title-only items).
+			return nil
+		}
 		r.count(&r.sum.Failed, 1)
 		r.report(Problem{Path: j.path, Err: ErrNoText})
 		return nil

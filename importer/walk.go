@@ -158,11 +158,11 @@ func (r *runner) fileJob(path string, fi fs.FileInfo, fresh bool) job {
 	if j.d.Entry == nil {
 		j.d.Entry = r.folderManifest(filepath.Dir(path)).Lookup(path)
 	}
-	// Only a name without a known extension (or an .xml that may be a feed)
-	// needs its first bytes looked at; the rest is told by the name, so
+	// Only a name without a known extension (or an .xml or .json that may
+	// be a feed) needs its first bytes looked at; the rest is told by the name, so
 	// most files are opened once, by the parser.
 	var head []byte
-	if ext := strings.ToLower(filepath.Ext(path)); ext == "" || ext == ".xml" {
+	if ext := strings.ToLower(filepath.Ext(path)); ext == "" || ext == ".xml" || ext == ".json" {
 		head = make([]byte, 512)
 		if f, err := openRegular(path); err == nil {
 			n, _ := io.ReadFull(f, head)

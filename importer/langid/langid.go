@@ -16,6 +16,42 @@ import (
 // sample is how much text is looked at: enough for a stable answer.
 const sample = 1200
 
+// Undetermined is the ISO 639-2 code of a language that cannot be told:
+// what Finish stores for a text too short to identify.
+const Undetermined = "und"
+
+// minLetters is the fewest letters whose language is identified. Below
+// it the model is noise: on windows of the shared extraction corpus's
+// texts, the language of the whole text was given to 49% of windows of
+// 10-19 letters, 72% of 20-29, 84% of 30-39, 90% of 50-59 and all from
+// 70 on; a feed headline of 2-4 words has 10-30 letters.
+const minLetters = 30
+
+// TooShort reports whether text has too few letters for its language to
+// be identified (Detect returns "" for it). A Chinese, Japanese or Korean
+// character counts as three letters: it is a syllable or a word, and its
+// script alone nearly tells the language.
+func TooShort(text string) bool { return letterCount(text, minLetters) < minLetters }
+
+// letterCount counts the letters of text, up to enough.
+func letterCount(text string, enough int) int {
+	letters := 0
+	for _, r := range text {
+		switch {
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			letters += 3
+		case unicode.IsLetter(r):
+			letters++
+		default:
+			continue
+		}
+		if letters >= enough {
+			break
+		}
+	}
+	return letters
+}
+
 // Detect returns the ISO 639-1 code of the language of text ("en", "fr",
 // "zh"...), or "" when the text is too short or too mixed to tell.
 func Detect(text string) string {
@@ -26,13 +62,8 @@ func Detect(text string) string {
 		}
 		text = text[:cut]
 	}
-	letters := 0
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	if letters < 12 {
+	letters := letterCount(text, 200)
+	if letters < minLetters {
 		return ""
 	}
 	info := whatlanggo.DetectWithOptions(text, options)

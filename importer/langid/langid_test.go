@@ -55,3 +55,25 @@ func BenchmarkDetect(b *testing.B) {
 		}
 	}
 }
+
+func TestTooShort(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Rain", true},
+		{"Scientists find water", true},                    // 19 letters: 49% right
+		{"Council passes a budget with a tax rise", false}, // 32 letters
+		{"東京で地震", true},                                    // 5 characters count 15
+		{"東京で震度5強の地震、けが人の情報なし", false},                     // 17 characters count 48
+		{"12:30 — 2022-01-12 — 3.1%", true},                // no letters
+	}
+	for _, tt := range tests {
+		if got := TooShort(tt.text); got != tt.want {
+			t.Errorf("TooShort(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+		if tt.want && Detect(tt.text) != "" {
+			t.Errorf("Detect(%q) = %q, want \"\" (too short)", tt.text, Detect(tt.text))
+		}
+	}
+}
