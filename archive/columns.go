@@ -43,6 +43,13 @@ type columns struct {
 	// the tally counts days with it (see indexDays).
 	dayIdx  []uint16
 	dayList []int32
+	// dlen[id] is the length in tokens of id's title and text, clen[id]
+	// that of its CJK bigram column, as FTS5 counted them (its docsize
+	// table): BM25 normalises by them (bm25.go). They were read when
+	// fts_epoch was lenEpoch; dlenSum and clenSum are their totals.
+	dlen, clen       []uint32
+	lenEpoch         int64
+	dlenSum, clenSum int64
 
 	sources, langs, agencies []string // index 0 of sources is "no article"
 	srcIdx, langIdx, agIdx   map[string]int
@@ -50,6 +57,7 @@ type columns struct {
 
 func newColumns() *columns {
 	c := &columns{source: []uint32{0}, day: []int32{0}, lang: []uint16{0}, agOff: []uint32{0, 0},
+		dlen: []uint32{0}, clen: []uint32{0}, lenEpoch: -1,
 		sources: []string{"\x00"}, srcIdx: map[string]int{}, langIdx: map[string]int{}, agIdx: map[string]int{}}
 	return c
 }
@@ -71,8 +79,10 @@ func (c *columns) appendRow(id int64, source string, day int32, lang string, age
 		c.day = append(c.day, 0)
 		c.lang = append(c.lang, 0)
 		c.agOff = append(c.agOff, uint32(len(c.agIDs)))
+		c.dlen, c.clen = append(c.dlen, 0), append(c.clen, 0)
 	}
 	c.maxID = id
+	c.dlen, c.clen = append(c.dlen, 0), append(c.clen, 0)
 	c.source = append(c.source, uint32(c.intern(&c.sources, c.srcIdx, source)))
 	c.day = append(c.day, day)
 	c.lang = append(c.lang, uint16(c.intern(&c.langs, c.langIdx, lang)))
@@ -87,6 +97,68 @@ func (c *columns) present(id int64) bool { return id > 0 && id <= c.maxID && c.s
 
 // load appends the articles with ids above maxID from the database.
 func (c *columns) load(ctx context.Context, q querier) error {
+	from := c.maxID
+	if err := c.loadRows(ctx, q); err != nil {
+		return err
+	}
+	return c.loadLengths(ctx, q, from)
+}
+
+// loadLengths reads the token counts of the articles with ids above from
+// out of FTS5's docsize table (each row: one SQLite varint per column).
+func (c *columns) loadLengths(ctx context.Context, q querier, from int64) error {
+	if from == 0 {
+		clear(c.dlen)
+		clear(c.clen)
+		c.dlenSum, c.clenSum = 0, 0
+	}
+	rows, err := q.QueryContext(ctx, "SELECT id, sz FROM articles_fts_docsize WHERE id > ? AND id <= ?", from, c.maxID)
+	if err != nil {
+		return fmt.Errorf("token counts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var sz []byte
+		if err := rows.Scan(&id, &sz); err != nil {
+			return fmt.Errorf("token counts: %w", err)
+		}
+		if id <= 0 || id > c.maxID {
+			continue
+		}
+		var n [3]uint64
+		for k, p := 0, sz; k < 3 && len(p) > 0; k++ {
+			v, w := sqliteVarint(p)
+			if w == 0 {
+				break
+			}
+			n[k], p = min(v, 1<<31), p[w:]
+		}
+		c.dlenSum += int64(n[0]+n[1]) - int64(c.dlen[id])
+		c.clenSum += int64(n[2]) - int64(c.clen[id])
+		c.dlen[id], c.clen[id] = uint32(n[0]+n[1]), uint32(n[2])
+	}
+	return rows.Err()
+}
+
+// sqliteVarint decodes one SQLite varint (big-endian groups of seven bits,
+// a ninth byte of eight), returning 0 bytes read when p is cut short.
+func sqliteVarint(p []byte) (uint64, int) {
+	var v uint64
+	for i := 0; i < 9 && i < len(p); i++ {
+		if i == 8 {
+			return v<<8 | uint64(p[i]), 9
+		}
+		v = v<<7 | uint64(p[i]&0x7f)
+		if p[i] < 0x80 {
+			return v, i + 1
+		}
+	}
+	return 0, 0
+}
+
+// loadRows appends the articles' filter columns.
+func (c *columns) loadRows(ctx context.Context, q querier) error {
 	rows, err := q.QueryContext(ctx, "SELECT id, source, coalesce(pubday, 0), language FROM articles WHERE id > ? ORDER BY id", c.maxID)
 	if err != nil {
 		return err
@@ -186,17 +258,30 @@ func (s *Store) columnsFor(ctx context.Context) (*columns, error) {
 	} else if c.generation != gen {
 		c = c.clone()
 	}
+	slow := false
 	if c.generation != gen || c.count == 0 {
 		start := time.Now()
+		fresh := c.maxID == 0
 		if err := c.load(ctx, s.db); err != nil {
 			return nil, fmt.Errorf("columns: %w", err)
 		}
 		c.generation, c.rewrites = gen, rw
-		if time.Since(start) > 100*time.Millisecond && !s.readOnly {
-			s.cols = c
-			s.bg.Add(1)
-			go s.saveColumnsNoWait(c) // so the next process starts fast
+		if fresh {
+			c.lenEpoch = epoch
 		}
+		slow = time.Since(start) > 100*time.Millisecond
+	}
+	if c.lenEpoch != epoch { // an edited text changes its length
+		if err := c.loadLengths(ctx, s.db, 0); err != nil {
+			return nil, fmt.Errorf("columns: %w", err)
+		}
+		c.lenEpoch = epoch
+		oldFormat = true
+	}
+	if slow && !oldFormat && !s.readOnly {
+		s.cols = c
+		s.bg.Add(1)
+		go s.saveColumnsNoWait(c) // so the next process starts fast
 	}
 	c.ftsEpoch = epoch // c is not shared yet: its epoch moves with generation
 	c.indexDays()
@@ -262,6 +347,8 @@ func (c *columns) clone() *columns {
 	n.lang = append([]uint16(nil), c.lang...)
 	n.agOff = append([]uint32(nil), c.agOff...)
 	n.agIDs = append([]uint16(nil), c.agIDs...)
+	n.dlen = append([]uint32(nil), c.dlen...)
+	n.clen = append([]uint32(nil), c.clen...)
 	n.sources = append([]string(nil), c.sources...)
 	n.langs = append([]string(nil), c.langs...)
 	n.agencies = append([]string(nil), c.agencies...)
@@ -281,8 +368,10 @@ func copyMap(m map[string]int) map[string]int {
 // are. (WTC3 snapshots were compressed with DEFLATE, three times smaller,
 // but inflating them cost 15 ms of every 100k-article search process
 // against 1 ms to read the larger blob; they are still read.)
+// WTC5 adds the token counts (dlen, clen) and the fts_epoch they are of.
 const (
-	snapshotMagic  = "WTC4"
+	snapshotMagic  = "WTC5"
+	snapshotMagic4 = "WTC4"
 	snapshotMagic3 = "WTC3"
 )
 
@@ -343,6 +432,9 @@ func (s *Store) saveColumns(ctx context.Context, db execQuerier, c *columns) err
 	w(c.agOff)
 	w(uint32(len(c.agIDs)))
 	w(c.agIDs)
+	w(c.lenEpoch)
+	w(c.dlen)
+	w(c.clen)
 	var z bytes.Buffer
 	z.Grow(len(snapshotMagic) + 4 + b.Len())
 	z.WriteString(snapshotMagic)
@@ -380,7 +472,7 @@ func decodeColumns(stored []byte) (c *columns, err error) {
 	}
 	var data []byte
 	switch string(stored[:len(snapshotMagic)]) {
-	case snapshotMagic:
+	case snapshotMagic, snapshotMagic4:
 		data = stored[len(snapshotMagic)+4:]
 		if len(data) != int(size) {
 			return nil, errBadSnapshot
@@ -458,6 +550,23 @@ func decodeColumns(stored []byte) (c *columns, err error) {
 	}
 	if d.bad {
 		return nil, errBadSnapshot
+	}
+	c.dlen, c.clen = make([]uint32, n), make([]uint32, n)
+	if string(stored[:len(snapshotMagic)]) == snapshotMagic {
+		c.lenEpoch = int64(d.u64())
+		for _, a := range [][]uint32{c.dlen, c.clen} {
+			p = d.take(4 * n)
+			if d.bad {
+				return nil, errBadSnapshot
+			}
+			for i := range a {
+				a[i] = binary.LittleEndian.Uint32(p[4*i:])
+			}
+		}
+		for i := range c.dlen {
+			c.dlenSum += int64(c.dlen[i])
+			c.clenSum += int64(c.clen[i])
+		}
 	}
 	for i, v := range c.sources {
 		c.srcIdx[v] = i

@@ -165,6 +165,8 @@ type matchCache struct {
 	entries map[string]*matchEntry
 	bytes   int
 	tick    int64
+	// phrases holds the postings that BM25 ranks with (bm25.go).
+	phrases phraseCache
 }
 
 const (
@@ -511,8 +513,9 @@ func (ev *evaluator) eval(n *node) (bitset, error) {
 	return acc, nil
 }
 
-// WarmSearch makes sure the archive keeps the match sets of its most
-// common words, so that the first search for one is as fast as the next.
+// WarmSearch makes sure the archive keeps the match sets and the BM25
+// postings (bm25.go) of its most common words, so that the first search
+// for one is as fast as the next.
 // It estimates each word's share of articles from the newest articles and
 // lists the words in at least a tenth of them, most common first, until
 // budget is spent; sets already kept are brought up to date. Import calls
@@ -596,25 +599,21 @@ func (s *Store) WarmSearch(ctx context.Context, budget time.Duration) (int, erro
 	s.bg.Wait() // extended sets are saved in the background
 	n := len(ev.known)
 	for _, k := range keys {
-		if _, ok := ev.known[k]; ok {
+		_, known := ev.known[k]
+		if known && s.mc.phrases.get(k, c.ftsEpoch) != nil {
 			continue
 		}
 		if time.Since(start) > budget || ctx.Err() != nil {
 			break
 		}
-		ids, err := s.matchIDs(ctx, k)
+		// The postings BM25 ranks with, and the match set with them.
+		ps, err := s.phrasePostings(ctx, c, []string{k}, true)
 		if err != nil {
 			return n, fmt.Errorf("warm search: %w", err)
 		}
-		if !cacheWorthy(c, len(ids)) {
-			continue
+		if !known && cacheWorthy(c, len(ps[0].ids)) {
+			n++
 		}
-		b := bitsetOf(ids, c.maxID)
-		s.mc.put(k, &matchEntry{epoch: c.ftsEpoch, upto: c.maxID, bits: b})
-		if err := s.saveMatchSet(ctx, k, c.ftsEpoch, c.maxID, b, false); err != nil {
-			return n, fmt.Errorf("warm search: %w", err)
-		}
-		n++
 	}
 	return n, nil
 }

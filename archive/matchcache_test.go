@@ -96,7 +96,9 @@ func checkSame(t *testing.T, s *Store, state string) {
 func keptSets(t *testing.T, s *Store) int {
 	t.Helper()
 	var n int
-	if err := s.db.QueryRow("SELECT count(*) FROM match_cache WHERE epoch = (SELECT value FROM meta WHERE key = 'fts_epoch')").Scan(&n); err != nil {
+	// Phrases keep their sets with their postings (bm25.go).
+	if err := s.db.QueryRow(`WITH m(e) AS (SELECT value FROM meta WHERE key = 'fts_epoch')
+		SELECT count(*) FROM (SELECT expr FROM match_cache, m WHERE epoch = e UNION SELECT expr FROM phrase_freqs, m WHERE epoch = e)`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -130,7 +132,7 @@ func TestMatchCacheGivesTheSameResults(t *testing.T) {
 	addRandom(t, s, r, 300)
 	checkSame(t, s, "after adding articles")
 	var upto, maxID int64
-	s.db.QueryRow(`SELECT upto FROM match_cache WHERE expr = '"the"'`).Scan(&upto)
+	s.db.QueryRow(`SELECT upto FROM phrase_freqs WHERE expr = '"the"'`).Scan(&upto)
 	s.db.QueryRow(`SELECT max(id) FROM articles`).Scan(&maxID)
 	if upto != maxID {
 		t.Errorf(`the set of "the" covers ids to %d, want %d after 300 new articles`, upto, maxID)
@@ -204,33 +206,6 @@ func TestBitsetEncoding(t *testing.T) {
 	for _, bad := range [][]byte{nil, {'X'}, {'B', 1, 2}, {'V', 0x80}, append([]byte{'V'}, make([]byte, 3)...)} {
 		if _, err := decodeBitset(bad, 1000); err == nil {
 			t.Errorf("decodeBitset(%v) accepted bad data", bad)
-		}
-	}
-}
-
-func TestScorerCountsWordsAsTheIndexDoes(t *testing.T) {
-	text := "The theme of the day; THE end. Other Prime  Minister, prime-minister primeminister prime minister's état Etat ministry ministers 政府工作 政府"
-	for _, tt := range []struct {
-		q    string
-		want []int
-	}{
-		{"the", []int{3}},
-		{`"prime minister"`, []int{3}},
-		{"minist*", []int{5}},
-		{"état", []int{2}},
-		{"政府", []int{2}},
-		{"end OR day", []int{1, 1}},
-		{"the -end", []int{3}},
-	} {
-		fq := translate(tt.q)
-		sc := newScorer(fq, 100, func(string, bool) int { return 10 })
-		tf := make([]int, len(sc.words))
-		var buf foldBuf
-		if n := sc.count(text, tf, &buf); n != len(text) {
-			t.Errorf("%s: length %d, want %d", tt.q, n, len(text))
-		}
-		if !reflect.DeepEqual(tf, tt.want) {
-			t.Errorf("%s: counts %v, want %v", tt.q, tf, tt.want)
 		}
 	}
 }
@@ -326,7 +301,8 @@ func TestMatchCacheRandomQueries(t *testing.T) {
 		}
 	}
 	s.bg.Wait()
-	if n := keptSets(t, s); n < 10 {
+	if n := keptSets(t, s); n < 5 { // the common words, with their postings
+
 		t.Errorf("only %d sets kept after 300 queries", n)
 	}
 }

@@ -13,6 +13,9 @@ type ftsQuery struct {
 	cjk    bool   // the query holds CJK/Thai terms (snippets come from Go then)
 	terms  []string
 	prefix []bool
+	// keys are the FTS5 phrases of terms, one each, in the order FTS5's
+	// bm25() numbers them (see bm25.go).
+	keys []string
 	// tree is the parsed query expr was emitted from (nil without one);
 	// matchSet evaluates it against cached match sets of its parts.
 	tree *node
@@ -95,9 +98,11 @@ func term(q *ftsQuery, w string, prefix bool) string {
 		w = cjkTerm(w)
 	}
 	s := quote(w, prefix)
+	q.keys = append(q.keys, s)
 	if v := variant(w); v != "" {
 		q.terms = append(q.terms, v)
 		q.prefix = append(q.prefix, prefix)
+		q.keys = append(q.keys, quote(v, prefix))
 		s = "(" + s + " OR " + quote(v, prefix) + ")"
 	}
 	return s

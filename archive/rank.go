@@ -1,30 +1,14 @@
 package archive
 
 import (
-	"context"
 	"math"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Relevance is BM25 computed here, in Go, from the stored title and text
-// of the candidates, and not by FTS5's bm25(): to weigh each term, bm25()
-// first counts the articles containing it by reading the term's whole
-// doclist, at every query. For a word in 600,000 articles that is 35 ms in
-// native SQLite and more for phrases (100 ms) and prefixes (280 ms), however
-// few articles are scored. Here the candidates are the newest matches, at
-// most rankCandidates of them (all of them in a smaller match set), read by
-// id, and the weights come from the match counts the search already has.
-// The formula is FTS5's: k1 1.2, b 0.75, a title match weighs ten times a
-// body match.
-
-const (
-	bm25K1      = 1.2
-	bm25B       = 0.75
-	titleWeight = 10.0
-)
+// Snippets: where the query's terms first match in a text, found in Go
+// on the folded text (BM25 itself is in bm25.go).
 
 // scorer holds a query's positive terms as folded words.
 type scorer struct {
@@ -71,35 +55,6 @@ func newScorer(fq ftsQuery, n int, df func(term string, prefix bool) int) *score
 		sc.idf = append(sc.idf, idf)
 	}
 	return sc
-}
-
-// doc is one candidate's term frequencies and length in words.
-type doc struct {
-	id     int64
-	title  []int
-	body   []int
-	length int
-}
-
-// count adds the occurrences of the terms in text to tf and returns the
-// length of text in bytes, which stands for its number of words (BM25 uses
-// only its ratio to the average). Each term's first word is found with
-// strings.Index in the folded text and checked for word boundaries: ten
-// times faster than splitting the text into words.
-func (sc *scorer) count(text string, tf []int, buf *foldBuf) int {
-	var lower string
-	f := buf.fold(text)
-	for k := range sc.words {
-		if c := sc.cjk[k]; c != "" {
-			if lower == "" {
-				lower = strings.ToLower(text)
-			}
-			tf[k] += strings.Count(lower, c)
-			continue
-		}
-		sc.each(f, k, func(int) bool { tf[k]++; return true })
-	}
-	return len(text)
 }
 
 // firstMatch returns the byte offset in f (folded) of the earliest match of a
@@ -178,62 +133,6 @@ func wordBefore(f string, i int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(f[:i])
 	return isWordRune(r) && !isCJK(r)
-}
-
-// score orders docs by BM25, best first, newer first on ties.
-func (sc *scorer) score(docs []doc) []ranked {
-	avg := 0.0
-	for _, d := range docs {
-		avg += float64(d.length)
-	}
-	avg = max(avg/float64(max(len(docs), 1)), 1)
-	out := make([]ranked, len(docs))
-	for i, d := range docs {
-		s := 0.0
-		norm := bm25K1 * (1 - bm25B + bm25B*float64(d.length)/avg)
-		for k := range sc.words {
-			f := titleWeight*float64(d.title[k]) + float64(d.body[k])
-			if f > 0 {
-				s += sc.idf[k] * f * (bm25K1 + 1) / (f + norm)
-			}
-		}
-		out[i] = ranked{id: d.id, score: s}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
-		}
-		return out[i].id > out[j].id
-	})
-	return out
-}
-
-// rankText reads the candidates' titles and texts and returns them in
-// BM25 order.
-func (s *Store) rankText(ctx context.Context, sc *scorer, cands []int64) ([]ranked, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT id, title, text FROM articles WHERE id IN (SELECT value FROM json_each(?))", idList(cands))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var buf foldBuf
-	docs := make([]doc, 0, len(cands))
-	tf := make([]int, 2*len(cands)*len(sc.words))
-	for rows.Next() {
-		var d doc
-		var title, text string
-		if err := rows.Scan(&d.id, &title, &text); err != nil {
-			return nil, err
-		}
-		n := len(sc.words)
-		d.title, d.body, tf = tf[:n:n], tf[n:2*n:2*n], tf[2*n:]
-		d.length = sc.count(title, d.title, &buf) + sc.count(text, d.body, &buf)
-		docs = append(docs, d)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return sc.score(docs), nil
 }
 
 // foldBuf folds texts the way the full-text index compares words (lower

@@ -11,16 +11,6 @@ import (
 	"unicode/utf8"
 )
 
-// rankCandidates bounds how many matches BM25 scores (see rank.go). When a
-// query matches more articles than this (a common word in a big archive),
-// BM25 orders the most recent matches, this many of them: scoring a million
-// matches would cost seconds, and for words that common BM25's weights are
-// nearly flat anyway; what tells the articles apart is the title (weighted
-// ten times the body) and recency, which this keeps. Counts and facets
-// always cover every match, and a date sort or a filter narrow the set
-// first.
-const rankCandidates = 500
-
 // Search runs q and returns one page of hits with facet counts over the
 // whole match set. Text that is not valid query syntax is searched as plain
 // words (Result.Notice says so); it never fails on what a user typed.
@@ -74,6 +64,13 @@ func (s *Store) search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
+	var ps []*postings // the phrases' postings, for relevance
+	if fq.expr != "" && q.Sort != SortNewest && q.Sort != SortOldest {
+		// Before the match set: the sets of large phrases come with them.
+		if ps, err = s.phrasePostings(ctx, c, fq.keys, false); err != nil && !isFTSSyntaxError(err) {
+			return nil, fmt.Errorf("search %q: %w", q.Text, err)
+		}
+	}
 	var ids []int64 // nil with no text: every article
 	if fq.expr != "" {
 		ids, err = s.matchSet(ctx, fq, c)
@@ -83,6 +80,9 @@ func (s *Store) search(ctx context.Context, q Query) (*Result, error) {
 			fq.plain = true
 			res.Notice = fmt.Sprintf("%q is not valid query syntax: searched as plain words", q.Text)
 			ids, err = s.matchSet(ctx, fq, c)
+			if err == nil && q.Sort != SortNewest && q.Sort != SortOldest {
+				ps, err = s.phrasePostings(ctx, c, fq.keys, false)
+			}
 		}
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", q.Text, err)
@@ -91,7 +91,7 @@ func (s *Store) search(ctx context.Context, q Query) (*Result, error) {
 	f := newFilter(q, c)
 	matched := c.tally(ids, fq.expr == "", f, &res.Facets)
 	res.Total = len(matched)
-	page, err := s.rank(ctx, q, fq, f, c, ids, matched)
+	page, err := rank(q, fq, c, ps, matched)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
@@ -313,15 +313,10 @@ type ranked struct {
 	score float64
 }
 
-// rank returns the page of matched articles in the query's order; ids are
-// the matches before filters.
-//
-// A query with few matches is scored by FTS5's bm25(), which reads no text
-// (its cost is the doclists of the query's terms: a rare word's are short,
-// though a rare word ANDed with a common one pays for the common one);
-// any other by BM25 in Go over the newest matches (rank.go). The choice
-// depends on the matches only, so a query always ranks the same way.
-func (s *Store) rank(ctx context.Context, q Query, fq ftsQuery, f *filter, c *columns, ids, matched []int64) ([]ranked, error) {
+// rank returns the page of matched articles in the query's order: by
+// date, or by BM25 over the whole match set (bm25.go) with ps, the
+// postings of the query's phrases.
+func rank(q Query, fq ftsQuery, c *columns, ps []*postings, matched []int64) ([]ranked, error) {
 	need := q.Offset + q.Limit
 	if q.Offset >= len(matched) {
 		return nil, nil
@@ -329,63 +324,10 @@ func (s *Store) rank(ctx context.Context, q Query, fq ftsQuery, f *filter, c *co
 	if fq.expr == "" || q.Sort == SortNewest || q.Sort == SortOldest {
 		return byDate(c, matched, q.Sort != SortOldest, q.Offset, need), nil
 	}
-	if len(ids) <= rareMatches {
-		return s.rankFTS(ctx, q, fq, f, matched)
+	if len(ps) != len(fq.keys) {
+		return nil, fmt.Errorf("rank: %d postings for %d phrases", len(ps), len(fq.keys))
 	}
-	cands := matched
-	if n := max(rankCandidates, need); len(cands) > n {
-		cands = cands[len(cands)-n:]
-	}
-	sc := newScorer(fq, c.count, s.termCount(c, len(ids)))
-	all, err := s.rankText(ctx, sc, cands)
-	if err != nil {
-		return nil, err
-	}
-	return all[min(q.Offset, len(all)):min(need, len(all))], nil
-}
-
-// rareMatches is the most matches a query may have to be ranked by FTS5's
-// bm25().
-const rareMatches = 3000
-
-// rankFTS orders matched by FTS5's bm25().
-func (s *Store) rankFTS(ctx context.Context, q Query, fq ftsQuery, f *filter, matched []int64) ([]ranked, error) {
-	query := "SELECT rowid, bm25(articles_fts, 10.0, 1.0, 1.0) AS r FROM articles_fts WHERE articles_fts MATCH ?"
-	args := []any{fq.expr}
-	if f.any() {
-		// The unary + keeps SQLite from handing the IN list to FTS5, which
-		// would rerun the whole MATCH once per listed id.
-		query += " AND +rowid IN (SELECT value FROM json_each(?))"
-		args = append(args, idList(matched))
-	}
-	query += " ORDER BY r, rowid DESC LIMIT ? OFFSET ?"
-	args = append(args, q.Limit, q.Offset)
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []ranked
-	for rows.Next() {
-		var r ranked
-		if err := rows.Scan(&r.id, &r.score); err != nil {
-			return nil, err
-		}
-		r.score = -r.score
-		out = append(out, r)
-	}
-	return out, rows.Err()
-}
-
-// termCount returns how many articles hold a term, from its kept match
-// set, or else n (the query's matches: a bound for its every term).
-func (s *Store) termCount(c *columns, n int) func(string, bool) int {
-	return func(t string, prefix bool) int {
-		if e := s.mc.get(term(&ftsQuery{}, t, prefix), c.ftsEpoch); e != nil {
-			return e.bits.count()
-		}
-		return n
-	}
+	return bm25Top(c, ps, matched, q.Offset, need), nil
 }
 
 // byDate returns matched[offset:need] ordered by publication day (undated

@@ -1,0 +1,439 @@
+package archive
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Exact relevance.
+//
+// A relevance search orders its whole match set, after filters, by BM25
+// with FTS5's formula and constants (k1 1.2, b 0.75, a title occurrence
+// weighing ten times a body occurrence): the first page is the true top k,
+// whatever the size of the match set. No window, no candidate cut.
+//
+// BM25 is a sum over the query's phrases of idf(phrase) × g(f, D), where f
+// is the phrase's weighted frequency in the article (10 × title + body
+// occurrences), D the article's length in tokens and idf depends only on
+// how many articles hold the phrase. So each phrase is scored apart and the
+// scores add up:
+//
+//   - The article lengths (title + text tokens, FTS5's own counts from its
+//     docsize table) are kept in the search columns beside source, day and
+//     language (columns.go), 8 bytes an article, in the column snapshot.
+//   - Each phrase's postings, its matching ids and their weighted
+//     frequencies f, are taken from FTS5 once: a query for the phrase
+//     alone returns every match's bm25(), and since FTS5 computed it from
+//     the idf, D and average length we also know, f is solved for exactly
+//     (the weights are integers, so f is rounded). This costs FTS5's own
+//     scoring of the phrase, once: the postings of a phrase that matches
+//     many articles are kept, in memory (phraseCacheBytes) and in the
+//     archive's phrase_freqs table (migration 0009), 6 bytes a match,
+//     extended to newer articles like the match sets (matchcache.go) and
+//     retired with them when fts_epoch moves. Import keeps those of the
+//     most common words (WarmSearch).
+//   - A search then walks its match set once, in id order, beside each
+//     phrase's postings, adds the phrases' scores and keeps the best k in
+//     a small sorted list: a few nanoseconds a match and a phrase, so a
+//     word in every article of a million is ranked in milliseconds.
+//
+// The sum is computed with FTS5's expression, phrase by phrase in the
+// order FTS5 numbers them, so scores are bit for bit those of bm25() on an
+// index of title and text; ties go to the higher id, as ORDER BY bm25,
+// rowid DESC does. The CJK bigram column is an indexing device, not text:
+// its tokens count neither in D nor in f of a phrase of Latin words (a
+// CJK phrase matches only there, and counts there).
+//
+// Date sorts (SortNewest, SortOldest) are exact too, by a heap over the
+// match set (byDate). Nothing is cut silently: recency is asked for with
+// SortNewest.
+
+const (
+	bm25K1      = 1.2
+	bm25B       = 0.75
+	titleWeight = 10.0
+)
+
+// postings are the matches of one phrase and their weighted frequencies.
+type postings struct {
+	ids   []uint32 // ascending
+	freq  []uint16 // 10 × title + body occurrences, at most 65535
+	epoch int64
+	upto  int64 // ids above upto are not covered
+	used  int64 // recency, for eviction from memory
+}
+
+func (p *postings) bytes() int { return len(p.ids)*6 + 64 }
+
+// phraseCache holds the postings of frequent phrases, the most recently
+// used first to stay when they outgrow phraseCacheBytes.
+type phraseCache struct {
+	mu      sync.Mutex
+	entries map[string]*postings
+	size    int
+	tick    int64
+	// saveMu queues this process's background saves, which give up at
+	// once when another connection writes: side by side they would
+	// refuse each other.
+	saveMu sync.Mutex
+}
+
+const (
+	phraseCacheBytes = 64 << 20 // in memory
+	phraseCacheRows  = 300      // in the archive
+)
+
+func (m *phraseCache) get(key string, epoch int64) *postings {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	p := m.entries[key]
+	if p == nil || p.epoch != epoch {
+		return nil
+	}
+	m.tick++
+	p.used = m.tick
+	return p
+}
+
+func (m *phraseCache) put(key string, p *postings) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.entries == nil {
+		m.entries = map[string]*postings{}
+	}
+	if old := m.entries[key]; old != nil {
+		m.size -= old.bytes()
+	}
+	m.tick++
+	p.used = m.tick
+	m.entries[key] = p
+	m.size += p.bytes()
+	for m.size > phraseCacheBytes && len(m.entries) > 1 {
+		var oldest string
+		var at int64 = -1
+		for k, v := range m.entries {
+			if at < 0 || v.used < at {
+				oldest, at = k, v.used
+			}
+		}
+		m.size -= m.entries[oldest].bytes()
+		delete(m.entries, oldest)
+	}
+}
+
+// phrasePostings returns the postings of each key (an FTS5 phrase as
+// quote writes it), from memory, from the archive or from FTS5, up to the
+// newest article of c. The match sets of large ones are handed to the
+// match cache, so that the query's match set is combined from them.
+// saveNow stores new postings before returning instead of in the
+// background (WarmSearch).
+func (s *Store) phrasePostings(ctx context.Context, c *columns, keys []string, saveNow bool) ([]*postings, error) {
+	out := make([]*postings, len(keys))
+	for i, k := range keys {
+		for j := range i {
+			if keys[j] == k {
+				out[i] = out[j]
+			}
+		}
+		if out[i] != nil {
+			continue
+		}
+		p, err := s.postingsOf(ctx, c, k, saveNow)
+		if err != nil {
+			return nil, fmt.Errorf("postings of %s: %w", k, err)
+		}
+		out[i] = p
+	}
+	return out, nil
+}
+
+func (s *Store) postingsOf(ctx context.Context, c *columns, key string, saveNow bool) (*postings, error) {
+	var p *postings
+	if !s.noCache {
+		if p = s.mc.phrases.get(key, c.ftsEpoch); p == nil {
+			var err error
+			if p, err = s.loadPostings(ctx, c, key); err != nil {
+				return nil, err
+			}
+		}
+	}
+	fresh := p == nil
+	if fresh {
+		p = &postings{epoch: c.ftsEpoch}
+	}
+	if p.upto >= c.maxID {
+		return p, nil
+	}
+	from := p.upto
+	ids, freq, err := s.scanPostings(ctx, c, key, from, len(p.ids))
+	if err != nil {
+		return nil, err
+	}
+	n := &postings{epoch: c.ftsEpoch, upto: c.maxID,
+		ids: append(p.ids[:len(p.ids):len(p.ids)], ids...), freq: append(p.freq[:len(p.freq):len(p.freq)], freq...)}
+	if s.noCache || !cacheWorthy(c, len(n.ids)) {
+		return n, nil
+	}
+	s.mc.phrases.put(key, n)
+	s.mc.put(key, &matchEntry{epoch: c.ftsEpoch, upto: c.maxID, bits: n.bitset(c.maxID)})
+	// Store a new set, or a longer one when it covers many new articles;
+	// otherwise each process extends it by the little that is new.
+	if s.readOnly || !fresh && c.maxID-from < min(2000, from/20) {
+		return n, nil
+	}
+	if saveNow {
+		if err := s.savePostings(ctx, key, n, false); err != nil {
+			return nil, err
+		}
+		return n, s.saveMatchSet(ctx, key, n.epoch, n.upto, n.bitset(n.upto), false)
+	}
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		s.mc.phrases.saveMu.Lock()
+		defer s.mc.phrases.saveMu.Unlock()
+		// The set too, for date sorts, which read no postings.
+		if s.savePostings(context.Background(), key, n, true) == nil {
+			s.saveMatchSet(context.Background(), key, n.epoch, n.upto, n.bitset(n.upto), true)
+		}
+	}()
+	return n, nil
+}
+
+func (p *postings) bitset(maxID int64) bitset {
+	b := newBitset(maxID)
+	for _, id := range p.ids {
+		b.add(int64(id))
+	}
+	return b
+}
+
+// scanPostings asks FTS5 for the matches of key with ids in (from,
+// c.maxID] and their weighted frequencies; before is how many matches key
+// has up to from. Each match's bm25() for the phrase alone is
+//
+//	idf × f(k1+1) / (f + k1(1 - b + b·D/avgdl))
+//
+// with FTS5's idf (from its row count and before plus the matches listed),
+// D the article's tokens in all columns and avgdl FTS5's average, so f is
+// solved for.
+func (s *Store) scanPostings(ctx context.Context, c *columns, key string, from int64, before int) ([]uint32, []uint16, error) {
+	if c.maxID > math.MaxUint32 {
+		return nil, nil, errors.New("article ids beyond 32 bits")
+	}
+	tx, err := s.db.BeginTx(ctx, nil) // one snapshot for the totals and the scores
+	if err != nil {
+		return nil, nil, err
+	}
+	defer tx.Rollback()
+	nRow, tokens, err := ftsTotals(ctx, tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	weights := "10.0, 1.0, 0.0" // CJK bigrams of a Latin text are not its words
+	if containsCJK(key) {
+		weights = "10.0, 1.0, 1.0"
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT rowid, bm25(articles_fts, "+weights+") FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? AND rowid <= ?",
+		key, from, c.maxID)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var ids []uint32
+	var scores []float64
+	for rows.Next() {
+		var id int64
+		var r float64
+		if err := rows.Scan(&id, &r); err != nil {
+			return nil, nil, err
+		}
+		ids = append(ids, uint32(id))
+		scores = append(scores, -r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	if !sort.SliceIsSorted(ids, func(i, j int) bool { return ids[i] < ids[j] }) {
+		idx := make([]int, len(ids))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.Slice(idx, func(i, j int) bool { return ids[idx[i]] < ids[idx[j]] })
+		ni, ns := make([]uint32, len(ids)), make([]float64, len(ids))
+		for i, k := range idx {
+			ni[i], ns[i] = ids[k], scores[k]
+		}
+		ids, scores = ni, ns
+	}
+	hits := float64(before + len(ids))
+	idf := math.Log((float64(nRow) - hits + 0.5) / (hits + 0.5))
+	if idf <= 0 {
+		idf = 1e-6
+	}
+	a := idf * (bm25K1 + 1)
+	avg := float64(tokens) / float64(max(nRow, 1))
+	freq := make([]uint16, len(ids))
+	for i, id := range ids {
+		sc := scores[i]
+		if sc <= 0 {
+			continue
+		}
+		if sc >= a {
+			freq[i] = math.MaxUint16
+			continue
+		}
+		d := float64(c.dlen[id]) + float64(c.clen[id])
+		k := bm25K1 * (1 - bm25B + bm25B*d/avg)
+		freq[i] = uint16(min(math.Round(sc*k/(a-sc)), math.MaxUint16))
+	}
+	return ids, freq, nil
+}
+
+// ftsTotals reads FTS5's row count and its total of tokens in all columns
+// from its averages record (data row 1: SQLite varints).
+func ftsTotals(ctx context.Context, q querier) (rows, tokens int64, err error) {
+	var rec []byte
+	if err := q.QueryRowContext(ctx, "SELECT block FROM articles_fts_data WHERE id = 1").Scan(&rec); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, 0, nil // an empty index
+		}
+		return 0, 0, fmt.Errorf("index totals: %w", err)
+	}
+	v, n := sqliteVarint(rec)
+	if n == 0 {
+		return 0, 0, errors.New("index totals: bad averages record")
+	}
+	rows = int64(v)
+	for p := rec[n:]; len(p) > 0; {
+		v, n := sqliteVarint(p)
+		if n == 0 {
+			return 0, 0, errors.New("index totals: bad averages record")
+		}
+		tokens += int64(v)
+		p = p[n:]
+	}
+	return rows, tokens, nil
+}
+
+// loadPostings reads key's kept postings from the archive, or returns nil.
+func (s *Store) loadPostings(ctx context.Context, c *columns, key string) (*postings, error) {
+	var upto int64
+	var ids, freqs []byte
+	err := s.db.QueryRowContext(ctx, "SELECT upto, ids, freqs FROM phrase_freqs WHERE expr = ? AND epoch = ?", key, c.ftsEpoch).Scan(&upto, &ids, &freqs)
+	if err != nil {
+		if errors.Is(err, sql.ErrNoRows) || strings.Contains(err.Error(), "no such table") {
+			return nil, nil // none kept, or a read-only archive of an older schema
+		}
+		return nil, fmt.Errorf("phrase cache: %w", err)
+	}
+	if upto < 0 || upto > c.maxID || upto > math.MaxUint32 {
+		return nil, nil // from a newer state of the archive than our columns
+	}
+	b, err := decodeBitset(ids, upto)
+	if err != nil || len(freqs)%2 != 0 || b.count() != len(freqs)/2 {
+		return nil, nil // a damaged row is ignored and replaced in time
+	}
+	p := &postings{epoch: c.ftsEpoch, upto: upto, freq: make([]uint16, len(freqs)/2)}
+	for _, id := range b.ids() {
+		p.ids = append(p.ids, uint32(id))
+	}
+	for i := range p.freq {
+		p.freq[i] = binary.LittleEndian.Uint16(freqs[2*i:])
+	}
+	return p, nil
+}
+
+// savePostings writes key's postings to phrase_freqs, if the archive's
+// epoch is still theirs, and trims the table to its most recent rows.
+// With noWait it gives up at once when another connection is writing.
+func (s *Store) savePostings(ctx context.Context, key string, p *postings, noWait bool) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if noWait {
+		conn.ExecContext(ctx, "PRAGMA busy_timeout = 0")
+		defer conn.ExecContext(ctx, "PRAGMA busy_timeout = 15000")
+	}
+	b := p.bitset(p.upto)
+	freqs := make([]byte, 0, 2*len(p.freq))
+	for _, f := range p.freq {
+		freqs = binary.LittleEndian.AppendUint16(freqs, f)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO phrase_freqs (expr, epoch, upto, n, made, ids, freqs)
+		SELECT ?, ?, ?, ?, ?, ?, ? WHERE (SELECT value FROM meta WHERE key = 'fts_epoch') = ?`,
+		key, p.epoch, p.upto, len(p.ids), time.Now().Unix(), b.encode(len(p.ids)), freqs, p.epoch)
+	if err != nil {
+		return fmt.Errorf("phrase cache: %w", err)
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM phrase_freqs WHERE epoch != ? OR id IN
+		(SELECT id FROM phrase_freqs ORDER BY made DESC, id DESC LIMIT -1 OFFSET ?)`, p.epoch, phraseCacheRows)
+	if err != nil {
+		return fmt.Errorf("phrase cache: %w", err)
+	}
+	return tx.Commit()
+}
+
+// bm25Top returns matched[offset:need] (ascending ids) in BM25 order, best
+// first, the higher id first on equal scores. ps are the postings of the
+// query's phrases, in FTS5's order.
+func bm25Top(c *columns, ps []*postings, matched []int64, offset, need int) []ranked {
+	n := float64(c.count)
+	avg := float64(c.dlenSum) / max(n, 1)
+	idf := make([]float64, len(ps))
+	for i, p := range ps {
+		hits := float64(len(p.ids))
+		idf[i] = math.Log((n - hits + 0.5) / (hits + 0.5))
+		if idf[i] <= 0 {
+			idf[i] = 1e-6
+		}
+	}
+	cur := make([]int, len(ps))
+	top := make([]ranked, 0, need+1)
+	better := func(a, b ranked) bool { return a.score > b.score || a.score == b.score && a.id > b.id }
+	for _, id := range matched {
+		if id <= 0 || id > c.maxID {
+			continue
+		}
+		d := float64(c.dlen[id])
+		score := 0.0
+		for i, p := range ps {
+			j := cur[i]
+			for j < len(p.ids) && int64(p.ids[j]) < id {
+				j++
+			}
+			cur[i] = j
+			if j < len(p.ids) && int64(p.ids[j]) == id {
+				f := float64(p.freq[j])
+				score += idf[i] * ((f * (bm25K1 + 1.0)) / (f + bm25K1*(1-bm25B+bm25B*d/avg)))
+			}
+		}
+		r := ranked{id: id, score: score}
+		if len(top) == need && !better(r, top[need-1]) {
+			continue
+		}
+		at := sort.Search(len(top), func(i int) bool { return better(r, top[i]) })
+		top = append(top, ranked{})
+		copy(top[at+1:], top[at:])
+		top[at] = r
+		if len(top) > need {
+			top = top[:need]
+		}
+	}
+	return top[min(offset, len(top)):]
+}
