@@ -47,7 +47,7 @@ func readProvenance(ctx context.Context, tx *sql.Tx, id int64) (*wiretrace.Prove
 		}
 		a, ok := as[id]
 		if !ok {
-			return nil, fmt.Errorf("article %d: %w", id, ErrNotFound)
+			return nil, ErrNotFound
 		}
 		p.Briefs[id] = *a
 		one := singleton(a)

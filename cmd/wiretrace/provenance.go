@@ -117,25 +117,18 @@ func runProvenance(ctx context.Context, env *Env, args []string) error {
 	}
 	defer s.Close()
 	out := provenanceOut{Stories: []storyOut{}, Links: []wiretrace.Link{}, Credits: []archive.ArticleCredit{}}
+	var pv *wiretrace.Provenance
 	if id != 0 {
-		a, err := s.Article(ctx, id)
-		if err != nil {
+		if pv, err = s.Provenance(ctx, id); err != nil {
 			return err
 		}
+		a := pv.Article
 		out.Article = &articleRef{ID: a.ID, Title: a.Title, Source: a.Source, Origin: a.Origin}
 		for _, cr := range a.Credits {
 			out.Credits = append(out.Credits, archive.ArticleCredit{Article: a.ID, Agency: cr.Agency, Role: cr.Role})
 		}
-		links, err := s.Links(ctx, id)
-		if err != nil {
-			return err
-		}
-		out.Links = append(out.Links, links...)
-		st, err := s.StoryOf(ctx, id)
-		if err != nil {
-			return err
-		}
-		out.Stories = append(out.Stories, toStoryOut(*st))
+		out.Links = append(out.Links, pv.LinksOf(id)...)
+		out.Stories = append(out.Stories, toStoryOut(pv.Story))
 	} else {
 		sts, err := s.Stories(ctx, *singles)
 		if err != nil {
@@ -161,6 +154,37 @@ func runProvenance(ctx context.Context, env *Env, args []string) error {
 	if *asJSON {
 		return writeJSON(env.Stdout, out)
 	}
+	if pv != nil {
+		return printProvenance(env.Stdout, out, pv)
+	}
+	return printAll(ctx, env.Stdout, s, out)
+}
+
+// printProvenance prints one article's provenance: its credits, its
+// links in detail and its story, every article named from pv.
+func printProvenance(stdout io.Writer, out provenanceOut, pv *wiretrace.Provenance) error {
+	name := func(id int64) string {
+		if b, ok := pv.Briefs[id]; ok && b.Source != "" {
+			return fmt.Sprintf("#%d (%s)", id, termsafe.Line(b.Source))
+		}
+		return fmt.Sprintf("#%d", id)
+	}
+	// Titles, outlets, agencies and evidence come from the imported
+	// files: every field is escaped and kept on its line (termsafe).
+	w := termsafe.NewWriter(stdout)
+	fmt.Fprintf(w, "#%d %s\n%s\n\n", out.Article.ID, termsafe.Line(out.Article.Title), termsafe.Line(orUnknown(out.Article.Source)))
+	printCredits(w, out.Credits, false)
+	printLinks(w, out.Links, name, true)
+	credits := map[int64][]wiretrace.Credit{}
+	for _, m := range pv.Story.Articles {
+		credits[m.Article] = pv.Credits(m.Article)
+	}
+	printStories(w, out.Stories, credits)
+	return nil
+}
+
+// printAll prints every credit, link and story and the syndication graph.
+func printAll(ctx context.Context, stdout io.Writer, s *archive.Store, out provenanceOut) error {
 	titles := map[int64]string{}
 	for _, st := range out.Stories {
 		for _, m := range st.Articles {
@@ -176,18 +200,10 @@ func runProvenance(ctx context.Context, env *Env, args []string) error {
 		}
 		return fmt.Sprintf("#%d", id)
 	}
-	// Titles, outlets, agencies and evidence come from the imported
-	// files: every field is escaped and kept on its line (termsafe).
-	w := termsafe.NewWriter(env.Stdout)
-	if out.Article != nil {
-		fmt.Fprintf(w, "#%d %s\n%s\n\n", out.Article.ID, termsafe.Line(out.Article.Title), termsafe.Line(orUnknown(out.Article.Source)))
-		printCredits(w, out.Credits, false)
-		printLinks(w, out.Links, name, true)
-	} else {
-		printCredits(w, out.Credits, true)
-		printLinks(w, out.Links, name, false)
-		printGraph(w, out.Graph)
-	}
+	w := termsafe.NewWriter(stdout)
+	printCredits(w, out.Credits, true)
+	printLinks(w, out.Links, name, false)
+	printGraph(w, out.Graph)
 	credits := map[int64][]wiretrace.Credit{}
 	var ids []int64
 	for _, st := range out.Stories {
