@@ -9,7 +9,7 @@ import (
 	"github.com/wiretrace/wiretrace"
 )
 
-// briefCols are articleCols without the text (read as ''), for the
+// briefCols are articleCols with the text read as an empty string, for the
 // articles of a provenance.
 const briefCols = "a.id, a.source, a.url, a.title, a.byline, a.dateline, a.credits, a.published, a.language, '', a.origin, a.hash, a.imported"
 
