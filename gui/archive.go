@@ -9,20 +9,19 @@ import (
 )
 
 // Archive is what the views need of an archive. *archive.Store satisfies
-// it (through an adapter in cmd/wiretrace while the store's provenance
-// methods are young); tests hand the views a fake.
+// it; tests hand the views a fake.
 type Archive interface {
 	// Search runs a full-text query with its filters and facets.
 	Search(ctx context.Context, q archive.Query) (*archive.Result, error)
 	// Article returns one article; it returns an error wrapping
 	// ErrNotFound (or the store's own) when there is no such article.
 	Article(ctx context.Context, id int64) (*wiretrace.Article, error)
-	// Links returns the provenance links that touch article id, as
-	// original or as copy; nil when there are none.
-	Links(ctx context.Context, id int64) ([]wiretrace.Link, error)
-	// StoryOf returns the story article id belongs to, or nil (and no
-	// error) when it belongs to none.
-	StoryOf(ctx context.Context, id int64) (*wiretrace.Story, error)
+	// Provenance returns where article id came from: its story, the
+	// metadata and credits of the story's articles, the links among them
+	// and the article's links to articles outside it, read together. It
+	// returns an error wrapping ErrNotFound (or the store's own) when
+	// there is no such article.
+	Provenance(ctx context.Context, id int64) (*wiretrace.Provenance, error)
 }
 
 // ErrNotFound may be returned by an Archive for an article that does not

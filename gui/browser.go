@@ -158,7 +158,7 @@ func (b *Browser) SetArchive(a Archive) {
 	b.from, b.to = time.Time{}, time.Time{}
 	b.selected = 0
 	b.reader.Display(nil, "")
-	b.prov.Display(0, nil, nil, nil)
+	b.prov.Display(nil)
 	b.Refresh()
 	b.schedule(0)
 }
@@ -603,7 +603,7 @@ func (b *Browser) Open(id int64, toReader bool) {
 	b.openStop = cancel
 	arch, text := b.arch, b.text
 	go func() {
-		art, story, links, credits, err := load(ctx, arch, id)
+		art, pv, perr, err := load(ctx, arch, id)
 		if ctx.Err() != nil {
 			return
 		}
@@ -614,36 +614,24 @@ func (b *Browser) Open(id int64, toReader bool) {
 			if err != nil {
 				b.reader.Display(nil, "")
 				b.reader.meta.SetText("Cannot open article: " + oneLine(err.Error()))
-				b.prov.Display(0, nil, nil, nil)
+				b.prov.Display(nil)
 			} else {
 				b.reader.Display(art, text)
-				b.prov.Display(id, story, links, credits)
+				if perr != nil {
+					b.prov.showError(perr)
+				} else {
+					b.prov.Display(pv)
+				}
 			}
 			b.done("open")
 		})
 	}()
 }
 
-// linksAmong is implemented by archives that fetch the links among a set
-// of articles in one go (*archive.Store does).
-type linksAmong interface {
-	LinksAmong(ctx context.Context, ids []int64) ([]wiretrace.Link, error)
-}
-
-// briefs is implemented by archives that fetch the metadata and credits
-// of many articles in one go (*archive.Store does).
-type briefs interface {
-	Briefs(ctx context.Context, ids []int64) (map[int64]*wiretrace.Article, error)
-}
-
-// maxCreditLookups bounds the articles whose credits are fetched one by
-// one from an archive without Briefs.
-const maxCreditLookups = 100
-
-// load fetches an article, its story, the links among the story's
-// articles (or the article's own links when it has no story) and the
-// credits of the story's articles (nil when they cannot be had).
-func load(ctx context.Context, arch Archive, id int64) (art *wiretrace.Article, story *wiretrace.Story, links []wiretrace.Link, credits map[int64][]wiretrace.Credit, err error) {
+// load fetches an article and its provenance. The provenance is
+// optional: when it cannot be read, perr says why and the article still
+// shows; err is for the article.
+func load(ctx context.Context, arch Archive, id int64) (art *wiretrace.Article, pv *wiretrace.Provenance, perr, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("open failed: %v", r)
@@ -651,72 +639,13 @@ func load(ctx context.Context, arch Archive, id int64) (art *wiretrace.Article, 
 	}()
 	art, err = arch.Article(ctx, id)
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, err
 	}
-	story, err = arch.StoryOf(ctx, id)
-	if err != nil {
-		story = nil // provenance is optional; the article still shows
+	pv, perr = arch.Provenance(ctx, id)
+	if perr == nil && pv == nil {
+		perr = fmt.Errorf("gui: no provenance for article %d", id)
 	}
-	ids := []int64{id}
-	if story != nil {
-		ids = ids[:0]
-		for _, m := range story.Articles {
-			ids = append(ids, m.Article)
-		}
-	}
-	var all []wiretrace.Link
-	if la, ok := arch.(linksAmong); ok && story != nil {
-		all, err = la.LinksAmong(ctx, ids)
-		if err != nil {
-			all = nil
-		}
-	} else {
-		for _, a := range ids {
-			ls, err := arch.Links(ctx, a)
-			if err == nil {
-				all = append(all, ls...)
-			}
-		}
-	}
-	seen := map[[3]any]bool{}
-	for _, l := range all {
-		k := [3]any{l.From, l.To, l.Kind}
-		if !seen[k] {
-			seen[k] = true
-			links = append(links, l)
-		}
-	}
-	credits = map[int64][]wiretrace.Credit{id: known(art.Credits)}
-	if br, ok := arch.(briefs); ok && len(ids) > 1 {
-		if m, err := br.Briefs(ctx, ids); err == nil {
-			for k, a := range m {
-				if a != nil {
-					credits[k] = known(a.Credits)
-				}
-			}
-		} else {
-			credits = nil
-		}
-	} else if len(ids) <= maxCreditLookups {
-		for _, k := range ids {
-			if a, err := arch.Article(ctx, k); err == nil {
-				credits[k] = known(a.Credits)
-			} else if k != id {
-				credits = nil
-				break
-			}
-		}
-	}
-	return art, story, links, credits, nil
-}
-
-// known is cs, empty rather than nil: the article's credits are known and
-// may be none.
-func known(cs []wiretrace.Credit) []wiretrace.Credit {
-	if cs == nil {
-		return []wiretrace.Credit{}
-	}
-	return cs
+	return art, pv, perr, nil
 }
 
 // searchEntry is the search box: arrows move through the results, Escape

@@ -28,6 +28,8 @@ type fakeArchive struct {
 	searches int
 	// SearchFn, when set, replaces Search (to inject errors or delays).
 	SearchFn func(ctx context.Context, q archive.Query) (*archive.Result, error)
+	// provErr, when set, is what Provenance returns (under mu).
+	provErr error
 }
 
 var _ Archive = (*fakeArchive)(nil)
@@ -123,25 +125,64 @@ func (f *fakeArchive) Article(_ context.Context, id int64) (*wiretrace.Article, 
 	return nil, fmt.Errorf("fake: article %d: %w", id, ErrNotFound)
 }
 
-func (f *fakeArchive) Links(_ context.Context, id int64) ([]wiretrace.Link, error) {
-	var out []wiretrace.Link
-	for _, l := range f.links {
-		if l.From == id || l.To == id {
-			out = append(out, l)
+// Provenance assembles what the store's Provenance reads: the article's
+// story (a story of its own, under its supplier agency when it credits
+// one, when it is in none), its members' briefs, the links among them and
+// the article's links to articles outside it.
+func (f *fakeArchive) Provenance(ctx context.Context, id int64) (*wiretrace.Provenance, error) {
+	f.mu.Lock()
+	perr := f.provErr
+	f.mu.Unlock()
+	if perr != nil {
+		return nil, perr
+	}
+	a, err := f.Article(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	brief := func(a *wiretrace.Article) wiretrace.Article {
+		b := *a
+		b.Text = ""
+		return b
+	}
+	pv := &wiretrace.Provenance{Article: brief(a), Briefs: map[int64]wiretrace.Article{}}
+	found := false
+	for _, st := range f.stories {
+		if slices.ContainsFunc(st.Articles, func(m wiretrace.StoryMember) bool { return m.Article == id }) {
+			pv.Story, found = *st, true
 		}
 	}
-	return out, nil
-}
-
-func (f *fakeArchive) StoryOf(_ context.Context, id int64) (*wiretrace.Story, error) {
-	for _, s := range f.stories {
-		for _, m := range s.Articles {
-			if m.Article == id {
-				return s, nil
+	if !found {
+		m := wiretrace.StoryMember{Article: id, Source: a.Source, Title: a.Title, Language: a.Language, Published: a.Published,
+			DatePrecision: wiretrace.DatePrecision(a.Published)}
+		pv.Story = wiretrace.Story{ID: id, OriginArticle: id, OriginKind: wiretrace.OriginArticle}
+		if ag := a.Agencies(wiretrace.RoleSupplier); len(ag) > 0 {
+			pv.Story.OriginAgency, pv.Story.OriginKind = ag[0], wiretrace.OriginAgency
+			m.DerivedFrom = &wiretrace.DerivedFrom{Agency: ag[0]}
+		}
+		pv.Story.Articles = []wiretrace.StoryMember{m}
+	}
+	in := map[int64]bool{}
+	for _, m := range pv.Story.Articles {
+		in[m.Article] = true
+		if b, err := f.Article(ctx, m.Article); err == nil {
+			pv.Briefs[m.Article] = brief(b)
+		}
+	}
+	for _, l := range f.links {
+		switch {
+		case in[l.From] && in[l.To]:
+			pv.Links = append(pv.Links, l)
+		case l.From == id || l.To == id:
+			pv.Outside = append(pv.Outside, l)
+			for _, e := range []int64{l.From, l.To} {
+				if b, err := f.Article(ctx, e); err == nil {
+					pv.Briefs[e] = brief(b)
+				}
 			}
 		}
 	}
-	return nil, nil
+	return pv, nil
 }
 
 func (f *fakeArchive) Search(ctx context.Context, q archive.Query) (*archive.Result, error) {

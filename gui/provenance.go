@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -29,12 +30,11 @@ type Provenance struct {
 	evScroll *container.Scroll
 	object   fyne.CanvasObject
 
-	story   *wiretrace.Story
-	current int64
-	list    []wiretrace.Link
-	names   map[int64]wiretrace.StoryMember
-	credits map[int64][]wiretrace.Credit
-	chosen  int // index into list, -1 for none
+	pv      *wiretrace.Provenance // what is shown, nil for nothing
+	story   *wiretrace.Story      // &pv.Story, nil for nothing
+	current int64                 // pv.Article.ID, 0 for nothing
+	list    []wiretrace.Link      // pv's links, each pair once, the current article's first
+	chosen  int                   // index into list, -1 for none
 
 	// onOpen is called when the user clicks an article of the story.
 	onOpen func(id int64)
@@ -74,7 +74,7 @@ func NewProvenance(onOpen func(id int64)) *Provenance {
 	split.Offset = 0.65
 	p.object = split
 	p.ExtendBaseWidget(p)
-	p.Display(0, nil, nil, nil)
+	p.Display(nil)
 	return p
 }
 
@@ -86,76 +86,87 @@ func (p *Provenance) CreateRenderer() fyne.WidgetRenderer {
 // Story returns the story shown, or nil.
 func (p *Provenance) Story() *wiretrace.Story { return p.story }
 
-// Display shows the story of article current with the links among its
-// articles and their credits (by article; nil when unknown). A nil story
-// shows that the article has no known provenance.
-func (p *Provenance) Display(current int64, story *wiretrace.Story, links []wiretrace.Link, credits map[int64][]wiretrace.Credit) {
-	p.current, p.story, p.chosen, p.credits = current, story, -1, credits
-	p.names = map[int64]wiretrace.StoryMember{}
-	p.list = nil
-	if story != nil {
-		for _, m := range story.Articles {
-			p.names[m.Article] = m
-		}
-	}
-	seen := map[[2]int64]bool{}
-	for _, l := range links {
-		k := [2]int64{l.From, l.To}
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		p.list = append(p.list, l)
-	}
-	// Links of the current article first, then by share reused.
-	slices.SortStableFunc(p.list, func(a, b wiretrace.Link) int {
-		ac, bc := a.From == current || a.To == current, b.From == current || b.To == current
-		if ac != bc {
-			if ac {
-				return -1
+// Display shows the provenance of article pv.Article.ID: its story as a
+// tree, the links among the story's articles and to articles outside it,
+// and their credits. A nil pv empties the panel.
+func (p *Provenance) Display(pv *wiretrace.Provenance) {
+	p.pv, p.story, p.current, p.chosen, p.list = pv, nil, 0, -1, nil
+	if pv != nil {
+		p.story, p.current = &pv.Story, pv.Article.ID
+		// Links of the current article first, the strongest first, then
+		// the others by share reused.
+		rest := slices.Concat(pv.Links, pv.Outside)
+		slices.SortStableFunc(rest, func(a, b wiretrace.Link) int { return cmp.Compare(b.Reused, a.Reused) })
+		seen := map[[2]int64]bool{}
+		for _, l := range slices.Concat(pv.LinksOf(p.current), rest) {
+			if k := [2]int64{l.From, l.To}; !seen[k] {
+				seen[k] = true
+				p.list = append(p.list, l)
 			}
-			return 1
 		}
-		switch {
-		case a.Reused > b.Reused:
-			return -1
-		case a.Reused < b.Reused:
-			return 1
-		}
-		return 0
-	})
+	}
+	story := p.story
 	switch {
-	case current == 0:
+	case pv == nil:
 		p.header.SetText("Select an article to see where its text came from.")
-	case story == nil || len(story.Articles) <= 1 && len(p.list) == 0:
+	case len(story.Articles) <= 1 && len(p.list) == 0:
 		msg := "No provenance found: this article shares no text with another article of the archive."
-		if story != nil && story.OriginAgency != "" {
+		if story.OriginAgency != "" {
 			msg += " It credits " + story.OriginAgency + " as its supplier."
 		}
 		p.header.SetText(msg)
 	default:
-		p.header.SetText(fmt.Sprintf("%s: %d articles, %d links.", originPhrase(story, p.names), len(story.Articles), len(p.list)))
+		p.header.SetText(fmt.Sprintf("%s: %d articles, %d links.", originPhrase(pv), len(story.Articles), len(p.list)))
 	}
-	p.legend.Hidden = story == nil || len(story.Articles) <= 1 && len(p.list) == 0
+	p.legend.Hidden = pv == nil || len(story.Articles) <= 1 && len(p.list) == 0
 	p.links.UnselectAll()
 	p.links.Refresh()
-	p.graph.set(story, p.list, credits, current)
+	p.graph.set(pv, p.list)
 	p.showEvidence()
+}
+
+// showError empties the panel and says why the provenance of the open
+// article could not be read.
+func (p *Provenance) showError(err error) {
+	p.Display(nil)
+	p.header.SetText("Cannot read where this article came from: " + oneLine(err.Error()))
 }
 
 // name is how an article is called in the panel: its outlet and language.
 func (p *Provenance) name(id int64) string {
-	if m, ok := p.names[id]; ok {
-		s := m.Source
-		if s == "" {
-			s = fmt.Sprintf("#%d", id)
-		}
-		if m.Language != "" {
-			s += " (" + m.Language + ")"
-		}
-		return s
+	var src, lang string
+	if m, ok := p.member(id); ok {
+		src, lang = m.Source, m.Language
+	} else if b, ok := p.brief(id); ok {
+		src, lang = b.Source, b.Language
+	} else {
+		return fmt.Sprintf("article #%d", id)
 	}
-	return fmt.Sprintf("article #%d", id)
+	if src == "" {
+		src = fmt.Sprintf("#%d", id)
+	}
+	if lang != "" {
+		src += " (" + lang + ")"
+	}
+	return src
+}
+
+// member returns the story's member id, if it is one.
+func (p *Provenance) member(id int64) (wiretrace.StoryMember, bool) {
+	if p.pv == nil {
+		return wiretrace.StoryMember{}, false
+	}
+	return p.pv.Member(id)
+}
+
+// brief returns the metadata of article id (a member, or the far end of
+// an outside link), if the provenance has it.
+func (p *Provenance) brief(id int64) (wiretrace.Article, bool) {
+	if p.pv == nil {
+		return wiretrace.Article{}, false
+	}
+	b, ok := p.pv.Briefs[id]
+	return b, ok
 }
 
 // legend says how to read the graph.
@@ -189,14 +200,16 @@ func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 // originPhrase names a story by its origin: "Story of the AFP dispatch
 // (not in the archive)".
-func originPhrase(st *wiretrace.Story, names map[int64]wiretrace.StoryMember) string {
+func originPhrase(pv *wiretrace.Provenance) string {
+	st := &pv.Story
 	switch {
 	case st.OriginKind == wiretrace.OriginAgency && st.OriginAgency != "":
 		return "Story of the " + st.OriginAgency + " dispatch (not in the archive)"
 	case st.OriginKind == wiretrace.OriginUnknown:
 		return "Story of a common source that is not in the archive"
 	case st.OriginKind == wiretrace.OriginArticle:
-		src := names[st.OriginArticle].Source
+		m, _ := pv.Member(st.OriginArticle)
+		src := m.Source
 		if src == "" {
 			src = fmt.Sprintf("article #%d", st.OriginArticle)
 		}

@@ -125,17 +125,18 @@ func (g *storyGraph) originNode(agency string) *gnode {
 	return g.add(&gnode{key: "agency:" + agency, chip: newChip(chipOrigin, []string{agency + " dispatch", "not in the archive"}, nil)})
 }
 
-func (g *storyGraph) set(story *wiretrace.Story, links []wiretrace.Link, credits map[int64][]wiretrace.Credit, current int64) {
+// set draws the story of pv with links (pv's, as the panel lists them),
+// marking pv's article as the current one; a nil pv draws nothing.
+func (g *storyGraph) set(pv *wiretrace.Provenance, links []wiretrace.Link) {
 	g.nodes = map[string]*gnode{}
 	g.order, g.roots, g.cited, g.edges = nil, nil, nil, nil
-	if story == nil {
+	if pv == nil {
 		g.Refresh()
 		return
 	}
-	members := map[int64]wiretrace.StoryMember{}
+	story, current := &pv.Story, pv.Article.ID
 	langs := map[string]int{}
 	for _, m := range story.Articles {
-		members[m.Article] = m
 		langs[m.Language]++
 	}
 	common := ""
@@ -153,8 +154,8 @@ func (g *storyGraph) set(story *wiretrace.Story, links []wiretrace.Link, credits
 			// A story stored before trees: its articles credit the agency.
 			parent[m.Article] = g.originNode(story.OriginAgency).key
 		case df == nil:
-		case df.Article != 0 && df.Article != m.Article && members[df.Article].Article != 0:
-			parent[m.Article] = articleKey(df.Article)
+		case pv.Parent(m.Article) != 0:
+			parent[m.Article] = articleKey(pv.Parent(m.Article))
 		case df.Agency != "":
 			parent[m.Article] = g.originNode(df.Agency).key
 		case df.Unknown:
@@ -183,7 +184,7 @@ func (g *storyGraph) set(story *wiretrace.Story, links []wiretrace.Link, credits
 		id := m.Article
 		n := g.add(&gnode{key: articleKey(id), id: id})
 		n.parent = parent[id]
-		n.chip = g.articleChip(story, m, credits[id], members, common, n.parent != "", id == current)
+		n.chip = g.articleChip(pv, m, common, n.parent != "", id == current)
 	}
 	for _, k := range g.order {
 		n := g.nodes[k]
@@ -197,8 +198,8 @@ func (g *storyGraph) set(story *wiretrace.Story, links []wiretrace.Link, credits
 	slices.SortStableFunc(g.roots, func(a, b string) int {
 		return boolInt(g.nodes[a].id != 0) - boolInt(g.nodes[b].id != 0)
 	})
-	g.linkEdges(links)
-	g.citeEdges(story, credits)
+	g.linkEdges(pv, links)
+	g.citeEdges(pv)
 	g.Refresh()
 }
 
@@ -212,8 +213,8 @@ func boolInt(b bool) int {
 // articleChip is the node of one member: its outlet (wrapped, never cut
 // to a few letters), language, date and lag, what it credits, and a
 // badge for photo credits.
-func (g *storyGraph) articleChip(story *wiretrace.Story, m wiretrace.StoryMember, credits []wiretrace.Credit, members map[int64]wiretrace.StoryMember, common string, derived, current bool) *chip {
-	id := m.Article
+func (g *storyGraph) articleChip(pv *wiretrace.Provenance, m wiretrace.StoryMember, common string, derived, current bool) *chip {
+	id, story, credits := m.Article, &pv.Story, pv.Credits(m.Article)
 	var sub []string
 	if m.Language != "" {
 		sub = append(sub, m.Language)
@@ -230,8 +231,9 @@ func (g *storyGraph) articleChip(story *wiretrace.Story, m wiretrace.StoryMember
 		sub = append(sub, "+"+m.Lag.Round(60e9).String())
 	}
 	from := common
-	if df := m.DerivedFrom; df != nil && df.Article != 0 {
-		from = members[df.Article].Language
+	if pa := pv.Parent(id); pa != 0 {
+		parent, _ := pv.Member(pa)
+		from = parent.Language
 	}
 	if derived && m.Language != "" && from != "" && m.Language != from {
 		sub = append(sub, "translation")
@@ -283,20 +285,22 @@ func (g *storyGraph) articleChip(story *wiretrace.Story, m wiretrace.StoryMember
 }
 
 // linkEdges draws the links: along the tree's connector when they join a
-// child to its parent, else on their own.
-func (g *storyGraph) linkEdges(links []wiretrace.Link) {
+// child to its parent article (the link between the two, a directed one
+// first), else on their own.
+func (g *storyGraph) linkEdges(pv *wiretrace.Provenance, links []wiretrace.Link) {
 	onTree := map[string]int{} // child key -> link index
-	for i, l := range links {
-		a, b := g.nodes[articleKey(l.From)], g.nodes[articleKey(l.To)]
-		if a == nil || b == nil {
+	for _, k := range g.order {
+		n := g.nodes[k]
+		if n.id == 0 || n.parent == "" || g.nodes[n.parent].id == 0 {
 			continue
 		}
-		for _, pair := range [][2]*gnode{{a, b}, {b, a}} {
-			if pair[1].parent == pair[0].key {
-				if j, ok := onTree[pair[1].key]; !ok || l.Directed && !links[j].Directed {
-					onTree[pair[1].key] = i
-				}
-			}
+		l, ok := pv.Between(n.id, g.nodes[n.parent].id)
+		if !ok {
+			continue
+		}
+		// The panel lists each pair of ends once.
+		if i := slices.IndexFunc(links, func(x wiretrace.Link) bool { return x.From == l.From && x.To == l.To }); i >= 0 {
+			onTree[k] = i
 		}
 	}
 	used := map[int]bool{}
@@ -350,9 +354,9 @@ func (g *storyGraph) linkEdge(links []wiretrace.Link, i int) *edge {
 }
 
 // citeEdges hangs the agencies an article only cites off it, dashed.
-func (g *storyGraph) citeEdges(story *wiretrace.Story, credits map[int64][]wiretrace.Credit) {
-	for _, m := range story.Articles {
-		for _, c := range credits[m.Article] {
+func (g *storyGraph) citeEdges(pv *wiretrace.Provenance) {
+	for _, m := range pv.Story.Articles {
+		for _, c := range pv.Credits(m.Article) {
 			if c.Role != wiretrace.RoleCited {
 				continue
 			}

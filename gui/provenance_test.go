@@ -176,7 +176,7 @@ func TestDirectedLinkDrawsOneArrow(t *testing.T) {
 		11: {{Agency: "Reuters", Role: wiretrace.RoleSupplier}},
 		12: {{Agency: "Xinhua", Role: wiretrace.RoleCited}},
 	}
-	p.Display(11, st, links, credits)
+	p.Display(provenanceOf(11, st, links, credits))
 	g := p.graph
 	if n := g.arrows(); n != 1 {
 		t.Fatalf("arrows: got %d, want 1", n)

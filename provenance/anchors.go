@@ -18,6 +18,11 @@ type anchor struct {
 	// psychological, psychologique, psicológica). Cognates help score
 	// sentence pairs; they are not indexed.
 	cognate bool
+	// name: the key is a name's skeleton, matched with one consonant
+	// more or less too. A name that is also cognate is a word of a
+	// script whose common words are not known yet: it scores as a name
+	// and is not indexed.
+	name bool
 }
 
 // notNames are capitalised words that are not names, in the languages of
@@ -71,6 +76,13 @@ func splitTokens(all []token, sents []span) [][]token {
 // sentenceAnchorsOf returns the anchors of each sentence span of text
 // from the tokens of each sentence (offsets in text).
 func sentenceAnchorsOf(text string, sents []span, toks [][]token) [][]anchor {
+	return anchorsLearning(text, sents, toks, nil)
+}
+
+// anchorsLearning is sentenceAnchorsOf that also appends to learn the
+// candidate names of scripts without capitals (for wordStats), if it is
+// not nil.
+func anchorsLearning(text string, sents []span, toks [][]token, learn *[]scriptName) [][]anchor {
 	// Names: capitalised words seen at least once inside a sentence, with
 	// their skeleton once made (a name recurs in a text).
 	names := map[string]*nameSkeleton{}
@@ -137,11 +149,19 @@ func sentenceAnchorsOf(text string, sents []span, toks [][]token) [][]anchor {
 					addKey('@', t.norm, anchor{weight: 1})
 					continue
 				}
-				if sk := names[t.norm].of(t.norm); utf8.RuneCountInString(sk) >= 3 {
-					add(anchor{key: sk, weight: 1})
+				if sk := names[t.norm].of(t.norm); len(sk) >= 3 {
+					add(anchor{key: sk, weight: 1, name: true})
 				}
 			case !t.cap && utf8.RuneCountInString(t.norm) >= 7 && t.norm[0] < utf8.RuneSelf:
 				addKey('~', firstRunes(t.norm, 5), anchor{weight: 0.4, cognate: true})
+			}
+		}
+		for _, n := range scriptNames(text, ts) {
+			if learn != nil {
+				*learn = append(*learn, n)
+			}
+			if a, ok := scriptNameAnchor(n); ok {
+				add(a)
 			}
 		}
 		if hasQuote(text[s.s:s.e]) {
@@ -158,6 +178,21 @@ func sentenceAnchorsOf(text string, sents []span, toks [][]token) [][]anchor {
 		start = end
 	}
 	return out
+}
+
+// scriptNameAnchor returns the anchor of a candidate name of a script
+// without capitals, or false when it is a common word of its script or
+// too short a name.
+func scriptNameAnchor(n scriptName) (anchor, bool) {
+	warm, common := commonWords.status(n)
+	if common {
+		return anchor{}, false
+	}
+	sk := skeletons.of(n.word)
+	if len(sk) < 3 {
+		return anchor{}, false
+	}
+	return anchor{key: sk, weight: 1, name: true, cognate: !warm}, true
 }
 
 // numberAt reads the number that starts at token k of ts (a number, or a
@@ -223,7 +258,7 @@ func anchored(as [][]anchor) int {
 	n := 0
 	for _, a := range as {
 		for _, x := range a {
-			if !x.cognate {
+			if !x.cognate || x.name {
 				n++
 				break
 			}

@@ -61,12 +61,17 @@ func sentenceAnchorsRef(text string, sents []span) [][]anchor {
 					add(anchor{key: "@" + t.norm, weight: 1})
 					continue
 				}
-				if sk := skeleton(t.norm); utf8.RuneCountInString(sk) >= 3 {
-					add(anchor{key: sk, weight: 1})
+				if sk := skeleton(t.norm); len(sk) >= 3 {
+					add(anchor{key: sk, weight: 1, name: true})
 				}
 			case !t.cap && utf8.RuneCountInString(t.norm) >= 7 && t.norm[0] < utf8.RuneSelf:
 				r := []rune(t.norm)
 				add(anchor{key: "~" + string(r[:5]), weight: 0.4, cognate: true})
+			}
+		}
+		for _, n := range scriptNames(text[s.s:s.e], ts) {
+			if a, ok := scriptNameAnchor(n); ok {
+				add(a)
 			}
 		}
 		if strings.ContainsAny(text[s.s:s.e], "\"“”«»„") {
@@ -339,27 +344,46 @@ func alignSidesRef(sa, sb *side) translationAlignment {
 			}
 		}
 	}
+	countA := map[string]int{}
+	for _, as := range aa {
+		for _, x := range as {
+			countA[x.key]++
+		}
+	}
 	ta.anchoredA, ta.anchoredB = anchored(aa), anchored(ab)
 	score := func(i, j int) (float64, bool) {
 		var s float64
 		num := false
 		real, cognates := 0, 0
 		for _, x := range aa[i] {
+			exact, fuzzy := false, false
 			for _, y := range ab[j] {
-				if x.key != y.key {
+				exact = exact || x.key == y.key
+				fuzzy = fuzzy || x.name && y.name && oneConsonantApart(x.key, y.key)
+			}
+			if !exact && fuzzy {
+				x.weight *= fuzzyWeight
+			}
+			for _, y := range ab[j] {
+				if x.key != y.key && (exact || !fuzzy || !y.name || !oneConsonantApart(x.key, y.key)) {
 					continue
 				}
+				fuzzy = false // counted once
 				if x.key == quoteAnchor {
 					s += x.weight
 					continue
 				}
-				if x.cognate {
+				if x.cognate && !x.name {
 					cognates++
 					s += x.weight
 					continue
 				}
 				w := x.weight
-				if f := freq[x.key]; f > 2 {
+				f := freq[x.key]
+				if x.key != y.key {
+					f = countA[x.key]
+				}
+				if f > 2 {
 					w *= math.Sqrt(2 / float64(f))
 				}
 				s += w

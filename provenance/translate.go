@@ -152,26 +152,137 @@ type sideIndex map[string][]int32
 
 func indexSide(sd *side) sideIndex {
 	where := sideIndex{}
+	var buf []byte
 	for i, as := range sd.anchors {
 		for _, x := range as {
 			where[x.key] = append(where[x.key], int32(i))
+			if !x.name || len(x.key) < minFuzzyName {
+				continue
+			}
+			// The name less one consonant, under a mark: a name of the
+			// other text that lacks it finds this one.
+			for d := range len(x.key) {
+				buf = append(append(append(buf[:0], fuzzyMark), x.key[:d]...), x.key[d+1:]...)
+				if l := where[string(buf)]; len(l) == 0 || l[len(l)-1] != int32(i) {
+					where[string(buf)] = append(l, int32(i))
+				}
+			}
+			// Its stems, under another mark: the name of the other text
+			// without the case endings that this one glues to it.
+			for p := max(minFuzzyName-1, len(x.key)-maxSuffix); p < len(x.key); p++ {
+				buf = append(append(buf[:0], suffixMark), x.key[:p]...)
+				if l := where[string(buf)]; len(l) == 0 || l[len(l)-1] != int32(i) {
+					where[string(buf)] = append(l, int32(i))
+				}
+			}
 		}
 	}
 	return where
+}
+
+// Names match with one consonant more or less (Erdoğan, whose ğ is
+// silent, and Эрдоган; Токаевым and Tokayev), or with up to maxSuffix
+// consonants of endings glued to one of them (Kazakh Тоқаевтың, Korean
+// and Turkish suffixes), when the shorter has minFuzzyName-1 consonants
+// or more, and weigh fuzzyWeight of an exact match.
+const (
+	minFuzzyName = 4
+	maxSuffix    = 3
+	fuzzyWeight  = 0.7
+	fuzzyMark    = '\x01'
+	suffixMark   = '\x02'
+)
+
+// oneConsonantApart reports whether the name skeletons a and b differ by
+// one consonant more or less, as fuzzyNames finds them.
+func oneConsonantApart(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) >= minFuzzyName-1 && len(b) > len(a) && len(b)-len(a) <= maxSuffix && strings.HasPrefix(b, a) {
+		return true
+	}
+	if len(b) != len(a)+1 || len(b) < minFuzzyName {
+		return false
+	}
+	for d := range len(b) {
+		if b[:d]+b[d+1:] == a {
+			return true
+		}
+	}
+	return false
+}
+
+// fuzzyNames calls f with the sentences of whereB that hold a name within
+// one consonant of the name x (but not x itself).
+func fuzzyNames(whereB sideIndex, x anchor, buf []byte, f func(j int32)) []byte {
+	if !x.name || len(x.key) < minFuzzyName-1 {
+		return buf
+	}
+	buf = append(append(buf[:0], fuzzyMark), x.key...)
+	for _, j := range whereB[string(buf)] {
+		f(j)
+	}
+	buf = append(append(buf[:0], suffixMark), x.key...)
+	for _, j := range whereB[string(buf)] {
+		f(j)
+	}
+	if len(x.key) < minFuzzyName {
+		return buf
+	}
+	for p := max(minFuzzyName-1, len(x.key)-maxSuffix); p < len(x.key)-1; p++ {
+		for _, j := range whereB[x.key[:p]] {
+			f(j)
+		}
+	}
+	for d := range len(x.key) {
+		buf = append(append(buf[:0], x.key[:d]...), x.key[d+1:]...)
+		for _, j := range whereB[string(buf)] {
+			f(j)
+		}
+	}
+	return buf
 }
 
 func newSide(text string) *side { return newSideTokens(text, tokenize(text)) }
 
 // newSideTokens is newSide given the tokens of text.
 func newSideTokens(text string, toks []token) *side {
-	sd := &side{text: text, sents: sentences(text)}
+	sd := &side{text: text, sents: splitDanda(text, sentences(text))}
 	// Sides are kept for many candidates: the tokens are not.
-	sd.anchors = sentenceAnchorsOf(text, sd.sents, splitTokens(toks, sd.sents))
+	var learn []scriptName
+	sd.anchors = anchorsLearning(text, sd.sents, splitTokens(toks, sd.sents), &learn)
+	commonWords.observe(learn)
 	sd.quotes = make([]bool, len(sd.sents))
 	for i, s := range sd.sents {
 		sd.quotes[i] = hasQuote(text[s.s:s.e])
 	}
 	return sd
+}
+
+// splitDanda splits the sentences of text further after a danda (।, the
+// full stop of Hindi and other Indian scripts) followed by a space.
+func splitDanda(text string, sents []span) []span {
+	if !strings.Contains(text, "।") {
+		return sents
+	}
+	var out []span
+	for _, sp := range sents {
+		s := sp.s
+		for {
+			k := strings.Index(text[s:sp.e], "। ")
+			if k < 0 {
+				break
+			}
+			e := s + k + len("।")
+			out = append(out, span{s, e})
+			s = e + 1
+		}
+		if s < sp.e {
+			out = append(out, span{s, sp.e})
+		}
+	}
+	return out
 }
 
 // alignSides aligns the sentences of two prepared texts.
@@ -193,10 +304,12 @@ func alignSidesTo(sa, sb *side, whereB sideIndex) translationAlignment {
 	// Anchors frequent in the pair of texts (the president's name in every
 	// sentence) weigh less: freq is the number of sentences of both texts
 	// that hold a key.
-	inA := map[string]int{} // sentences of A that hold each key of B
+	// For a name that B holds within one consonant only, freq counts the
+	// sentences of A.
+	inA := map[string]int{} // sentences of A that hold each key of B, or a name
 	for _, as := range aa {
 		for _, x := range as {
-			if _, ok := whereB[x.key]; ok {
+			if _, ok := whereB[x.key]; ok || x.name {
 				inA[x.key]++
 			}
 		}
@@ -227,18 +340,22 @@ func alignSidesTo(sa, sb *side, whereB sideIndex) translationAlignment {
 	}
 	// shared adds the contribution of anchor x of A, shared with a
 	// sentence of B, to that pair's sum.
-	shared := func(x anchor, s *float64, real, cognates *int, num *bool) {
+	shared := func(x anchor, fuzzy bool, s *float64, real, cognates *int, num *bool) {
 		if x.key == quoteAnchor {
 			*s += x.weight
 			return
 		}
-		if x.cognate {
+		if x.cognate && !x.name {
 			*cognates++
 			*s += x.weight
 			return
 		}
 		w := x.weight
-		if f := freq(x.key); f > 2 {
+		f := freq(x.key)
+		if fuzzy {
+			f = inA[x.key]
+		}
+		if f > 2 {
 			w *= math.Sqrt(2 / float64(f))
 		}
 		*s += w
@@ -255,7 +372,7 @@ func alignSidesTo(sa, sb *side, whereB sideIndex) translationAlignment {
 		for _, x := range aa[i] {
 			for _, y := range ab[j] {
 				if x.key == y.key {
-					shared(x, &s, &real, &cognates, &num)
+					shared(x, false, &s, &real, &cognates, &num)
 				}
 			}
 		}
@@ -271,16 +388,35 @@ func alignSidesTo(sa, sb *side, whereB sideIndex) translationAlignment {
 	cogs := make([]int, m)
 	var touched []int32
 	var num bool
+	// credited marks the sentences of B an anchor of A was counted for,
+	// by the anchor's number (stamp), so that a name counts once per pair.
+	credited := make([]int32, m)
+	stamp := int32(0)
+	var buf []byte
 	for i := 0; i < n; i++ {
 		sc[i] = scores[i*m : (i+1)*m]
 		touched = touched[:0]
 		for _, x := range aa[i] {
+			stamp++
 			for _, j := range whereB[x.key] {
 				if sum[j] == 0 && reals[j] == 0 && cogs[j] == 0 {
 					touched = append(touched, j)
 				}
-				shared(x, &sum[j], &reals[j], &cogs[j], &num)
+				credited[j] = stamp
+				shared(x, false, &sum[j], &reals[j], &cogs[j], &num)
 			}
+			buf = fuzzyNames(whereB, x, buf, func(j int32) {
+				if credited[j] == stamp {
+					return
+				}
+				credited[j] = stamp
+				if sum[j] == 0 && reals[j] == 0 && cogs[j] == 0 {
+					touched = append(touched, j)
+				}
+				y := x
+				y.weight *= fuzzyWeight
+				shared(y, true, &sum[j], &reals[j], &cogs[j], &num)
+			})
 		}
 		for _, j := range touched {
 			sc[i][j] = finish(i, int(j), sum[j], reals[j], cogs[j])

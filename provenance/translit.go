@@ -3,54 +3,148 @@ package provenance
 import (
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/gosimple/unidecode"
 )
 
-// soundReplacer merges German and French spellings of the same sounds.
-var soundReplacer = strings.NewReplacer("tsch", "ch", "sch", "sh", "ph", "f", "ou", "u")
+// Names are matched across scripts by a phonetic skeleton: the name is
+// romanised (gosimple/unidecode, a port of Python's Unidecode: Cyrillic,
+// Kana and Hangul romanise letter by letter, Han characters by their
+// Mandarin reading, Arabic and Devanagari by their consonants and written
+// vowels), and reduced to classes of consonants that transliteration
+// keeps apart: labials (p b f v), velars (k g c q x kh gh), dentals (t d
+// th), sibilants (s z j sh ch zh ts), m, n and liquids (l r), with a
+// leading "a" when the name starts with a vowel. Vowels, h, w and y,
+// which scripts write, drop or insert at will, are left out, and repeats
+// collapse. Tokayev, Tokaev, Tokaïev, Tokajew, Токаев, 托卡耶夫 (tuo qia ye
+// fu), トカエフ, 토카예프, توكاييف and तोकायेव are all "tkp".
 
-// skeleton reduces a name to a form that survives transliteration: folded,
-// Cyrillic transliterated, then its first letter and the following
-// consonants, with similar sounds merged (c/q/k, z/s, w/v) and repeats
-// collapsed.
+// skeleton reduces a name (a normalised word of any script) to its
+// phonetic skeleton.
 func skeleton(w string) string {
-	var lat strings.Builder
-	for _, r := range foldWord(w) {
-		if t, ok := cyrillic[r]; ok {
-			lat.WriteString(t)
+	return phoneticKey(romanize(w))
+}
+
+// digraphs are the letter pairs of romanisations that stand for one sound.
+var digraphs = strings.NewReplacer("sch", "s", "tch", "s", "sh", "s", "ch", "s", "zh", "s", "ts", "s", "tz", "s",
+	"kh", "k", "gh", "k", "ph", "p", "th", "t", "ck", "k")
+
+// consonantClass maps the letters a-z to their class, 0 for those left
+// out.
+var consonantClass = func() (t [128]byte) {
+	for _, g := range []string{"pbfv", "kgcqx", "tdt", "szj", "m", "n", "rl"} {
+		for i := 0; i < len(g); i++ {
+			t[g[i]] = g[0]
+		}
+	}
+	return t
+}()
+
+// phoneticKey reduces a romanised name (lower-case ASCII letters, others
+// ignored) to its classes of consonants.
+func phoneticKey(l string) string {
+	// Tokajew: a final w after e is a v (German, Polish); Moscow's is not.
+	if strings.HasSuffix(l, "ew") {
+		l = l[:len(l)-1] + "v"
+	}
+	l = digraphs.Replace(l)
+	b := make([]byte, 0, 8)
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		if c >= 128 {
 			continue
 		}
-		lat.WriteRune(r)
-	}
-	// German and French spellings of the same sounds.
-	l := soundReplacer.Replace(lat.String())
-	l = strings.TrimSuffix(l, "w")
-	if !strings.HasSuffix(l, "o") && strings.HasSuffix(lat.String(), "w") {
-		l += "w" // only "-ow" (Moscow) loses its w; Tokajew keeps it
-	}
-	var b strings.Builder
-	var last rune
-	for i, r := range l {
-		switch r {
-		case 'c', 'q':
-			r = 'k'
-		case 'z':
-			r = 's'
-		case 'w':
-			r = 'v'
-		case 'x':
-			r = 'k'
-		}
-		if i > 0 && strings.ContainsRune("aeiouyjh", r) {
+		// ng before a consonant or at the end is one nasal (Washington,
+		// 京 jing).
+		if c == 'g' && i > 0 && l[i-1] == 'n' && (i+1 == len(l) || !isVowel(l[i+1])) {
 			continue
 		}
-		if r == last {
+		k := consonantClass[c]
+		// j between vowels, or after one at the end, is a y (Tokajew,
+		// Maja); elsewhere it is the sound of English j and pinyin.
+		if c == 'j' && i > 0 && isVowel(l[i-1]) && (i+1 == len(l) || isVowel(l[i+1])) {
+			k = 0
+		}
+		if k == 0 {
+			if len(b) == 0 && i == 0 && (isVowel(c) || c == 'w') {
+				b = append(b, 'a')
+			}
 			continue
 		}
-		b.WriteRune(r)
-		last = r
+		if len(b) > 0 && b[len(b)-1] == k {
+			continue
+		}
+		b = append(b, k)
 	}
-	return b.String()
+	return string(b)
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
+// romanize returns a normalised word in lower-case Latin letters.
+func romanize(w string) string {
+	if w == "" {
+		return w
+	}
+	if w[0] < utf8.RuneSelf && isASCII(w) {
+		return strings.ToLower(w)
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case unicode.Is(unicode.Arabic, r):
+		w = arabicStem(w)
+		if r == 'ا' || r == 'أ' || r == 'إ' || r == 'آ' || r == 'ع' {
+			w = "a" + w // Unidecode writes no vowel for an initial alif
+		}
+	case unicode.Is(unicode.Hangul, r):
+		w = hangulStem(w)
+	case unicode.In(r, unicode.Katakana, unicode.Hiragana):
+		w = kanaFix.Replace(w)
+	}
+	return strings.ToLower(unidecode.Unidecode(w))
+}
+
+// kanaFix spells the Kana that Unidecode romanises by the Nihon-shiki
+// system the way transliterations mean them: フ is fu, not hu.
+var kanaFix = strings.NewReplacer("フ", "fu", "ふ", "fu", "ヴ", "vu")
+
+// arabicArticles are the forms of the article al- glued to a word, the
+// longest first.
+var arabicArticles = []string{"وال", "بال", "فال", "كال", "لل", "ال"}
+
+// arabicStem strips the article from an Arabic word of more than two
+// letters after it.
+func arabicStem(w string) string {
+	for _, a := range arabicArticles {
+		if rest, ok := strings.CutPrefix(w, a); ok && utf8.RuneCountInString(rest) > 2 {
+			return rest
+		}
+	}
+	return w
+}
+
+// hangulParticles are the Korean particles glued to the end of a word,
+// the longest first.
+var hangulParticles = []string{"에게서", "으로는", "에서는", "이라고", "에서", "에게", "께서", "까지", "부터", "으로", "라고",
+	"은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "로", "만"}
+
+// hangulStem strips one particle from a Korean word that keeps two
+// syllables or more.
+func hangulStem(w string) string {
+	for _, p := range hangulParticles {
+		if rest, ok := strings.CutSuffix(w, p); ok && utf8.RuneCountInString(rest) >= 2 {
+			return rest
+		}
+	}
+	return w
 }
 
 // latin folds and transliterates a normalised word to Latin letters.
