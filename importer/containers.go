@@ -28,7 +28,7 @@ const (
 // IsContainer reports whether files of kind k hold several documents.
 func IsContainer(k Kind) bool {
 	switch k {
-	case KindJSONL, KindFeed, KindWARC, KindZip, KindTar:
+	case KindJSONL, KindFeed, KindWARC, KindARC, KindZip, KindTar:
 		return true
 	}
 	return false
@@ -40,6 +40,8 @@ func containerKind(name string, head []byte) Kind {
 	switch {
 	case strings.HasSuffix(low, ".warc"), strings.HasSuffix(low, ".warc.gz"):
 		return KindWARC
+	case strings.HasSuffix(low, ".arc"), strings.HasSuffix(low, ".arc.gz"):
+		return KindARC
 	case strings.HasSuffix(low, ".zip"):
 		return KindZip
 	case strings.HasSuffix(low, ".tar"), strings.HasSuffix(low, ".tar.gz"), strings.HasSuffix(low, ".tgz"):
@@ -84,6 +86,25 @@ type sink struct {
 	budget *budget
 }
 
+// counting returns s counting in *found what it is handed (documents,
+// articles, members not imported) and keeping in *sinkErr the first error
+// s itself returns (the archive failed, the import was cancelled), which
+// must stop the reading.
+func (s sink) counting(found *int, sinkErr *error) sink {
+	keep := func(err error) error {
+		if err != nil && *sinkErr == nil {
+			*sinkErr = err
+		}
+		return err
+	}
+	return sink{
+		doc:    func(name string, raw []byte, d Defaults) error { *found++; return keep(s.doc(name, raw, d)) },
+		art:    func(a *wiretrace.Article) error { *found++; return keep(s.art(a)) },
+		bad:    func(name string, err error, skipped bool) { *found++; s.bad(name, err, skipped) },
+		budget: s.budget,
+	}
+}
+
 // streamContainer reads the container at name from r and hands its content
 // to s. It returns an error only when the container itself cannot be read.
 func streamContainer(kind Kind, name string, r io.Reader, size int64, d Defaults, s sink, depth int) error {
@@ -99,6 +120,8 @@ func streamContainer(kind Kind, name string, r io.Reader, size int64, d Defaults
 		return readFeed(name, r, d, s)
 	case KindWARC:
 		return readWARC(name, r, size, d, s)
+	case KindARC:
+		return readARC(name, r, size, d, s)
 	case KindZip:
 		return readZip(name, r, size, d, s, depth)
 	case KindTar:
@@ -123,16 +146,26 @@ func member(container, mname string, r io.Reader, size int64, d Defaults, s sink
 	head := make([]byte, 512)
 	br := bufio.NewReaderSize(r, 4096)
 	head, _ = br.Peek(512)
-	if k := containerKind(name, head); k != "" {
-		if err := streamContainer(k, name, br, size, d, s, depth+1); err != nil {
+	if k := containerKind(name, head); k != "" || KindOf(name, head) == KindJSONL {
+		if k == "" {
+			k = KindJSONL
+		}
+		// What a container inside fails with is reported as it is for a
+		// file of a folder: its error, or that it held nothing.
+		var found int
+		var sinkErr error
+		err := streamContainer(k, name, br, size, d, s.counting(&found, &sinkErr), depth+1)
+		switch {
+		case sinkErr != nil:
+			return sinkErr
+		case err != nil:
 			s.bad(name, err, false)
+		case found == 0:
+			s.bad(name, ErrNoText, false)
 		}
 		return nil
 	}
 	kind := KindOf(name, head)
-	if kind == KindJSONL {
-		return ReadJSONL(br, base, d, s.art, func(line int, err error) { s.bad(fmt.Sprintf("%s:%d", name, line), err, false) })
-	}
 	if kind == "" {
 		s.bad(name, fmt.Errorf("%w %q", ErrUnsupported, path.Ext(name)), true)
 		return nil
@@ -235,8 +268,11 @@ func readTar(name string, r io.Reader, size int64, d Defaults, s sink, depth int
 			return fmt.Errorf("broken tar file: %w", err)
 		}
 		if h.Typeflag != tar.TypeReg {
-			if h.Typeflag == tar.TypeSymlink || h.Typeflag == tar.TypeLink {
+			switch h.Typeflag {
+			case tar.TypeSymlink, tar.TypeLink:
 				s.bad(name+"/"+h.Name, fmt.Errorf("%w: links are not followed", ErrUnsafe), true)
+			case tar.TypeChar, tar.TypeBlock, tar.TypeFifo:
+				s.bad(name+"/"+h.Name, fmt.Errorf("%w (a device or named pipe)", ErrNotRegular), true)
 			}
 			continue
 		}

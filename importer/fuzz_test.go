@@ -65,18 +65,22 @@ func FuzzParseHTML(f *testing.F) {
 	})
 }
 
-// FuzzContainers feeds arbitrary bytes to the JSON Lines, feed, WARC, zip
-// and tar readers.
+// FuzzContainers feeds arbitrary bytes to the JSON Lines, feed, WARC, zip,
+// tar, MHTML and ARC readers.
 func FuzzContainers(f *testing.F) {
 	f.Add(byte(0), []byte(`{"title":"t","text":"Almaty text","published":"2022-01-12"}`+"\n"+`{"title":5}`))
 	f.Add(byte(1), []byte(`<rss><channel><title>S</title><item><title>T</title><description>&lt;p&gt;text&lt;/p&gt;</description></item></channel></rss>`))
 	f.Add(byte(2), []byte("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://x/\r\nContent-Length: 60\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Almaty text</p>\r\n\r\n"))
 	f.Add(byte(3), []byte("PK\x03\x04garbage"))
 	f.Add(byte(4), []byte("not a tar"))
+	f.Add(byte(1), []byte(`{"version":"https://jsonfeed.org/version/1.1","title":"S","items":[{"url":"/a","content_html":"&lt;p&gt;text"}]}`))
+	f.Add(byte(2), []byte("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 80\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\nff\r\n<p>Almaty</p>\r\n\r\n"))
+	f.Add(byte(2), []byte("WARC/1.0\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: 18\r\n\r\n<p>Almaty text</p>\r\n\r\n"))
+	f.Add(byte(6), []byte("filedesc://x.arc 0.0.0.0 20220113000000 text/plain 2\n1 \nhttp://x/ 1.2.3.4 20220113000000 text/html 18\n<p>Almaty text</p>\n"))
 	kinds := []struct {
 		kind Kind
 		name string
-	}{{KindJSONL, "x.jsonl"}, {KindFeed, "x.rss"}, {KindWARC, "x.warc"}, {KindZip, "x.zip"}, {KindTar, "x.tar"}, {KindMHTML, "x.mhtml"}}
+	}{{KindJSONL, "x.jsonl"}, {KindFeed, "x.rss"}, {KindWARC, "x.warc"}, {KindZip, "x.zip"}, {KindTar, "x.tar"}, {KindMHTML, "x.mhtml"}, {KindARC, "x.arc"}}
 	f.Fuzz(func(t *testing.T, k byte, b []byte) {
 		kk := kinds[int(k)%len(kinds)]
 		var arts []*wiretrace.Article

@@ -117,7 +117,7 @@ func Parse(name string, raw []byte, d Defaults) ([]*wiretrace.Article, error) {
 			return nil, err
 		}
 		arts = []*wiretrace.Article{a}
-	case KindJSONL, KindFeed, KindWARC, KindZip, KindTar, KindMHTML:
+	case KindJSONL, KindFeed, KindWARC, KindARC, KindZip, KindTar, KindMHTML:
 		return parseContainer(name, raw, kind, d)
 	default:
 		return nil, fmt.Errorf("%w %q", ErrUnsupported, filepath.Ext(name))
