@@ -74,16 +74,6 @@ replace github.com/wiretrace/wiretrace => ../..
 
 replace github.com/markusmobius/go-dateparser => ../../third_party/go-dateparser
 
-replace github.com/markusmobius/go-domdistiller => ../../third_party/go-domdistiller
-
-replace github.com/markusmobius/go-htmldate => ../../third_party/go-htmldate
-
-replace github.com/forPelevin/gomoji => ../../third_party/gomoji
-
 replace github.com/markusmobius/go-trafilatura => ../../third_party/go-trafilatura
 
 replace github.com/abadojack/whatlanggo => ../../third_party/whatlanggo-abadojack
-
-replace github.com/RadhiFadlillah/whatlanggo => ../../third_party/whatlanggo-radhifadlillah
-
-replace github.com/nicksnyder/go-i18n/v2 => ../../third_party/go-i18n
