@@ -27,7 +27,10 @@ const queryHelp = `
 Query language: words (all must match), "a phrase", prefix*, AND, OR, NOT,
 -word (exclude), parentheses. Accents and case are ignored (tokaiev finds
 Tokaïev). Anything that is not valid syntax is searched as plain words.
-An empty QUERY lists every article that passes the filters.`
+An empty QUERY lists every article that passes the filters.
+
+Results are ranked by BM25 over every match (a title word weighs ten times
+a body word); --sort newest puts the most recent first instead, exactly.`
 
 // openExisting opens an archive that must already exist.
 func openExisting(path string) (*archive.Store, error) {
@@ -78,7 +81,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	fs.Var(&agencies, "agency", "only articles crediting this agency `A` (repeatable)")
 	from := fs.String("from", "", "published on or after `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	to := fs.String("to", "", "published on or before `DATE`")
-	sortBy := fs.String("sort", "relevance", "order: relevance, newest or oldest")
+	sortBy := fs.String("sort", "relevance", "order: relevance (BM25 over every match), newest or oldest (undated last)")
 	limit := fs.Int("limit", 20, "results to show")
 	offset := fs.Int("offset", 0, "results to skip (paging)")
 	asJSON := fs.Bool("json", false, "print results and facets as JSON")
