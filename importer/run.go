@@ -62,19 +62,32 @@ type Progress struct {
 	Elapsed    time.Duration
 }
 
-// Problem is a file (or a line of one) that was not imported.
+// Problem is a file (or a line of one) that was not imported, or (with
+// Warning set) one that was read without all it holds.
 type Problem struct {
 	Path    string
 	Err     error
 	Skipped bool // skipped on purpose (unsupported type), not failed
+	// Warning is set for a file that is read in spite of Err (a manifest
+	// with columns it does not know); it counts neither as failed nor as
+	// skipped.
+	Warning bool
+}
+
+// Verb is how the problem is named at the start of its line: "failed",
+// "skipped" or "warning".
+func (p Problem) Verb() string {
+	switch {
+	case p.Warning:
+		return "warning"
+	case p.Skipped:
+		return "skipped"
+	}
+	return "failed"
 }
 
 func (p Problem) String() string {
-	verb := "failed"
-	if p.Skipped {
-		verb = "skipped"
-	}
-	return fmt.Sprintf("%s: %s: %v", verb, p.Path, p.Err)
+	return fmt.Sprintf("%s: %s: %v", p.Verb(), p.Path, p.Err)
 }
 
 // Summary is the outcome of an import.
@@ -128,6 +141,9 @@ func Run(ctx context.Context, s Saver, paths []string, o Options) (*Summary, err
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
 	r := &runner{s: s, o: o, sum: &Summary{}, start: time.Now(), manifests: map[string]*Manifest{}}
+	if err := o.Manifest.Warning(); err != nil {
+		r.report(Problem{Path: o.Manifest.Path, Err: err, Warning: true})
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 

@@ -208,6 +208,9 @@ func (r *runner) folderManifest(dir string) *Manifest {
 				break
 			}
 			m = mm
+			if err := m.Warning(); err != nil {
+				r.report(Problem{Path: p, Err: err, Warning: true})
+			}
 			break
 		}
 	}
