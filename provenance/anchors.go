@@ -126,16 +126,29 @@ func anchorsLearning(text string, sents []span, toks [][]token, learn *[]scriptN
 		for k := 0; k < len(ts); k++ {
 			t := ts[k]
 			if mayBeCalendar(t.norm) {
-				if k, ok := calendar[latin(t.norm)]; ok && (t.cap || !calendarNeedsCap[t.norm]) {
+				if k, ok := calendarOf(t.norm); ok && (t.cap || !calendarNeedsCap[t.norm]) {
 					add(anchor{key: k, weight: 0.8})
 					continue
+				}
+				if t.norm[0] >= 0xe3 { // CJK: 星期三, 水曜日
+					if key, last := cjkDate(text, ts, k, ""); key != "" {
+						add(anchor{key: key, weight: 0.8})
+						k = last
+						continue
+					}
 				}
 			}
 			switch {
 			case t.num || isNativeDigit(t.norm):
-				var digits string
-				var plain bool
-				digits, plain, k = numberAt(text, ts, k)
+				digits, plain, last := numberAt(text, ts, k)
+				if last == k {
+					if key, last := cjkDate(text, ts, k, digits); key != "" { // 3月, 3월
+						add(anchor{key: key, weight: 0.8})
+						k = last
+						continue
+					}
+				}
+				k = last
 				if len(digits) < 2 {
 					continue
 				}

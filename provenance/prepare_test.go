@@ -40,13 +40,25 @@ func sentenceAnchorsRef(text string, sents []span) [][]anchor {
 		ts := toks[i]
 		for k := 0; k < len(ts); k++ {
 			t := ts[k]
-			if k, ok := calendar[latin(t.norm)]; ok && (t.cap || !calendarNeedsCap[t.norm]) {
+			if k, ok := calendarOf(t.norm); ok && (t.cap || !calendarNeedsCap[t.norm]) {
 				add(anchor{key: k, weight: 0.8})
+				continue
+			}
+			if key, last := cjkDate(text[s.s:s.e], ts, k, ""); key != "" && !t.num && !isNativeDigit(t.norm) {
+				add(anchor{key: key, weight: 0.8})
+				k = last
 				continue
 			}
 			switch {
 			case t.num || isNativeDigit(t.norm):
 				digits, plain, last := numberAt(text[s.s:s.e], ts, k)
+				if last == k {
+					if key, last := cjkDate(text[s.s:s.e], ts, k, digits); key != "" {
+						add(anchor{key: key, weight: 0.8})
+						k = last
+						continue
+					}
+				}
 				k = last
 				if len(digits) < 2 {
 					continue
@@ -464,6 +476,8 @@ func alignSidesRef(sa, sb *side) translationAlignment {
 		ta.coveredB += lb
 		logs = append(logs, math.Log(float64(lb+1)/float64(la+1)))
 	}
+	ta.recallA = anchorRecall(ta.pairs, aa, ab, func(p sentencePair) (int, int) { return p.a, p.b })
+	ta.recallB = anchorRecall(ta.pairs, ab, aa, func(p sentencePair) (int, int) { return p.b, p.a })
 	ta.lenDev = 1
 	if len(logs) >= 3 {
 		var mean, v float64
