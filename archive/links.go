@@ -726,36 +726,15 @@ func scanLink(r scanner) (storedLink, error) {
 // queryLinks reads link rows and resolves their passages against the
 // texts of their articles.
 func (s *Store) queryLinks(ctx context.Context, q string, args ...any) ([]wiretrace.Link, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	raw, err := scanLinks(ctx, s.db, q, args...)
 	if err != nil {
 		return nil, err
 	}
-	var raw []storedLink
-	for rows.Next() {
-		l, err := scanLink(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		raw = append(raw, l)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	out, err := resolveLinks(ctx, s.db, raw)
+	if len(out) == 0 {
 		return nil, err
 	}
-	texts, err := articleTexts(ctx, s.db, linkArticles(raw2links(raw)))
-	if err != nil {
-		return nil, err
-	}
-	out := make([]wiretrace.Link, 0, len(raw))
-	for _, l := range raw {
-		link := l.Link
-		if err := decodeLink(&link, l.ev, l.ch, texts[l.From], texts[l.To]); err != nil {
-			return nil, err
-		}
-		out = append(out, link)
-	}
-	return out, nil
+	return out, err
 }
 
 func raw2links(raw []storedLink) []wiretrace.Link {
