@@ -10,8 +10,11 @@
 export PATH := $(PATH):/usr/local/go/bin
 GO ?= go
 
-# Debian packages for a cgo build of the Fyne app.
-APT_BUILD = gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+# Debian packages for a cgo build of the Fyne app. Fyne >= 2.8 builds both
+# its X11 and its Wayland backend (chosen when the app starts), hence the
+# Wayland and xkbcommon headers.
+APT_BUILD = gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
+	libwayland-dev libxkbcommon-dev
 # Extra packages for the acceptance checks, screenshots and the Windows build.
 APT_EXTRA = jq sqlite3 time xvfb x11-apps imagemagick gcc-mingw-w64-x86-64
 
