@@ -62,20 +62,21 @@ type Browser struct {
 	selected int64 // article shown, 0 for none
 	syncing  bool  // set while the list selection is changed in code
 
-	entry    *searchEntry
-	sortSel  *widget.Select
-	status   *widget.Label
-	notice   *widget.Label
-	list     *resultList
-	more     *widget.Button
-	facets   *facetPanel
-	reader   *Reader
-	prov     *Provenance
-	tabs     *container.AppTabs
-	readTab  *container.TabItem
-	provTab  *container.TabItem
-	object   fyne.CanvasObject
-	progress *widget.ProgressBarInfinite
+	entry     *searchEntry
+	sortSel   *widget.Select
+	status    *widget.Label
+	notice    *widget.Label
+	list      *resultList
+	more      *widget.Button
+	facets    *facetPanel
+	filterBar *filterBar
+	reader    *Reader
+	prov      *Provenance
+	tabs      *container.AppTabs
+	readTab   *container.TabItem
+	provTab   *container.TabItem
+	object    fyne.CanvasObject
+	progress  *widget.ProgressBarInfinite
 
 	// do runs a function on the UI thread: fyne.Do, except in tests that
 	// serialise the test goroutine with the browser's goroutines.
@@ -133,7 +134,8 @@ func NewBrowser(a Archive) *Browser {
 	b.provTab = container.NewTabItemWithIcon("Provenance", theme.HistoryIcon(), b.prov)
 	b.tabs = container.NewAppTabs(b.readTab, b.provTab)
 
-	top := container.NewBorder(nil, nil, nil, b.sortSel, b.entry)
+	b.filterBar = newFilterBar(b)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, b.sortSel, b.entry), b.filterBar.object)
 	resultsHead := container.NewVBox(container.NewStack(b.status, b.progress), b.notice)
 	results := container.NewBorder(resultsHead, b.more, nil, nil, b.list)
 	right := container.NewHSplit(results, b.tabs)
@@ -242,6 +244,7 @@ func (b *Browser) schedule(delay time.Duration) {
 	if b.timer != nil {
 		b.timer.Stop()
 	}
+	b.filterBar.set()
 	arch := b.arch
 	if arch == nil {
 		return
@@ -282,6 +285,7 @@ func (b *Browser) page() {
 			b.hits = append(b.hits, res.Hits...)
 			b.list.Refresh()
 			b.showMore()
+			b.checkOpen()
 			b.done("page")
 		})
 	}()
@@ -296,7 +300,7 @@ func (b *Browser) run(ctx context.Context, gen uint64, arch Archive, q archive.Q
 	// The counts of ticked facets come from queries of their own, run
 	// beside the main one; the results are shown as soon as they are in.
 	var ticked chan facetCounts
-	if len(q.Sources)+len(q.Languages)+len(q.Agencies) > 0 {
+	if len(q.Sources)+len(q.Languages)+len(q.Agencies) > 0 || !q.From.IsZero() || !q.To.IsZero() {
 		ticked = make(chan facetCounts, 1)
 		go func() { ticked <- tickedFacets(ctx, arch, q) }()
 	}
@@ -342,65 +346,6 @@ func safeSearch(ctx context.Context, arch Archive, q archive.Query) (res *archiv
 	return res, err
 }
 
-// facetCounts are the counts of the facets the user ticked values of; nil
-// for a facet that was not ticked or whose query failed.
-type facetCounts struct {
-	source, language, agency []archive.FacetCount
-}
-
-// patch replaces the counts of f with those of c.
-func (c facetCounts) patch(f *archive.Facets) {
-	if c.source != nil {
-		f.Source = c.source
-	}
-	if c.language != nil {
-		f.Language = c.language
-	}
-	if c.agency != nil {
-		f.Agency = c.agency
-	}
-}
-
-// tickedFacets runs, for each facet the user has ticked values of, the
-// query without that facet's filter, so that a ticked facet still lists
-// its other values with their counts (the other filters applied).
-func tickedFacets(ctx context.Context, arch Archive, q archive.Query) facetCounts {
-	var c facetCounts
-	run := func(clear func(*archive.Query)) *archive.Result {
-		qq := q
-		clear(&qq)
-		qq.Limit, qq.Offset = 1, 0
-		r, err := safeSearch(ctx, arch, qq)
-		if err != nil {
-			return nil
-		}
-		return r
-	}
-	if len(q.Sources) > 0 {
-		if r := run(func(q *archive.Query) { q.Sources = nil }); r != nil {
-			c.source = nonNil(r.Facets.Source)
-		}
-	}
-	if len(q.Languages) > 0 {
-		if r := run(func(q *archive.Query) { q.Languages = nil }); r != nil {
-			c.language = nonNil(r.Facets.Language)
-		}
-	}
-	if len(q.Agencies) > 0 {
-		if r := run(func(q *archive.Query) { q.Agencies = nil }); r != nil {
-			c.agency = nonNil(r.Facets.Agency)
-		}
-	}
-	return c
-}
-
-func nonNil(f []archive.FacetCount) []archive.FacetCount {
-	if f == nil {
-		return []archive.FacetCount{}
-	}
-	return f
-}
-
 // apply shows a search result; on the UI thread.
 func (b *Browser) apply(q archive.Query, res *archive.Result, err error) {
 	b.progress.Stop()
@@ -424,12 +369,15 @@ func (b *Browser) apply(q archive.Query, res *archive.Result, err error) {
 		if len(q.Agencies) > 0 {
 			res.Facets.Agency = prev.Facets.Agency
 		}
+		if !q.From.IsZero() || !q.To.IsZero() {
+			res.Facets.Day, res.Facets.Month, res.Facets.Undated = prev.Facets.Day, prev.Facets.Month, prev.Facets.Undated
+		}
 	}
 	b.result = res
 	b.hits = res.Hits
 	b.status.SetText(countLine(res.Total, q))
 	if res.Notice != "" {
-		b.notice.SetText(res.Notice)
+		b.notice.SetText(userNotice(q.Text, res.Notice))
 		b.notice.Show()
 	} else {
 		b.notice.Hide()
@@ -440,13 +388,14 @@ func (b *Browser) apply(q archive.Query, res *archive.Result, err error) {
 	b.syncSelection()
 	b.showMore()
 	b.facets.set(res.Facets)
+	b.checkOpen()
 	b.done("search")
 }
 
 // showError reports a failed search in place of the results.
 func (b *Browser) showError(err error) {
 	b.status.Importance = widget.DangerImportance
-	b.status.SetText("Search failed: " + oneLine(err.Error()))
+	b.status.SetText("Search failed: " + userError(err))
 	if errors.Is(err, archive.ErrTooExpensive) {
 		b.notice.SetText("Use fewer or rarer words, or narrow the search by source, date, language or agency.")
 	} else {
@@ -490,7 +439,7 @@ func countLine(n int, q archive.Query) string {
 		}
 		return s
 	case q.Text != "":
-		s += fmt.Sprintf(" match “%s”", q.Text)
+		s += " match " + quoted(q.Text)
 	}
 	if filters > 0 {
 		s += fmt.Sprintf(" (%d filter", filters)
@@ -613,10 +562,11 @@ func (b *Browser) Open(id int64, toReader bool) {
 			}
 			if err != nil {
 				b.reader.Display(nil, "")
-				b.reader.meta.SetText("Cannot open article: " + oneLine(err.Error()))
+				b.reader.meta.SetText("Cannot open article: " + userError(err))
 				b.prov.Display(nil)
 			} else {
 				b.reader.Display(art, text)
+				b.checkOpen()
 				if perr != nil {
 					b.prov.showError(perr)
 				} else {

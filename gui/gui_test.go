@@ -194,7 +194,7 @@ func TestTickingSourceNarrowsListAndCounts(t *testing.T) {
 
 func TestSelectingMonthNarrowsResults(t *testing.T) {
 	h := newHarness(t)
-	if got := h.b.facets.undated.Text; got != "Undated: 3" {
+	if got := h.b.facets.undated.Text; !strings.HasPrefix(got, "Undated: 3,") {
 		t.Errorf("undated: got %q", got)
 	}
 	h.b.facets.dateMode.SetSelected(dateMonth)
@@ -206,7 +206,7 @@ func TestSelectingMonthNarrowsResults(t *testing.T) {
 	if got := h.sources(); len(got) != 2 || got[0] != "Business Standard" || got[1] != "Pakistan Point News" {
 		t.Fatalf("January 2022: got %v, want the two dated articles", got)
 	}
-	if got, want := h.b.facets.dateRange.Text, "From 2022-01-01 to 2022-01-31"; got != want {
+	if got, want := h.b.facets.dateRange.Text, "Selected: 2022-01-01 – 2022-01-31"; got != want {
 		t.Errorf("range: got %q, want %q", got, want)
 	}
 	if h.b.facets.clearDate.Disabled() {

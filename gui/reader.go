@@ -25,7 +25,13 @@ type Reader struct {
 	body    *widget.RichText
 	scroll  *container.Scroll
 
+	// The banner over an article that is not among the current results.
+	stale       *fyne.Container
+	staleText   *widget.Label
+	staleAction *widget.Button
+
 	article *wiretrace.Article
+	query   string // the query highlighted
 }
 
 // NewReader returns an empty reader.
@@ -37,12 +43,18 @@ func NewReader() *Reader {
 	r.meta.Wrapping = fyne.TextWrapWord
 	r.credits = widget.NewLabel("")
 	r.credits.Wrapping = fyne.TextWrapWord
-	r.credits.Importance = widget.LowImportance
+	r.credits.Importance = widget.MediumImportance
 	r.link = widget.NewHyperlink("", nil)
 	r.link.Wrapping = fyne.TextWrapBreak
 	r.body = widget.NewRichText()
 	r.body.Wrapping = fyne.TextWrapWord
 	r.scroll = container.NewVScroll(container.NewVBox(r.title, r.meta, r.credits, r.link, widget.NewSeparator(), r.body))
+	r.staleText = widget.NewLabel("")
+	r.staleText.Wrapping = fyne.TextWrapWord
+	r.staleText.Importance = widget.WarningImportance
+	r.staleAction = widget.NewButton("", nil)
+	r.stale = container.NewBorder(nil, widget.NewSeparator(), nil, r.staleAction, r.staleText)
+	r.stale.Hide()
 	r.ExtendBaseWidget(r)
 	r.Display(nil, "")
 	return r
@@ -54,7 +66,8 @@ func (r *Reader) Article() *wiretrace.Article { return r.article }
 // Display shows a (nil for none) with the words of query highlighted the
 // way the archive matches them (archive.HighlightQuery).
 func (r *Reader) Display(a *wiretrace.Article, query string) {
-	r.article = a
+	r.article, r.query = a, query
+	r.SetStale("", "", nil)
 	if a == nil {
 		r.title.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "No article selected", Style: widget.RichTextStyleSubHeading}}
 		r.title.Refresh()
@@ -65,6 +78,35 @@ func (r *Reader) Display(a *wiretrace.Article, query string) {
 		r.body.Refresh()
 		return
 	}
+	r.showText(query)
+	r.meta.SetText(metaLine(a))
+	r.credits.SetText(creditLine(a))
+	if u, err := url.Parse(a.URL); err == nil && a.URL != "" {
+		r.link.SetText(a.URL)
+		r.link.SetURL(u)
+		r.link.Show()
+	} else {
+		r.link.Hide()
+	}
+	r.scroll.ScrollToTop()
+}
+
+// Highlight marks the words of query in the article shown, keeping the
+// scroll position; it does nothing when query is already highlighted.
+func (r *Reader) Highlight(query string) {
+	if r.article == nil || query == r.query {
+		return
+	}
+	r.query = query
+	r.showText(query)
+}
+
+// Query returns the query whose words are highlighted.
+func (r *Reader) Query() string { return r.query }
+
+// showText draws the title and the body with the words of query marked.
+func (r *Reader) showText(query string) {
+	a := r.article
 	title := a.Title
 	if title == "" {
 		title = "(untitled)"
@@ -77,18 +119,34 @@ func (r *Reader) Display(a *wiretrace.Article, query string) {
 		}
 	}
 	r.title.Refresh()
-	r.meta.SetText(metaLine(a))
-	r.credits.SetText(creditLine(a))
-	if u, err := url.Parse(a.URL); err == nil && a.URL != "" {
-		r.link.SetText(a.URL)
-		r.link.SetURL(u)
-		r.link.Show()
-	} else {
-		r.link.Hide()
-	}
 	r.body.Segments = paragraphs(a.Text, query)
 	r.body.Refresh()
-	r.scroll.ScrollToTop()
+}
+
+// SetStale shows msg in a banner over the article, with a button labelled
+// action that calls do; an empty msg hides the banner.
+func (r *Reader) SetStale(msg, action string, do func()) {
+	if msg == "" {
+		r.stale.Hide()
+		return
+	}
+	r.staleText.SetText(msg)
+	r.staleAction.SetText(action)
+	r.staleAction.OnTapped = do
+	if do == nil {
+		r.staleAction.Hide()
+	} else {
+		r.staleAction.Show()
+	}
+	r.stale.Show()
+}
+
+// Stale returns the banner's message, "" when it is hidden.
+func (r *Reader) Stale() string {
+	if !r.stale.Visible() {
+		return ""
+	}
+	return r.staleText.Text
 }
 
 // metaLine is the outlet, date, language, byline and origin of a.
@@ -138,5 +196,5 @@ func nonEmpty(ss []string) []string {
 
 // CreateRenderer is part of fyne.Widget.
 func (r *Reader) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(r.scroll)
+	return widget.NewSimpleRenderer(container.NewBorder(r.stale, nil, nil, nil, r.scroll))
 }

@@ -73,7 +73,7 @@ func newResultRow() *resultRow {
 	}
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.meta.Truncation = fyne.TextTruncateEllipsis
-	r.meta.Importance = widget.LowImportance
+	r.meta.Importance = widget.MediumImportance // LowImportance is the disabled colour: unreadable
 	r.meta.SizeName = theme.SizeNameCaptionText
 	r.snippet.Wrapping = fyne.TextWrapWord
 	r.ExtendBaseWidget(r)
