@@ -30,6 +30,8 @@ type Reader struct {
 	staleText   *widget.Label
 	staleAction *widget.Button
 
+	tools readerTools
+
 	article *wiretrace.Article
 	query   string // the query highlighted
 }
@@ -55,6 +57,7 @@ func NewReader() *Reader {
 	r.staleAction = widget.NewButton("", nil)
 	r.stale = container.NewBorder(nil, widget.NewSeparator(), nil, r.staleAction, r.staleText)
 	r.stale.Hide()
+	r.newTools()
 	r.ExtendBaseWidget(r)
 	r.Display(nil, "")
 	return r
@@ -68,6 +71,8 @@ func (r *Reader) Article() *wiretrace.Article { return r.article }
 func (r *Reader) Display(a *wiretrace.Article, query string) {
 	r.article, r.query = a, query
 	r.SetStale("", "", nil)
+	r.tools.find.SetText("")
+	r.tools.found.SetText("")
 	if a == nil {
 		r.title.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "No article selected", Style: widget.RichTextStyleSubHeading}}
 		r.title.Refresh()
@@ -98,6 +103,9 @@ func (r *Reader) Highlight(query string) {
 		return
 	}
 	r.query = query
+	if strings.TrimSpace(r.tools.find.Text) != "" {
+		return // the find box's highlights stay
+	}
 	r.showText(query)
 }
 
@@ -196,5 +204,5 @@ func nonEmpty(ss []string) []string {
 
 // CreateRenderer is part of fyne.Widget.
 func (r *Reader) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(r.stale, nil, nil, nil, r.scroll))
+	return widget.NewSimpleRenderer(container.NewBorder(container.NewVBox(r.stale, r.tools.object), nil, nil, nil, r.scroll))
 }

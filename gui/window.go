@@ -188,11 +188,15 @@ func (w *Window) menu() *fyne.MainMenu {
 	if w.backend.Export == nil || w.arch == nil {
 		export.Disabled = true
 	}
+	results := fyne.NewMenuItem("Export Results…", w.exportResultsDialog)
+	results.Disabled = w.arch == nil
 	find := fyne.NewMenuItem("Find", w.browser.FocusSearch)
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	cite := fyne.NewMenuItem("Copy Citation", w.browser.reader.CopyCitation)
 	return fyne.NewMainMenu(
-		fyne.NewMenu("Archive", newItem, openItem, recent, fyne.NewMenuItemSeparator(), impFiles, impDir, fyne.NewMenuItemSeparator(), export),
-		fyne.NewMenu("View", find, fyne.NewMenuItem("Provenance", w.browser.ShowProvenance)),
+		fyne.NewMenu("Archive", newItem, openItem, recent, fyne.NewMenuItemSeparator(), impFiles, impDir, fyne.NewMenuItemSeparator(), export, results),
+		fyne.NewMenu("View", find, fyne.NewMenuItem("Provenance", w.browser.ShowProvenance), fyne.NewMenuItemSeparator(), cite),
+		fyne.NewMenu("Help", fyne.NewMenuItem("Query Syntax", func() { showHelp(w.win) }), fyne.NewMenuItem("About Wiretrace", func() { showAbout(w.app, w.win) })),
 	)
 }
 
