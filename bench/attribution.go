@@ -16,7 +16,6 @@ import (
 	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/gen"
-	"github.com/wiretrace/wiretrace/linking"
 )
 
 // AttributionOptions set up one attribution run: a generated corpus with
@@ -164,7 +163,7 @@ func RunAttribution(ctx context.Context, o AttributionOptions) (*Attribution, er
 	opts := Options{Articles: o.Articles, Seed: o.Seed, Dir: dir, Files: o.Files, Log: o.Log}
 	opts.Link = func(ctx context.Context, s *archive.Store, ids []int64) error {
 		t := time.Now()
-		err := linking.Link(ctx, s, ids)
+		err := linkBatch(ctx, s, ids)
 		lt.add(len(ids), time.Since(t))
 		return err
 	}

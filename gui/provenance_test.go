@@ -230,7 +230,7 @@ func TestRealSeedsTree(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	opts := importer.Options{AfterBatch: func(ctx context.Context, ids []int64) error { return linking.Link(ctx, s, ids) }}
+	opts := importer.Options{AfterBatch: func(ctx context.Context, ids []int64) error { return linking.New(s, linking.Options{}).Link(ctx, ids) }}
 	if _, err := importer.Run(ctx, s, []string{"../testdata/seeds"}, opts); err != nil {
 		t.Fatal(err)
 	}

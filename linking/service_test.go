@@ -1,4 +1,4 @@
-package linking_test
+package linking
 
 import (
 	"context"
@@ -11,13 +11,13 @@ import (
 
 	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
-	"github.com/wiretrace/wiretrace/linking"
 	"github.com/wiretrace/wiretrace/provenance/agency"
 )
 
 // seeds stores the five seed articles as the importer would (first line
 // the title, credits from agency.Detect), in one batch or one by one (each
-// linked by Link, or by one Session as an import does).
+// linked by Service.Link of a new Service, or by the pipeline of one
+// Service as an import does, or by a session that dies before it ends).
 func seeds(t *testing.T, s *archive.Store, mode string) {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*.txt"))
@@ -48,16 +48,20 @@ func seeds(t *testing.T, s *archive.Store, mode string) {
 		for _, r := range res {
 			ids = append(ids, r.ID)
 		}
-		if err := linking.Link(ctx, s, ids); err != nil {
+		if err := New(s, Options{}).Link(ctx, ids); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	link := func(ctx context.Context, ids []int64) error { return linking.Link(ctx, s, ids) }
+	link := func(ctx context.Context, ids []int64) error { return New(s, Options{}).Link(ctx, ids) }
 	flush := func(context.Context) error { return nil }
-	x := linking.NewSession(s)
-	if mode == "session" || mode == "interrupted" {
-		link, flush = x.Link, x.Flush
+	svc := New(s, Options{})
+	x := newSession(s)
+	switch mode {
+	case "session":
+		link, flush = svc.AfterBatch(ctx), svc.Flush
+	case "interrupted":
+		link = x.Link
 	}
 	for _, a := range arts {
 		res, err := s.Add(ctx, []*wiretrace.Article{a})
@@ -85,7 +89,7 @@ func seeds(t *testing.T, s *archive.Store, mode string) {
 		// The process dies holding the link lock, which the next
 		// session takes over.
 		x.Abandon()
-		flush = linking.NewSession(s).Flush
+		flush = New(s, Options{}).Flush
 	}
 	// A session updates stories when it ends.
 	if err := flush(ctx); err != nil {
@@ -145,7 +149,7 @@ func TestLinkSeeds(t *testing.T) {
 			if got := summary(t, s); got != want {
 				t.Errorf("got  %s\nwant %s", got, want)
 			}
-			st, err := linking.Relink(context.Background(), s, nil)
+			st, err := New(s, Options{}).Relink(context.Background())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -172,9 +176,9 @@ func TestRelinkProgress(t *testing.T) {
 		done, total int
 	}
 	var got []report
-	st, err := linking.Relink(context.Background(), s, func(phase string, done, total int) {
+	st, err := New(s, Options{Progress: func(phase string, done, total int) {
 		got = append(got, report{phase, done, total})
-	})
+	}}).Relink(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,9 +56,10 @@ func copyFile(b *testing.B, from, to string) {
 }
 
 // BenchmarkSessionLink links a stored archive of 4,000 generated articles
-// in import batches of 500 through one Session, as an import with linking
-// does (fingerprints stored, candidates read, aligned, links and stories
-// stored); one op is the whole archive, reported per article.
+// in import batches of 500 through the pipeline of one Service, as an
+// import with linking does (fingerprints stored, candidates read,
+// aligned, links and stories stored, Flush included); one op is the whole
+// archive, reported per article.
 func BenchmarkSessionLink(b *testing.B) {
 	const n, batch = 4000, 500
 	src := sessionArchive(b, n)
@@ -71,16 +72,20 @@ func BenchmarkSessionLink(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		x := linking.NewSession(s)
+		svc := linking.New(s, linking.Options{})
+		link := svc.AfterBatch(ctx)
 		b.StartTimer()
 		for start := 1; start <= n; start += batch {
 			var ids []int64
 			for id := start; id < start+batch && id <= n; id++ {
 				ids = append(ids, int64(id))
 			}
-			if err := x.Link(ctx, ids); err != nil {
+			if err := link(ctx, ids); err != nil {
 				b.Fatal(err)
 			}
+		}
+		if err := svc.Flush(ctx); err != nil {
+			b.Fatal(err)
 		}
 		b.StopTimer()
 		s.Close()

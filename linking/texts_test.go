@@ -32,7 +32,7 @@ func TestTextsOfCandidatesRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	id := func(i int) int64 { return res[i].ID }
-	x := NewSession(s)
+	x := newSession(s)
 	bx := newBatchIndex(s, x.docs, x.full, nil)
 	if _, err := bx.Docs(ctx, []int64{id(0), id(1)}); err != nil {
 		t.Fatal(err)

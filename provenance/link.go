@@ -76,9 +76,10 @@ type Linker struct {
 	// MaxDF: a fingerprint held by more articles than this is too common
 	// to be provenance (boilerplate, stock phrases). Default 100.
 	MaxDF int
-	// OutletDF: a fingerprint held by this many articles of one outlet is
+	// OutletDF: a fingerprint held by this many stories of one outlet is
 	// that outlet's boilerplate (footers, "Related News", subscription
-	// pleas). Default 3.
+	// pleas); the outlet's versions of the article being linked count as
+	// one story (see boiler.go). Default 3.
 	OutletDF int
 	// MaxCandidates bounds the articles aligned per kind of link.
 	// Default 25.
@@ -150,20 +151,28 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]wiretrace.Link, error) {
 	// candidates, or hold an outlet's boilerplate (a footer is many
 	// fingerprints): only they need metadata. Fingerprints too common to
 	// count are left out.
-	shared := make(map[int64]int, len(post))
-	for _, ids := range post {
+	// (The text-reuse fingerprints among them tell an outlet's versions
+	// of d from its other stories: boiler.go.)
+	type count struct{ all, reuse int32 }
+	shared := make(map[int64]count, len(post))
+	for fp, ids := range post {
 		if len(ids) >= limit {
 			continue
 		}
+		reuse := int32(0)
+		if !IsAnchorKey(fp) {
+			reuse = 1
+		}
 		for _, id := range ids {
 			if id != d.ID {
-				shared[id]++
+				c := shared[id]
+				shared[id] = count{c.all + 1, c.reuse + reuse}
 			}
 		}
 	}
 	ids := make([]int64, 0, len(shared))
 	for id, n := range shared {
-		if n >= 2 {
+		if n.all >= 2 {
 			ids = append(ids, id)
 		}
 	}
@@ -178,6 +187,7 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]wiretrace.Link, error) {
 	// per outlet needs no map of strings, and its language.
 	type sharer struct {
 		outlet int32 // 0 for none
+		reuse  int32 // d's text-reuse fingerprints it holds
 		lang   string
 	}
 	outlets := map[string]int32{}
@@ -196,42 +206,16 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]wiretrace.Link, error) {
 	sharers := make(map[int64]sharer, len(ids))
 	for _, id := range ids {
 		m := meta[id]
-		sharers[id] = sharer{outlet: outletOf(m.Source), lang: m.Language}
+		sharers[id] = sharer{outlet: outletOf(m.Source), reuse: shared[id].reuse, lang: m.Language}
 	}
 
-	// Boilerplate: too common overall, or repeated by one outlet.
-	boiler := map[uint64]bool{}
-	per := make([]int, len(outlets)+1) // articles per outlet, for one fingerprint at a time
-	var counted []int32                // the outlets counted in per
-	for fp, ids := range post {
-		if len(ids) >= limit {
-			boiler[fp] = true
-			continue
-		}
-		for _, o := range counted {
-			per[o] = 0
-		}
-		counted = counted[:0]
-		if own != 0 {
-			per[own] = 1
-			counted = append(counted, own)
-		}
-		for _, id := range ids {
-			if id == d.ID {
-				continue
-			}
-			if o := sharers[id].outlet; o != 0 {
-				if per[o] == 0 {
-					counted = append(counted, o)
-				}
-				per[o]++
-				if per[o] >= l.outletDF() {
-					boiler[fp] = true
-					break
-				}
-			}
-		}
+	// Boilerplate: too common overall, or repeated in the unrelated
+	// stories of one outlet (boiler.go).
+	who := func(id int64) (int32, int32) {
+		sh := sharers[id]
+		return sh.outlet, sh.reuse
 	}
+	boiler := boilerplate(fps, post, d.ID, limit, who, own, len(outlets), l.outletDF())
 
 	// Candidates: reuse in the same language, translations in another
 	// (an unknown language may be either).
@@ -274,10 +258,15 @@ func (l *Linker) Link(ctx context.Context, d Doc) ([]wiretrace.Link, error) {
 	if len(reuseDocs) > 0 {
 		mineReuse = newReuseSide(toks, boiler)
 	}
+	mineBoiler := sync.OnceValue(func() int { return boilerWords(toks, boiler) })
 	parallel(len(reuseDocs), func(i int) {
 		od := reuseDocs[i]
-		al := alignReuseTo(l.Cache.tokens(od), mineReuse, boiler)
-		if al.isReuse(od.Source != "" && od.Source == d.Source) {
+		ot := l.Cache.tokens(od)
+		al := alignReuseTo(ot, mineReuse, boiler)
+		same := od.Source != "" && od.Source == d.Source
+		// Two articles of one outlet share half of what they have besides
+		// its boilerplate (counted only when that may decide).
+		if al.isReuse(same) || same && len(boiler) > 0 && al.isReuseBesides(boilerWords(ot, boiler), mineBoiler()) {
 			reuseAls[i] = &al
 		}
 	})

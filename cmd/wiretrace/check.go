@@ -7,6 +7,7 @@ import (
 
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/internal/termsafe"
+	"github.com/wiretrace/wiretrace/linking"
 )
 
 func init() {
@@ -17,10 +18,6 @@ func init() {
 		run:     runCheck,
 	})
 }
-
-// relinkAll, when set, recomputes every provenance link (check --repair
-// calls it after rebuilding the index).
-var relinkAll func(ctx context.Context, s *archive.Store) error
 
 func runCheck(ctx context.Context, env *Env, args []string) error {
 	c := commands["check"]
@@ -53,10 +50,10 @@ func runCheck(ctx context.Context, env *Env, args []string) error {
 		if err := s.Repair(ctx); err != nil {
 			return err
 		}
-		if relinkAll != nil {
-			if err := relinkAll(ctx, s); err != nil {
-				return fmt.Errorf("repair: relink: %w", err)
-			}
+		// The fingerprints, links and stories are derived data too.
+		svc := linking.New(s, linking.Options{Waiting: func(h archive.LinkHolder) { fmt.Fprintln(env.Stderr, waitingLine(h)) }})
+		if _, err := svc.Relink(ctx); err != nil {
+			return fmt.Errorf("repair: %w", err)
 		}
 		repaired = true
 		if problems, err = s.Check(ctx); err != nil {

@@ -49,3 +49,28 @@ func TestCheckRepairsDamagedIndex(t *testing.T) {
 		t.Errorf("search after repair: %v\n%s\nwant\n%s", err, after, before)
 	}
 }
+
+// TestCheckRepairRelinks: check --repair rebuilds the provenance links
+// and stories as derived data, through the linking service: an archive
+// whose links and stories were lost gets back those of its import.
+func TestCheckRepairRelinks(t *testing.T) {
+	db := seedsArchive(t)
+	want, n := linkRows(t, db)
+	wantSum := provenanceOf(t, db)
+	if n == 0 {
+		t.Fatal("the seeds' import stored no links")
+	}
+	plant(t, db, "DELETE FROM links", "DELETE FROM story_articles", "DELETE FROM stories")
+	if _, m := linkRows(t, db); m != 0 {
+		t.Fatalf("%d links left after deleting them", m)
+	}
+	if out, stderr, err := run(t, "check", "--db", db, "--repair"); err != nil || !strings.Contains(out, "derived data rebuilt") {
+		t.Fatalf("check --repair: %v\n%s%s", err, out, stderr)
+	}
+	if got, m := linkRows(t, db); got != want {
+		t.Errorf("after check --repair: %d links, the import's %d (or not the same)", m, n)
+	}
+	if got := provenanceOf(t, db); got != wantSum {
+		t.Errorf("after check --repair: %s; after the import: %s", got, wantSum)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/importer"
+	"github.com/wiretrace/wiretrace/linking"
 )
 
 // buildDemoArchive imports the seed articles embedded in the binary (with
@@ -27,11 +28,8 @@ func buildDemoArchive(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	opts := importer.Options{}
-	if afterImportBatch != nil {
-		opts.AfterBatch = func(ctx context.Context, ids []int64) error { return afterImportBatch(ctx, s, ids) }
-	}
-	if _, err := importer.Run(ctx, s, []string{dir}, opts); err != nil {
+	// Linked as the command line's import is.
+	if _, err := importLinked(ctx, s, []string{dir}, importer.Options{}, linking.New(s, linking.Options{})); err != nil {
 		s.Close()
 		return fmt.Errorf("import seeds: %w", err)
 	}

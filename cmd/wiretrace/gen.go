@@ -127,8 +127,8 @@ func runGen(ctx context.Context, env *Env, args []string) error {
 	// would change a few links.)
 	wait := func() error { return nil }
 	if *link {
-		x := linking.NewSession(s)
-		ao.AfterBatch, wait = pipelineLinks(ctx, x.Link, x.Flush)
+		svc := linking.New(s, linking.Options{})
+		ao.AfterBatch, wait = svc.AfterBatch(ctx), func() error { return svc.Flush(ctx) }
 	}
 	werr := gen.WriteArchive(ctx, g, s, ao)
 	if lerr := wait(); werr == nil && lerr != nil {

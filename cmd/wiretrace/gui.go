@@ -21,6 +21,7 @@ import (
 	"github.com/wiretrace/wiretrace/gui"
 	"github.com/wiretrace/wiretrace/importer"
 	"github.com/wiretrace/wiretrace/internal/termsafe"
+	"github.com/wiretrace/wiretrace/linking"
 )
 
 // appID is the app's unique id (FyneApp.toml says the same); Fyne keeps
@@ -223,10 +224,10 @@ func guiBackend() gui.Backend {
 					progress(gui.ImportProgress{Done: p.Files, Total: total})
 				},
 			}
-			if afterImportBatch != nil {
-				opts.AfterBatch = func(ctx context.Context, ids []int64) error { return afterImportBatch(ctx, s.Store, ids) }
-			}
-			sum, err := importer.Run(ctx, s.Store, paths, opts)
+			// Linked as the command line's import is: first what an
+			// interrupted import left unlinked, then each batch while
+			// the next is stored.
+			sum, err := importLinked(ctx, s.Store, paths, opts, linking.New(s.Store, linking.Options{}))
 			if sum == nil {
 				return gui.ImportSummary{}, err
 			}

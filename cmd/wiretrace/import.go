@@ -18,6 +18,7 @@ import (
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/importer"
 	"github.com/wiretrace/wiretrace/internal/termsafe"
+	"github.com/wiretrace/wiretrace/linking"
 )
 
 func init() {
@@ -46,49 +47,6 @@ const importMemoryLimit = 185 << 20
 // by side, the same peak memory (243-245 MB); 400 and off did no better
 // (BENCHMARKS.md, "Importing files").
 const importGCPercent = 200
-
-// pipelineLinks returns an AfterBatch function that links each batch while
-// the next one is parsed and stored, and wait, which returns once the last
-// batch is linked and flush has run. A batch waits for the linking of the
-// previous one, whose fingerprints and links it builds on. The linking
-// outlives the AfterBatch call, so it runs under ctx, the command's
-// context, not the importer's.
-func pipelineLinks(ctx context.Context, link func(ctx context.Context, ids []int64) error, flush func(ctx context.Context) error) (after func(context.Context, []int64) error, wait func() error) {
-	var linking chan error
-	waitLink := func() error {
-		if linking == nil {
-			return nil
-		}
-		err := <-linking
-		linking = nil
-		return err
-	}
-	after = func(_ context.Context, ids []int64) error {
-		if err := waitLink(); err != nil {
-			return err
-		}
-		linking = make(chan error, 1)
-		go func(ch chan<- error) { ch <- link(ctx, ids) }(linking)
-		return nil
-	}
-	wait = func() error {
-		if err := waitLink(); err != nil {
-			return err
-		}
-		return flush(ctx)
-	}
-	return after, wait
-}
-
-// afterImportBatch, when set, is called with the ids each import batch
-// added; provenance uses it to link new articles.
-var afterImportBatch func(ctx context.Context, s *archive.Store, ids []int64) error
-
-// newImportLinker, when set, returns the function an import into s calls
-// with the ids each batch added, keeping what it has read from one batch
-// to the next, and the one it calls at the end; provenance uses them to
-// link new articles and update their stories.
-var newImportLinker func(s *archive.Store) (link func(ctx context.Context, ids []int64) error, flush func(ctx context.Context) error)
 
 func runImport(ctx context.Context, env *Env, args []string) error {
 	c := commands["import"]
@@ -156,15 +114,11 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	wait := func() error { return nil }
-	if newImportLinker != nil && !*noLink {
-		link, flush := newImportLinker(s)
-		opts.AfterBatch, wait = pipelineLinks(ctx, link, flush)
-		if err := linkLeftovers(ctx, env, s, opts.AfterBatch, *batch, *quiet); err != nil {
-			return fmt.Errorf("import into %s: %w", *db, err)
-		}
-	} else if *noLink {
+	var svc *linking.Service
+	if *noLink {
 		opts.AfterBatch = func(ctx context.Context, ids []int64) error { return s.SkipLinking(ctx, slices.Max(ids)) }
+	} else {
+		svc = newLinker(env, s, *batch, *quiet)
 	}
 
 	var mu sync.Mutex // the bar and problem lines share stderr
@@ -190,9 +144,11 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 			fmt.Fprintln(env.Stderr, problemLine(p))
 		}
 	}
-	sum, err := importer.Run(ctx, s, paths, opts)
-	if lerr := wait(); err == nil && lerr != nil && ctx.Err() == nil {
-		err = lerr
+	var sum *importer.Summary
+	if svc != nil {
+		sum, err = importLinked(ctx, s, paths, opts, svc)
+	} else {
+		sum, err = importer.Run(ctx, s, paths, opts)
 	}
 	if bar != nil {
 		bar.Finish()
@@ -261,23 +217,42 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
-// linkLeftovers links first what an import or merge stopped after
-// storing a batch and before linking it left unlinked, so that resuming
-// gives the archive an uninterrupted run would have.
-func linkLeftovers(ctx context.Context, env *Env, s *archive.Store, link func(context.Context, []int64) error, batch int, quiet bool) error {
-	left, err := s.Unlinked(ctx)
-	if err != nil {
-		return err
+// newLinker returns the linking service of an import or merge into s,
+// which links batch articles at a time. It says on env.Stderr when it
+// waits for another process that is linking the archive and, unless
+// quiet, how many articles an interrupted import left unlinked.
+func newLinker(env *Env, s *archive.Store, batch int, quiet bool) *linking.Service {
+	return linking.New(s, linking.Options{
+		// One process links an archive at a time: the import stores its
+		// articles meanwhile and links them once the other is done.
+		Waiting: func(h archive.LinkHolder) { fmt.Fprintln(env.Stderr, waitingLine(h)) },
+		Unlinked: func(n int) {
+			if !quiet {
+				fmt.Fprintf(env.Stderr, "linking %d articles that an interrupted import left unlinked\n", n)
+			}
+		},
+		Batch: batch,
+	})
+}
+
+// importLinked imports paths into s with the importer, as every import
+// with linking does (the command line's, the desktop app's, the demo's):
+// svc first links what earlier imports left unlinked, then each batch
+// while the next is parsed and stored, and its Flush ends the work. The
+// linking's error is returned when the import itself went well and was
+// not cancelled (a cancelled import's summary says it was interrupted);
+// opts.AfterBatch is replaced.
+func importLinked(ctx context.Context, s *archive.Store, paths []string, opts importer.Options, svc *linking.Service) (*importer.Summary, error) {
+	if _, err := svc.Resume(ctx); err != nil {
+		svc.Flush(ctx) // stops the linking; its lock is left to the next import
+		return nil, err
 	}
-	if len(left) > 0 && !quiet {
-		fmt.Fprintf(env.Stderr, "linking %d articles that an interrupted import left unlinked\n", len(left))
+	opts.AfterBatch = svc.AfterBatch(ctx)
+	sum, err := importer.Run(ctx, s, paths, opts)
+	if lerr := svc.Flush(ctx); err == nil && lerr != nil && ctx.Err() == nil {
+		err = lerr
 	}
-	for start := 0; start < len(left); start += batch {
-		if err := link(ctx, left[start:min(start+batch, len(left))]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return sum, err
 }
 
 // countArchives returns how many of paths are SQLite files (archives

@@ -64,14 +64,17 @@ func runMerge(ctx context.Context, env *Env, args []string) error {
 	defer s.Close()
 	after := func(ctx context.Context, ids []int64) error { return nil }
 	wait := func() error { return nil }
-	if newImportLinker != nil && !*noLink {
-		link, flush := newImportLinker(s)
-		after, wait = pipelineLinks(ctx, link, flush)
-		if err := linkLeftovers(ctx, env, s, after, mergeBatch, *quiet); err != nil {
+	if *noLink {
+		after = func(ctx context.Context, ids []int64) error { return s.SkipLinking(ctx, ids[len(ids)-1]) }
+	} else {
+		// Linked as an import is: first what an interrupted one left.
+		svc := newLinker(env, s, mergeBatch, *quiet)
+		wait = func() error { return svc.Flush(ctx) }
+		if _, err := svc.Resume(ctx); err != nil {
+			wait()
 			return fmt.Errorf("merge into %s: %w", *db, err)
 		}
-	} else if *noLink {
-		after = func(ctx context.Context, ids []int64) error { return s.SkipLinking(ctx, ids[len(ids)-1]) }
+		after = svc.AfterBatch(ctx)
 	}
 	m := &merger{s: s, after: after}
 	failed := 0

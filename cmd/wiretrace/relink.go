@@ -20,21 +20,6 @@ func init() {
 		summary: "recompute the fingerprint index, links and stories of the whole archive",
 		run:     runRelink,
 	})
-	// Every import batch links its new articles.
-	afterImportBatch = linkArticles
-	newImportLinker = func(s *archive.Store) (func(ctx context.Context, ids []int64) error, func(ctx context.Context) error) {
-		x := linking.NewSession(s)
-		// One process links an archive at a time: the import stores its
-		// articles meanwhile and links them once the other is done.
-		x.Waiting = func(h archive.LinkHolder) { fmt.Fprintln(os.Stderr, waitingLine(h)) }
-		return x.Link, x.Flush
-	}
-}
-
-// linkArticles fingerprints and links the articles ids that an import
-// batch has just committed, and updates their stories.
-func linkArticles(ctx context.Context, s *archive.Store, ids []int64) error {
-	return linking.Link(ctx, s, ids)
 }
 
 func runRelink(ctx context.Context, env *Env, args []string) error {
@@ -65,7 +50,7 @@ func runRelink(ctx context.Context, env *Env, args []string) error {
 	if f, ok := env.Stderr.(*os.File); ok && !*quiet && term.IsTerminal(int(f.Fd())) {
 		progress = bars.show
 	}
-	st, err := linking.RelinkWith(ctx, s, linking.RelinkOptions{
+	st, err := linking.New(s, linking.Options{
 		Progress: progress,
 		Waiting: func(h archive.LinkHolder) {
 			bars.finish()
@@ -76,7 +61,7 @@ func runRelink(ctx context.Context, env *Env, args []string) error {
 				fmt.Fprintf(env.Stderr, "resuming the relink that was stopped (fingerprints up to article %d, links up to article %d)\n", p.Printed, p.Linked)
 			}
 		},
-	})
+	}).Relink(ctx)
 	bars.finish()
 	if err != nil {
 		return err

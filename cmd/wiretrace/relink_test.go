@@ -261,11 +261,11 @@ func TestKilledRelinkResumes(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	_, err = linking.Relink(ctx, s, func(phase string, done, total int) {
+	_, err = linking.New(s, linking.Options{Progress: func(phase string, done, total int) {
 		if phase == "links" && done >= 1000 {
 			cancel()
 		}
-	})
+	}}).Relink(ctx)
 	s.Close()
 	if err == nil {
 		t.Fatal("the cancelled relink finished")
