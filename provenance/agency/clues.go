@@ -44,13 +44,18 @@ type Clues struct {
 // Each agency appears once, with its strongest role (supplier, then cited,
 // then photo). Clues.Source is the outlet that published the article: an
 // outlet that is itself an agency ("Reuters", "Sputnik News") is the
-// supplier of its own articles, credited once whatever its text says.
+// supplier of its own articles, credited once whatever its text says;
+// so is an article whose Clues.URL is on an agency's own site.
 // Short acronyms that are also common words ("AP", "PTI", "ANI") count
 // only in a credit context. The result is nil when nothing is credited.
 func DetectAll(c Clues) []wiretrace.Credit {
 	compile()
 	title, text := c.Title, c.Text
 	self := Outlet(c.Source)
+	if self == "" {
+		// An article on the agency's own site is the agency's.
+		self = URLAgency(c.URL)
+	}
 	lines := newLines(text)
 	best := map[int]wiretrace.Credit{}
 	first := map[int]int{}

@@ -84,8 +84,14 @@ func Lookup(name string) (Agency, bool) {
 }
 
 // Outlet returns the canonical name of the agency that the outlet source
-// is ("Sputnik News" is Sputnik, "Reuters" is Reuters), or "" when the
-// outlet is not a known agency.
+// is, or "" when the outlet is not a known agency. source may be a name
+// ("Sputnik News" is Sputnik, "Reuters" is Reuters) or the host name or
+// web address of the outlet's site, as the importer names an outlet by
+// its URL ("reuters.com", "www.apnews.com", "https://en.yna.co.kr/x" is
+// Yonhap): a host is an agency's when it is one of the agency's Domains
+// or a subdomain of one, never for a name inside it
+// ("reuters.com.evil.example", "notreuters.com" and "afp.example" are
+// nobody's).
 func Outlet(source string) string {
 	// Linking asks for the same few hundred outlets again and again.
 	if v, ok := outlets.Load(source); ok {
@@ -110,6 +116,9 @@ func outlet(source string) string {
 	compile()
 	if a, ok := Lookup(source); ok {
 		return a.Name
+	}
+	if host, ok := hostOf(source); ok {
+		return domainAgency(host)
 	}
 	for _, m := range find(source) {
 		if m.p.ambiguous && utf8.RuneCountInString(source) > 20 {
