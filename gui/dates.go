@@ -39,7 +39,7 @@ func (p *facetPanel) newDates() {
 	p.dateMode.Required = true
 	p.dateMode.Selected = dateAuto
 	p.dateInfo = widget.NewLabel("")
-	p.dateInfo.Truncation = fyne.TextTruncateEllipsis
+	p.dateInfo.Wrapping = fyne.TextWrapWord
 	p.dateRange = widget.NewLabel("All dates")
 	p.dateRange.Truncation = fyne.TextTruncateEllipsis
 	p.clearDate = widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), func() { b.setDates(time.Time{}, time.Time{}) })
@@ -118,7 +118,7 @@ func (p *facetPanel) showDates() {
 		p.undated.SetText(fmt.Sprintf("%d undated %s left out by the date range: Clear it to include them", f.Undated, plural(f.Undated, "match", "matches")))
 		p.undated.Importance = widget.WarningImportance
 	default:
-		p.undated.SetText(fmt.Sprintf("Undated: %d, shown; a date range leaves them out", f.Undated))
+		p.undated.SetText(fmt.Sprintf("%d undated %s: shown, but a date range leaves them out", f.Undated, plural(f.Undated, "match", "matches")))
 		p.undated.Importance = widget.MediumImportance
 	}
 	p.undated.Refresh()

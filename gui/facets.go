@@ -2,11 +2,14 @@ package gui
 
 import (
 	"fmt"
+	"image/color"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/wiretrace/wiretrace/archive"
@@ -81,7 +84,8 @@ func newFacetPanel(b *Browser) *facetPanel {
 		// The dates first, where the lists below cannot move them.
 		container.NewBorder(nil, nil, heading("Dates"), container.NewHBox(p.zoom, p.clearDate)),
 		p.dateRange,
-		p.histo,
+		// Clear of the panel's scroll bar.
+		container.NewBorder(nil, nil, nil, gap(theme.Padding()*2), p.histo),
 		p.dateInfo,
 		p.dateMode,
 		p.undated,
@@ -214,4 +218,11 @@ func languageName(code string) string {
 		return n + " (" + code + ")"
 	}
 	return code
+}
+
+// gap is empty room w wide.
+func gap(w float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(w, 0))
+	return r
 }

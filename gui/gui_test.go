@@ -194,7 +194,7 @@ func TestTickingSourceNarrowsListAndCounts(t *testing.T) {
 
 func TestSelectingMonthNarrowsResults(t *testing.T) {
 	h := newHarness(t)
-	if got := h.b.facets.undated.Text; !strings.HasPrefix(got, "Undated: 3,") {
+	if got := h.b.facets.undated.Text; !strings.HasPrefix(got, "3 undated matches: shown") {
 		t.Errorf("undated: got %q", got)
 	}
 	h.b.facets.dateMode.SetSelected(dateMonth)

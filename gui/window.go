@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -214,72 +214,56 @@ func (w *Window) openOrReport(path string, create bool) {
 	}
 }
 
-// openDialog asks for an archive file to open, or a new one to create.
+// archiveExts are the extensions of archive files.
+var archiveExts = []string{".db", ".sqlite", ".wiretrace"}
+
+// openDialog asks for an archive file to open, or a new one to create: a
+// path typed or pasted, or picked with Browse….
 func (w *Window) openDialog(create bool) {
 	if w.backend.Open == nil {
 		return
 	}
+	dir := w.dialogDir()
 	if create {
-		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
-			if err != nil {
-				dialog.ShowError(err, w.win)
-				return
-			}
-			if uc == nil {
-				return
-			}
-			path := uc.URI().Path()
-			_ = uc.Close()
+		askPath(w.win, "New archive", "Create", filepath.Join(dir, "archive.db"), pathNewFile, archiveExts, func(path string) {
 			w.openOrReport(path, true)
-		}, w.win)
-		d.SetFileName("archive.db")
-		d.Show()
+		})
 		return
 	}
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, w.win)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		_ = rc.Close()
+	initial := ""
+	if w.path != "" && filepath.IsAbs(w.path) {
+		initial = w.path
+	}
+	askPath(w.win, "Open archive", "Open", initial, pathOpenFile, archiveExts, func(path string) {
 		w.openOrReport(path, false)
-	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".wiretrace"}))
-	d.Show()
+	})
 }
 
-// importDialog asks for a file or a folder and imports it.
+// dialogDir is the folder a dialog starts in: the open archive's, else
+// the home folder.
+func (w *Window) dialogDir() string {
+	if w.path != "" && filepath.IsAbs(w.path) {
+		return filepath.Dir(w.path)
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return home
+	}
+	return "."
+}
+
+// importDialog asks for a file or a folder (typed, pasted or picked) and
+// imports it.
 func (w *Window) importDialog(folder bool) {
 	if w.backend.Import == nil || w.arch == nil {
 		return
 	}
+	title, kind := "Import a file", pathAny
 	if folder {
-		dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil {
-				dialog.ShowError(err, w.win)
-				return
-			}
-			if u != nil {
-				w.Import([]string{u.Path()})
-			}
-		}, w.win)
-		return
+		title, kind = "Import a folder (and its subfolders)", pathFolder
 	}
-	dialog.ShowFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, w.win)
-			return
-		}
-		if rc != nil {
-			path := rc.URI().Path()
-			_ = rc.Close()
-			w.Import([]string{path})
-		}
-	}, w.win)
+	askPath(w.win, title, "Import", w.dialogDir()+string(filepath.Separator), kind, nil, func(path string) {
+		w.Import([]string{path})
+	})
 }
 
 // Import imports paths into the open archive in the background, with a
