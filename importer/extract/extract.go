@@ -123,6 +123,7 @@ func HTMLWithCharset(raw []byte, pageURL, contentType string) (page *Page, err e
 		p.SiteName = siteFromHost(p.URL)
 	}
 	p.Title = cleanTitle(p.Title, p.SiteName, p.URL)
+	p.Text = dropHeadline(p.Text, p.Title)
 	p.Author = cleanAuthor(p.Author)
 	return p, nil
 }
