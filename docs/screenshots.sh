@@ -1,6 +1,8 @@
 #!/bin/sh
 # Rebuilds wiretrace and takes the screenshots in docs/ of the desktop app
-# on the seed archive (wiretrace demo), under a virtual X server.
+# on the seed archive (wiretrace demo), under a virtual X server, at
+# 1280x800 (main-window.png, provenance.png) and at 1024x640 and
+# 1920x1080 (the same names with -WxH).
 #
 # Needs: Go, a C compiler and the GL/X11 headers (see README), and the
 # Debian packages xvfb x11-apps imagemagick. Run from anywhere:
@@ -12,7 +14,7 @@ cd "$(dirname "$0")/.."
 out=docs
 bin=$(mktemp -d)/wiretrace
 display=${SCREENSHOT_DISPLAY:-:99}
-size=1280x800
+sizes=${SCREENSHOT_SIZES:-1280x800 1024x640 1920x1080}
 convert=/usr/bin/convert # ImageMagick's, not a stand-in earlier on PATH
 
 for tool in Xvfb xwd "$convert"; do
@@ -22,10 +24,8 @@ done
 echo "building $bin"
 go build -o "$bin" ./cmd/wiretrace
 
-Xvfb "$display" -screen 0 ${size}x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
+xvfb=
 trap 'kill $xvfb 2>/dev/null; rm -rf "$(dirname "$bin")"' EXIT INT TERM
-sleep 2
 
 # shot NAME ARGS...: starts the demo with ARGS, waits, saves docs/NAME.png.
 shot() {
@@ -49,7 +49,15 @@ shot() {
 	echo "wrote $out/$name.png"
 }
 
-# The main window: a search, its facets, and the AFP original in the reader.
-shot main-window --query Tokayev --open 1 --tab article
-# The provenance panel of the AFP dispatch, with the evidence of a link.
-shot provenance --query Tokayev --open 1 --tab provenance --link 1
+for size in $sizes; do
+	[ -n "$xvfb" ] && { kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null || true; }
+	Xvfb "$display" -screen 0 ${size}x24 -nolisten tcp >/dev/null 2>&1 &
+	xvfb=$!
+	sleep 2
+	suffix=-$size
+	[ "$size" = 1280x800 ] && suffix=
+	# The main window: a search, its facets, and the AFP original in the reader.
+	shot main-window$suffix --query Tokayev --open 1 --tab article
+	# The provenance panel of the AFP dispatch, with the evidence of a link.
+	shot provenance$suffix --query Tokayev --open 1 --tab provenance --link 1
+done
