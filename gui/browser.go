@@ -138,9 +138,10 @@ func NewBrowser(a Archive) *Browser {
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, b.sortSel, b.entry), b.filterBar.object)
 	resultsHead := container.NewVBox(container.NewStack(b.status, b.progress), b.notice)
 	results := container.NewBorder(resultsHead, b.more, nil, nil, b.list)
-	right := container.NewHSplit(results, b.tabs)
+	// Neither side of a split may move its divider by growing.
+	right := container.NewHSplit(shrink(results, fyne.NewSize(240, 200)), shrink(b.tabs, fyne.NewSize(320, 200)))
 	right.Offset = 0.42
-	main := container.NewHSplit(b.facets.object, right)
+	main := container.NewHSplit(shrink(b.facets.object, fyne.NewSize(180, 200)), right)
 	main.Offset = 0.2
 	b.object = container.NewBorder(container.NewPadded(top), nil, nil, nil, main)
 	b.ExtendBaseWidget(b)
