@@ -24,8 +24,8 @@ import (
 func init() {
 	register(&command{
 		name:    "import",
-		usage:   "[--db FILE] [--source NAME] [--manifest FILE] [--json] PATH...",
-		summary: "import articles from files and folders (.txt, .html, .jsonl)",
+		usage:   "[--db FILE] [--source NAME] [--manifest FILE] [--urls FILE] [--json] PATH|URL...",
+		summary: "import articles from files, folders and web addresses (" + importer.FormatSummary + ")",
 		run:     runImport,
 	})
 }
@@ -58,14 +58,21 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	quiet := fs.Bool("quiet", false, "no progress bar and no per-file problem lines")
 	batch := fs.Int("batch", 500, "articles per transaction")
 	noLink := fs.Bool("no-link", false, "store only; skip provenance linking (run 'wiretrace relink' afterwards): for fast bulk imports")
+	web := webFlags(fs) // --urls, --keep: import_urls.go
 	paths, err := parseFlags(c, env, fs, args)
 	if err == errHelp {
+		importHelp(env.Stdout)
 		fmt.Fprintln(env.Stdout, "\nFolders are read recursively; files and folders whose name starts with . or _ are skipped.")
 		fmt.Fprintln(env.Stdout, "A manifest named wiretrace-manifest.csv or .json in a folder applies to it automatically.")
 		fmt.Fprintln(env.Stdout, "Exit status: 0 when something was imported or everything was already there, 1 when nothing could be imported.")
 		return nil
 	}
 	if err != nil {
+		return err
+	}
+	// Web addresses are fetched into a kept WARC file, which is imported
+	// in their place (import_urls.go).
+	if paths, err = web.fetch(ctx, env, *db, paths, *quiet); err != nil {
 		return err
 	}
 	if len(paths) == 0 {
@@ -159,6 +166,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		}
 		return fmt.Errorf("import into %s: %w", *db, err)
 	}
+	web.addTo(sum) // the addresses that could not be fetched
 	if err != nil {
 		// The archive failed (a full disk...): the batches committed
 		// before stay, and the summary below says how many; the error is
@@ -174,6 +182,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 			Path    string `json:"path"`
 			Reason  string `json:"reason"`
 			Skipped bool   `json:"skipped,omitempty"`
+			Warning bool   `json:"warning,omitempty"`
 		}
 		out := struct {
 			Archive     string    `json:"archive"`
@@ -193,7 +202,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 			out.Error = oneLine(err.Error())
 		}
 		for _, p := range sum.Problems {
-			out.Problems = append(out.Problems, problem{Path: p.Path, Reason: oneLine(p.Err.Error()), Skipped: p.Skipped})
+			out.Problems = append(out.Problems, problem{Path: p.Path, Reason: oneLine(p.Err.Error()), Skipped: p.Skipped, Warning: p.Warning})
 		}
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
@@ -285,10 +294,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // its name (which may hold anything, newlines and escapes included) and
 // the reason, escaped and on one line.
 func problemLine(p importer.Problem) string {
-	verb := "failed"
-	if p.Skipped {
-		verb = "skipped"
-	}
+	verb := p.Verb() // failed, skipped or warning
 	reason := "unknown reason"
 	if p.Err != nil {
 		reason = oneLine(p.Err.Error())

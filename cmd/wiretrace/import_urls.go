@@ -29,8 +29,6 @@ type webImport struct {
 	keep *string
 	// problems are the addresses (and lines of the list) that failed.
 	problems []importer.Problem
-	// newFetcher makes the fetcher; tests make one that waits less.
-	newFetcher func() *fetch.Fetcher
 }
 
 // webFlags adds the flags of web import to fs.
@@ -38,9 +36,6 @@ func webFlags(fs *flag.FlagSet) *webImport {
 	return &webImport{
 		list: fs.String("urls", "", "`FILE` of web addresses to fetch and import: one a line, or a CSV with a url column"),
 		keep: fs.String("keep", "", "`FOLDER` the fetched pages are kept in, as WARC files (default: ARCHIVE-fetched next to the archive)"),
-		newFetcher: func() *fetch.Fetcher {
-			return fetch.New(fetch.Options{})
-		},
 	}
 }
 
@@ -114,7 +109,7 @@ func (wi *webImport) fetch(ctx context.Context, env *Env, db string, paths []str
 		bar.ChangeMax(len(urls))
 	}
 	fetched, done := 0, 0
-	err = wi.newFetcher().All(ctx, urls, func(r fetch.Result) error {
+	err = fetch.New(fetch.Options{}).All(ctx, urls, func(r fetch.Result) error {
 		done++
 		if bar != nil {
 			mu.Lock()
@@ -144,6 +139,11 @@ func (wi *webImport) fetch(ctx context.Context, env *Env, db string, paths []str
 		return nil, fmt.Errorf("import: %w", err)
 	}
 	if fetched == 0 {
+		if len(rest) == 0 {
+			// Nothing to import: the summary an import would print.
+			fmt.Fprintf(env.Stdout, "imported 0, duplicates 0, skipped 0, failed %d (%d web addresses, none fetched)\n", len(wi.problems), len(urls))
+			return nil, errSilentFailure
+		}
 		return rest, nil
 	}
 	if !quiet {
