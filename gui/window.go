@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 )
 
 // prefRecent is the preference key of the recently used archives, most
@@ -34,11 +33,7 @@ type Window struct {
 	arch    Archive
 	closeFn func() error
 
-	importBar    *widget.ProgressBar
-	importLabel  *widget.Label
-	importCancel *widget.Button
-	importBox    *fyne.Container
-	importStop   context.CancelFunc
+	importPanel
 }
 
 // NewWindow creates the main window of app a over backend be. It shows no
@@ -47,16 +42,7 @@ func NewWindow(a fyne.App, be Backend) *Window {
 	w := &Window{app: a, backend: be}
 	w.win = a.NewWindow("Wiretrace")
 	w.browser = NewBrowser(nil)
-	w.importBar = widget.NewProgressBar()
-	w.importLabel = widget.NewLabel("")
-	w.importLabel.Truncation = fyne.TextTruncateEllipsis
-	w.importCancel = widget.NewButton("Cancel", func() {
-		if w.importStop != nil {
-			w.importStop()
-		}
-	})
-	w.importBox = container.NewBorder(nil, nil, w.importLabel, w.importCancel, w.importBar)
-	w.importBox.Hide()
+	w.newImportPanel()
 	w.win.SetContent(container.NewBorder(nil, w.importBox, nil, nil, w.browser))
 	w.win.Resize(fyne.NewSize(1280, 800))
 	w.win.SetMainMenu(w.menu())
@@ -264,60 +250,6 @@ func (w *Window) importDialog(folder bool) {
 	askPath(w.win, title, "Import", w.dialogDir()+string(filepath.Separator), kind, nil, func(path string) {
 		w.Import([]string{path})
 	})
-}
-
-// Import imports paths into the open archive in the background, with a
-// progress bar and a Cancel button; the archive stays usable meanwhile.
-func (w *Window) Import(paths []string) {
-	if w.backend.Import == nil || w.arch == nil || w.importStop != nil {
-		return
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	w.importStop = cancel
-	w.importBar.SetValue(0)
-	w.importLabel.SetText("Importing " + strings.Join(paths, ", "))
-	w.importCancel.Enable()
-	w.importBox.Show()
-	arch := w.arch
-	go func() {
-		sum, err := w.backend.Import(ctx, arch, paths, func(p ImportProgress) {
-			w.browser.do(func() {
-				text := fmt.Sprintf("Importing: %d files", p.Done)
-				if p.Total > 0 {
-					w.importBar.Max = float64(p.Total)
-					w.importBar.SetValue(float64(p.Done))
-					text = fmt.Sprintf("Importing: %d of %d files", p.Done, p.Total)
-				}
-				if p.Current != "" {
-					text += " (" + filepath.Base(p.Current) + ")"
-				}
-				w.importLabel.SetText(text)
-			})
-		})
-		cancelled := ctx.Err() != nil
-		cancel()
-		w.browser.do(func() {
-			w.importStop = nil
-			w.importBox.Hide()
-			w.browser.Research()
-			msg := fmt.Sprintf("%d imported, %d duplicates, %d failed.", sum.Imported, sum.Duplicates, len(sum.Failed))
-			if cancelled {
-				msg = "Import cancelled. " + msg
-			}
-			if len(sum.Failed) > 0 {
-				shown := sum.Failed
-				if len(shown) > 15 {
-					shown = append(shown[:15:15], fmt.Sprintf("… and %d more", len(sum.Failed)-15))
-				}
-				msg += "\n\n" + strings.Join(shown, "\n")
-			}
-			if err != nil && !cancelled {
-				dialog.ShowError(fmt.Errorf("import: %w\n%s", err, msg), w.win)
-				return
-			}
-			dialog.ShowInformation("Import", msg, w.win)
-		})
-	}()
 }
 
 // exportDialog asks where to write a compact copy of the archive.

@@ -99,7 +99,7 @@ func TestWindowImportShowsProgressAndCanBeCancelled(t *testing.T) {
 	if !w.importBox.Visible() || w.importBar.Value != 1 || w.importBar.Max != 4 {
 		t.Errorf("progress: visible=%v %v of %v", w.importBox.Visible(), w.importBar.Value, w.importBar.Max)
 	}
-	if got := w.importLabel.Text; got != "Importing: 1 of 4 files" {
+	if got := w.importLabel.Text; !strings.HasPrefix(got, "Importing: 1 of 4 files (25%)") {
 		t.Errorf("progress label: %q", got)
 	}
 	test.Tap(w.importCancel)
