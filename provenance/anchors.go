@@ -162,8 +162,8 @@ func anchorsLearning(text string, sents []span, toks [][]token, learn *[]scriptN
 					addKey('@', t.norm, anchor{weight: 1})
 					continue
 				}
-				if sk := names[t.norm].of(t.norm); len(sk) >= 3 {
-					add(anchor{key: sk, weight: 1, name: true})
+				if sk := names[t.norm].of(t.norm); len(sk) >= 2 {
+					add(anchor{key: sk, weight: nameWeight(sk), name: true, cognate: len(sk) < 3})
 				}
 			case !t.cap && utf8.RuneCountInString(t.norm) >= 7 && t.norm[0] < utf8.RuneSelf:
 				addKey('~', firstRunes(t.norm, 5), anchor{weight: 0.4, cognate: true})
@@ -191,6 +191,16 @@ func anchorsLearning(text string, sents []span, toks [][]token, learn *[]scriptN
 		start = end
 	}
 	return out
+}
+
+// nameWeight is the weight of a capitalised name by its skeleton: one of
+// two consonant classes (Sung, Wong) is less specific, and not indexed
+// as a candidate key (anchor.cognate).
+func nameWeight(sk string) float64 {
+	if len(sk) < 3 {
+		return 0.7
+	}
+	return 1
 }
 
 // scriptNameAnchor returns the anchor of a candidate name of a script

@@ -62,7 +62,8 @@ func scriptOfRune(r rune) nameScript {
 // traditional.
 var hanSound = func() map[rune]bool {
 	const chars = `阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜敦多厄恩尔耳法凡范菲费芬丰佛弗伏福夫盖甘冈高戈哥格根贡古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰捷金卡凯坎康考柯科克肯孔库夸奎昆拉莱赖兰朗劳勒雷蕾里利丽莉列林琳隆卢鲁路伦罗洛吕马玛迈麦曼毛梅门蒙米密缪摩莫默姆穆纳娜奈南内尼宁纽努诺欧帕潘庞佩彭皮珀普齐奇契恰乔切琴丘热茹若瑞萨塞赛桑瑟森沙莎尚舍申圣施什史舒斯松苏索塔泰坦汤唐陶特滕提廷通图托瓦万旺威韦维温沃乌伍武西希锡席夏肖谢辛休雅亚扬耶叶伊依因尤于约扎泽詹兹朱卓佐京斐哲赞则策茨季让瑙津套喀木克泽捷拜噶亥罕黎奥雷
-爾羅維蘭亞納諾庫薩達蓋費賽聖麥邁韋瓊萊賴倫盧魯瑪爾夫蘇喬吉亞斯馬貝蒙`
+爾羅維蘭亞納諾庫薩達蓋費賽聖麥邁韋瓊萊賴倫盧魯瑪爾夫蘇喬吉亞斯馬貝蒙
+富察措日楚祖采`
 	m := map[rune]bool{}
 	for _, r := range chars {
 		if r != '\n' {
@@ -128,7 +129,7 @@ func scriptNames(text string, ts []token) []scriptName {
 // how many of them hold each candidate name: those most texts hold are
 // the common words of the script. It is safe for concurrent use.
 type wordStats struct {
-	mu   sync.Mutex
+	mu   sync.RWMutex
 	docs [nScripts]int
 	df   map[scriptName]int32
 }
@@ -172,8 +173,8 @@ func (w *wordStats) observe(names []scriptName) {
 // status reports whether the script of n has been seen in enough texts
 // to tell its common words (warm), and whether n is one of them.
 func (w *wordStats) status(n scriptName) (warm, common bool) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
+	w.mu.RLock()
+	defer w.mu.RUnlock()
 	docs := w.docs[n.script]
 	if docs < warmTexts {
 		return false, false

@@ -73,8 +73,8 @@ func sentenceAnchorsRef(text string, sents []span) [][]anchor {
 					add(anchor{key: "@" + t.norm, weight: 1})
 					continue
 				}
-				if sk := skeleton(t.norm); len(sk) >= 3 {
-					add(anchor{key: sk, weight: 1, name: true})
+				if sk := skeleton(t.norm); len(sk) >= 2 {
+					add(anchor{key: sk, weight: nameWeight(sk), name: true, cognate: len(sk) < 3})
 				}
 			case !t.cap && utf8.RuneCountInString(t.norm) >= 7 && t.norm[0] < utf8.RuneSelf:
 				r := []rune(t.norm)
@@ -340,7 +340,7 @@ func TestAlignReuseMatchesReference(t *testing.T) {
 func alignSidesRef(sa, sb *side) translationAlignment {
 	a, b := sa.text, sb.text
 	ta := translationAlignment{textA: a, textB: b, sentsA: sa.sents, sentsB: sb.sents, lenA: len(a), lenB: len(b),
-		quoteA: sa.quotes, quoteB: sb.quotes}
+		quoteA: sa.quotes, quoteB: sb.quotes, nounCapsA: sa.nounCaps, nounCapsB: sb.nounCaps}
 	aa, ab := sa.anchors, sb.anchors
 	n, m := len(aa), len(ab)
 	if n == 0 || m == 0 {

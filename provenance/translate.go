@@ -72,6 +72,8 @@ type translationAlignment struct {
 	// recallA is the mean share of the names and numbers of a sentence
 	// of A found in the sentence of B paired with it (anchorRecall).
 	recallA, recallB float64
+	// nounCapsA: A capitalises its nouns (side.nounCaps).
+	nounCapsA, nounCapsB bool
 }
 
 // fillIn pairs the sentences left between two anchored pairs when both
@@ -122,6 +124,7 @@ const (
 	minTranslationLeast = 0.4  // of the other
 	minPairScore        = 1.2  // a strong pair, anchored on specific numbers or names
 	minWeakScore        = 0.2  // a weak pair: a frequent name, or quotations of similar length
+	minAnchorRecall     = 0.7  // of the names and numbers of a sentence, in its counterpart, both ways
 )
 
 // fullText is what translations are aligned on: the title, which is
@@ -145,6 +148,32 @@ type side struct {
 	sents   []span
 	anchors [][]anchor
 	quotes  []bool
+	// nounCaps: the text capitalises its nouns, as German does: more
+	// than nounCapsShare of its words inside sentences are capitalised.
+	nounCaps bool
+}
+
+// nounCapsShare is the share of capitalised words inside sentences above
+// which a text capitalises its nouns (English and French news: 10-15%,
+// German: 30% or more).
+const nounCapsShare = 0.25
+
+// capitalisesNouns reports whether a text whose tokens are given per
+// sentence capitalises its nouns.
+func capitalisesNouns(toks [][]token) bool {
+	words, caps := 0, 0
+	for _, ts := range toks {
+		for _, t := range ts[min(1, len(ts)):] {
+			if t.num || t.norm == "" || t.norm[0] >= 0xd4 { // no case
+				continue
+			}
+			words++
+			if t.cap {
+				caps++
+			}
+		}
+	}
+	return words >= 20 && float64(caps) > nounCapsShare*float64(words)
 }
 
 // sideIndex maps the anchor keys of a side to the sentences that hold
@@ -217,8 +246,8 @@ func oneConsonantApart(a, b string) bool {
 }
 
 // anchorRecall returns the mean, over the sentences of one text in the
-// pairs (as given by which) that hold names or numbers, of the share of
-// those found in the sentence paired with it. A translation carries
+// pairs (as given by which) that share a name or number with their
+// counterpart, of the share of their names and numbers found in it. A translation carries
 // every name and number of a sentence into its counterpart; a report of
 // the same event written apart shares most names and numbers, and
 // sentences in the same order, but not sentence by sentence.
@@ -226,6 +255,8 @@ func anchorRecall(pairs []sentencePair, own, other [][]anchor, which func(senten
 	sum, n := 0.0, 0
 	for _, p := range pairs {
 		i, j := which(p)
+		// Pairs aligned on quotations or common words alone, or filled
+		// in, say nothing of which names were carried over.
 		have, found := 0, 0
 		for _, x := range own[i] {
 			if x.cognate || x.key == quoteAnchor {
@@ -239,7 +270,7 @@ func anchorRecall(pairs []sentencePair, own, other [][]anchor, which func(senten
 				}
 			}
 		}
-		if have > 0 {
+		if found > 0 {
 			sum += float64(found) / float64(have)
 			n++
 		}
@@ -288,7 +319,9 @@ func newSideTokens(text string, toks []token) *side {
 	sd := &side{text: text, sents: splitDanda(text, sentences(text))}
 	// Sides are kept for many candidates: the tokens are not.
 	var learn []scriptName
-	sd.anchors = anchorsLearning(text, sd.sents, splitTokens(toks, sd.sents), &learn)
+	split := splitTokens(toks, sd.sents)
+	sd.anchors = anchorsLearning(text, sd.sents, split, &learn)
+	sd.nounCaps = capitalisesNouns(split)
 	commonWords.observe(learn)
 	sd.quotes = make([]bool, len(sd.sents))
 	for i, s := range sd.sents {
@@ -332,7 +365,7 @@ func alignSides(sa, sb *side) translationAlignment {
 func alignSidesTo(sa, sb *side, whereB sideIndex) translationAlignment {
 	a, b := sa.text, sb.text
 	ta := translationAlignment{textA: a, textB: b, sentsA: sa.sents, sentsB: sb.sents, lenA: len(a), lenB: len(b),
-		quoteA: sa.quotes, quoteB: sb.quotes}
+		quoteA: sa.quotes, quoteB: sb.quotes, nounCapsA: sa.nounCaps, nounCapsB: sb.nounCaps}
 	aa, ab := sa.anchors, sb.anchors
 	n, m := len(aa), len(ab)
 	if n == 0 || m == 0 {
@@ -542,7 +575,15 @@ func (ta translationAlignment) isTranslation() bool {
 	}
 	ca := float64(ta.coveredA) / float64(ta.lenA)
 	cb := float64(ta.coveredB) / float64(ta.lenB)
-	return math.Max(ca, cb) >= minTranslationMost && math.Min(ca, cb) >= minTranslationLeast
+	if math.Max(ca, cb) < minTranslationMost || math.Min(ca, cb) < minTranslationLeast {
+		return false
+	}
+	// Two reports of one football match share the names, the score and
+	// the order of the goals; only a translation carries the names and
+	// numbers of each sentence into its counterpart, in both directions.
+	// A text of a language that capitalises its nouns (German) has
+	// "names" no translation keeps: only the other direction counts.
+	return (ta.nounCapsA || ta.recallA >= minAnchorRecall) && (ta.nounCapsB || ta.recallB >= minAnchorRecall)
 }
 
 // languageStopwords are frequent words of each language, to guess the

@@ -16,7 +16,8 @@ import (
 // vowels), and reduced to classes of consonants that transliteration
 // keeps apart: labials (p b f v), velars (k g c q x kh gh), dentals (t d
 // th), sibilants (s z j sh ch zh ts), m, n and liquids (l r), with a
-// leading "a" when the name starts with a vowel. Vowels, h, w and y,
+// leading "a" when the name starts with a vowel, "h" when with an h.
+// Vowels, other h, w and y,
 // which scripts write, drop or insert at will, are left out, and repeats
 // collapse. Tokayev, Tokaev, Tokaïev, Tokajew, Токаев, 托卡耶夫 (tuo qia ye
 // fu), トカエフ, 토카예프, توكاييف and तोकायेव are all "tkp".
@@ -62,6 +63,9 @@ func phoneticKey(l string) string {
 			continue
 		}
 		k := consonantClass[c]
+		if c == 'h' && i == 0 {
+			k = 'h' // Harris, 哈 ha; elsewhere h is silent or part of a sound
+		}
 		// j between vowels, or after one at the end, is a y (Tokajew,
 		// Maja); elsewhere it is the sound of English j and pinyin.
 		if c == 'j' && i > 0 && isVowel(l[i-1]) && (i+1 == len(l) || isVowel(l[i+1])) {

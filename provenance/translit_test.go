@@ -72,3 +72,17 @@ func TestTranslationsAcrossScripts(t *testing.T) {
 		})
 	}
 }
+
+// TestMatchReportsAreNotTranslations: two reports of one football match
+// written apart (English, French) share the names, the score and the
+// order of the goals, and are not translations; the French translation
+// of the English one is.
+func TestMatchReportsAreNotTranslations(t *testing.T) {
+	en := readFixture(t, "match-en")
+	if ta := alignTranslation(en, readFixture(t, "match-fr")); ta.isTranslation() {
+		t.Errorf("independent report taken for a translation: anchor recall %.2f and %.2f", ta.recallA, ta.recallB)
+	}
+	if ta := alignTranslation(en, readFixture(t, "match-en-fr")); !ta.isTranslation() {
+		t.Errorf("translation not found: %d strong pairs, anchor recall %.2f and %.2f", ta.strong, ta.recallA, ta.recallB)
+	}
+}
