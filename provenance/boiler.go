@@ -32,7 +32,9 @@ import (
 // box that follows it look like shared story text, nor the box the
 // footer. Versions that are copies of each other have no text outside
 // their common passage; a passage that is nearly all of what d has left
-// (wholeShare) is their story, not something added to it.
+// (wholeShare), or half of it when another outlet repeats it
+// (wholeShareOther: d copied the story that outlet published several
+// times), is their story, not something added to it.
 //
 // Everything is counted from the postings the Linker already holds, so
 // the rule costs a pass over them for each outlet that repeats a
@@ -45,11 +47,17 @@ const (
 	// fingerprints of minSharedTokens = 25 words, the least text a link
 	// rests on, number about 25*2/(winnowW+1), 4.5.
 	versionFPs = 4
-	// wholeShare: a passage holding this share of d's fingerprints that
-	// are not boilerplate is d's story itself. A short brief under a long
-	// footer is not: 20 words above the 45 of a subscription pitch leave
-	// the pitch 8 of the brief's 10 fingerprints.
+	// wholeShare: a passage of d's own outlet holding this share of d's
+	// fingerprints that are not boilerplate is d's story itself. A short
+	// brief under a long footer is not: 20 words above the 45 of a
+	// subscription pitch leave the pitch 8 of the brief's 10
+	// fingerprints.
 	wholeShare = 0.9
+	// wholeShareOther is wholeShare for a passage that another outlet
+	// repeats: its footer is in d only when d copied one of its pages
+	// whole, and is then the lesser part of the copy; a passage that is
+	// half of d is a story that d and the outlet's versions of it share.
+	wholeShareOther = 0.5
 )
 
 // boilerCandidate is a fingerprint that OutletDF articles of one outlet
@@ -186,6 +194,10 @@ func (s *outletStories) boilerplate(cands []boilerCandidate, live int, mine bool
 		ps[i] = p
 		size[p.key]++
 	}
+	share := wholeShare
+	if !mine {
+		share = wholeShareOther
+	}
 	gone := map[int64]int32{} // per holder: the boilerplate found among what it shares
 	// From the most widely held to the least, a level at a time, so that
 	// no decision depends on the order of a map (cands come sorted).
@@ -199,7 +211,7 @@ func (s *outletStories) boilerplate(cands []boilerCandidate, live int, mine bool
 		found := len(out)
 		for _, p := range ps[i:j] {
 			cls := size[p.key]
-			whole := float64(cls) >= wholeShare*float64(live)
+			whole := float64(cls) >= share*float64(live)
 			story, others := mine, 0
 			for k := p.s; k < p.e; k++ {
 				if whole || shares[k]-gone[ids[k]]-cls >= versionFPs {

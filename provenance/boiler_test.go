@@ -236,3 +236,55 @@ func TestBoilerplateIsOrderFree(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherOutletVersionsAreNotBoilerplate: another outlet that copies a
+// story The Daily Courier published three times links to every version,
+// while the Courier's footer stays boilerplate.
+func TestOtherOutletVersionsAreNotBoilerplate(t *testing.T) {
+	idx := NewMemIndex()
+	l := &Linker{Index: idx, Before: true}
+	var docs []Doc
+	for i, s := range courierStories[:3] {
+		docs = append(docs, Doc{Source: "The Daily Courier", Title: fmt.Sprint("Story ", i), Text: s + "\n\n" + courierFooter})
+	}
+	// The versions differ only where the copy did not take from them: what
+	// they share with it is one passage, held by all three.
+	story := courierVersions[0].text
+	update := "State fire investigators arrived on Monday morning and began sifting through the debris, a spokesman for the " +
+		"state fire marshal said. Their report is expected within two weeks."
+	lead := "The Hartley family said on Monday they would rebuild the warehouse that burned down on River Road, and that " +
+		"all forty employees would keep their jobs while the business moves to a temporary site near the station."
+	for _, v := range []string{story, story + "\n\n" + update, lead + "\n\n" + story} {
+		docs = append(docs, Doc{Source: "The Daily Courier", Title: "Fire destroys warehouse", Text: v + "\n\n" + courierFooter})
+	}
+	docs = append(docs, Doc{Source: "Valley Gazette", Title: "Warehouse burns on River Road",
+		Text: story + "\n\nThe Valley Gazette is published every morning except Sunday. Letters to the editor are welcome, " +
+			"and so are photographs of the valley and its people: send them to the newsroom on Main Street."})
+	var last []wiretrace.Link
+	for i := range docs {
+		docs[i].ID, docs[i].Language = int64(i+1), "en"
+		idx.Add(docs[i])
+		links, err := l.Link(context.Background(), docs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = links
+	}
+	copyID := int64(len(docs))
+	got := map[int64]bool{}
+	for _, lk := range last {
+		other := lk.From
+		if other == copyID {
+			other = lk.To
+		}
+		if other <= 3 {
+			t.Errorf("the copy links to unrelated story %d", other)
+		}
+		got[other] = true
+	}
+	for id := int64(4); id <= 6; id++ {
+		if !got[id] {
+			t.Errorf("the copy does not link to version %d (links %+v)", id-3, last)
+		}
+	}
+}
