@@ -107,10 +107,16 @@ func (f *filterBar) set() {
 	}
 	f.row.Objects = objs
 	f.row.Refresh()
-	if len(fs) == 0 {
-		f.object.Hide()
-	} else {
-		f.object.Show()
+	if show := len(fs) > 0; show != f.object.Visible() {
+		if show {
+			f.object.Show()
+		} else {
+			f.object.Hide()
+		}
+		// The box above the results grows or shrinks: lay it out again.
+		if f.b.object != nil {
+			f.b.object.Refresh()
+		}
 	}
 }
 

@@ -113,6 +113,11 @@ func (p *facetPanel) set(f archive.Facets) {
 	p.showDates()
 	p.fill(p.langBox, "language", f.Language, p.b.languages, languageName)
 	p.fill(p.agencyBox, "agency", f.Agency, p.b.agencies, nil)
+	// The lists changed length: lay the panel out again, so that no
+	// section is drawn over the next.
+	if s, ok := p.object.(*container.Scroll); ok {
+		s.Content.Refresh()
+	}
 }
 
 func (p *facetPanel) showSources() {

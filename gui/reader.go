@@ -93,6 +93,7 @@ func (r *Reader) Display(a *wiretrace.Article, query string) {
 	} else {
 		r.link.Hide()
 	}
+	r.scroll.Content.Refresh() // the link may have appeared or gone
 	r.scroll.ScrollToTop()
 }
 
