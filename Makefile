@@ -18,7 +18,7 @@ APT_BUILD = gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 # Extra packages for the acceptance checks, screenshots and the Windows build.
 APT_EXTRA = jq sqlite3 time xvfb x11-apps imagemagick gcc-mingw-w64-x86-64
 
-.PHONY: fuzz demo test deps deps-extra build build-nogui windows package screenshots checks bench
+.PHONY: forks fuzz demo test deps deps-extra build build-nogui windows package screenshots checks bench
 
 define apt_install
 	@if command -v apt-get >/dev/null 2>&1 && ! dpkg -s $(1) >/dev/null 2>&1; then \
@@ -48,11 +48,20 @@ test: deps
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test ./...
-	cd third_party/whatlanggo-abadojack && $(GO) test ./... # its Wiretrace patches' equivalence tests
-	cd third_party/go-trafilatura && $(GO) test . # likewise
+	$(MAKE) forks
 	CGO_ENABLED=0 $(GO) build -tags nogui -o /dev/null ./cmd/wiretrace
 	$(MAKE) fuzz FUZZTIME=$(FUZZTIME)
 	$(MAKE) windows package
+
+# The forks kept in third_party/ (README, "Forks"): each is re-created from
+# the pristine upstream module plus its patches and diffed with the committed
+# copy, then upstream's tests and Wiretrace's run on it (with the test data
+# upstream ships, which the committed copies may leave out).
+FORKS = go-dateparser go-trafilatura whatlanggo-abadojack
+forks:
+	@for f in $(FORKS); do \
+		GO=$(GO) sh third_party/apply-patches.sh -check $$f && GO=$(GO) sh third_party/apply-patches.sh -test $$f || exit 1; \
+	done
 
 # Each fuzz target for a bounded number of executions, sized to take ~5-10 s
 # on a 2-core machine. Counts, not durations: with a duration, Go 1.26's fuzz

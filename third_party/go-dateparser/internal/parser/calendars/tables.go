@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"sort"
-	"sync"
 	"time"
 )
 
@@ -20,20 +19,19 @@ type calendarData struct {
 	GregorianMax int   `json:"gregorian_max"`
 }
 
-type calendarTables struct {
+var data = func() struct {
 	Jalali calendarData `json:"jalali"`
 	Hijri  calendarData `json:"hijri"`
-}
-
-// loadData decodes the embedded tables on its first call (Wiretrace patch:
-// decoding them at process start cost ~1 ms in every run).
-var loadData = sync.OnceValue(func() *calendarTables {
-	var result calendarTables
+} {
+	var result struct {
+		Jalali calendarData `json:"jalali"`
+		Hijri  calendarData `json:"hijri"`
+	}
 	if err := json.Unmarshal(encodedData, &result); err != nil {
 		panic(err)
 	}
-	return &result
-})
+	return result
+}()
 
 var (
 	errJalaliRange = errors.New("date is outside the supported Jalali range")
@@ -53,7 +51,6 @@ func gregorianParts(day int) ([3]int, error) {
 }
 
 func JalaliFromGregorian(value time.Time) ([3]int, error) {
-	data := loadData()
 	day := gregorianDay(value)
 	if day < data.Jalali.GregorianMin || day > data.Jalali.GregorianMax {
 		return [3]int{}, errJalaliRange
@@ -70,7 +67,6 @@ func JalaliFromGregorian(value time.Time) ([3]int, error) {
 }
 
 func JalaliToGregorian(year, month, day int) ([3]int, error) {
-	data := loadData()
 	if year < data.Jalali.FirstYear || year >= data.Jalali.FirstYear+len(data.Jalali.YearStarts) || month < 1 || month > 12 || day < 1 {
 		return [3]int{}, errJalaliRange
 	}
@@ -83,7 +79,6 @@ func JalaliToGregorian(year, month, day int) ([3]int, error) {
 }
 
 func JalaliMonthLength(year, month int) (int, error) {
-	data := loadData()
 	if year < data.Jalali.FirstYear || year >= data.Jalali.FirstYear+len(data.Jalali.YearStarts) || month < 1 || month > 12 {
 		return 0, errJalaliRange
 	}
@@ -101,7 +96,6 @@ func JalaliMonthLength(year, month int) (int, error) {
 }
 
 func HijriFromGregorian(value time.Time) ([3]int, error) {
-	data := loadData()
 	day := gregorianDay(value)
 	if day < data.Hijri.GregorianMin || day > data.Hijri.GregorianMax {
 		return [3]int{}, errHijriRange
@@ -113,7 +107,6 @@ func HijriFromGregorian(value time.Time) ([3]int, error) {
 }
 
 func hijriIndex(year, month int) (int, error) {
-	data := loadData()
 	if year < data.Hijri.FirstYear || year >= data.Hijri.FirstYear+(len(data.Hijri.MonthStarts)-1)/12 || month < 1 || month > 12 {
 		return 0, errHijriRange
 	}
@@ -121,7 +114,6 @@ func hijriIndex(year, month int) (int, error) {
 }
 
 func HijriToGregorian(year, month, day int) ([3]int, error) {
-	data := loadData()
 	index, err := hijriIndex(year, month)
 	if err != nil || day < 1 {
 		return [3]int{}, errHijriRange
@@ -130,7 +122,6 @@ func HijriToGregorian(year, month, day int) ([3]int, error) {
 }
 
 func HijriMonthLength(year, month int) (int, error) {
-	data := loadData()
 	index, err := hijriIndex(year, month)
 	if err != nil {
 		return 0, err
