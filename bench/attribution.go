@@ -161,9 +161,11 @@ func RunAttribution(ctx context.Context, o AttributionOptions) (*Attribution, er
 	}
 	var lt linkTimer
 	opts := Options{Articles: o.Articles, Seed: o.Seed, Dir: dir, Files: o.Files, Log: o.Log}
+	bl := &batchLinker{timer: &lt}
+	opts.flush = bl.flush
 	opts.Link = func(ctx context.Context, s *archive.Store, ids []int64) error {
 		t := time.Now()
-		err := linkBatch(ctx, s, ids)
+		err := bl.link(ctx, s, ids)
 		lt.add(len(ids), time.Since(t))
 		return err
 	}

@@ -45,7 +45,7 @@ type Options struct {
 	// as `wiretrace import` does for provenance linking; its time is part
 	// of the import figures.
 	Link func(ctx context.Context, s *archive.Store, ids []int64) error
-	// Provenance links every batch with linkBatch (unless Link is
+	// Provenance links every batch with one linking service (unless Link is
 	// set) and scores the stored links against the generator's truth.
 	Provenance bool
 	// Rounds is how many times the query mix is timed after a warm-up
@@ -57,6 +57,9 @@ type Options struct {
 	Reuse bool
 	// Log, if not nil, receives progress lines.
 	Log io.Writer
+	// flush, when set, ends the linking once the last batch is stored
+	// (batchLinker.flush).
+	flush func(ctx context.Context) error
 }
 
 // Report holds the figures of one run.
@@ -270,8 +273,10 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if opts.Seed == 0 {
 		opts.Seed = 7
 	}
+	var lt linkTimer
 	if opts.Provenance && opts.Link == nil {
-		opts.Link = linkBatch
+		bl := &batchLinker{timer: &lt}
+		opts.Link, opts.flush = bl.link, bl.flush
 	}
 	if opts.Rounds <= 0 {
 		opts.Rounds = 5
@@ -297,7 +302,6 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 			os.Remove(p)
 		}
 	}
-	var lt linkTimer
 	if opts.Link != nil {
 		link := opts.Link
 		opts.Link = func(ctx context.Context, s *archive.Store, ids []int64) error {
@@ -353,12 +357,31 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	return rep, nil
 }
 
-// linkBatch links the new articles ids of one stored batch and waits for
-// their links and stories, with a service of its own, so that the time of
-// each batch's linking is measured apart (as the figures of
-// BENCHMARKS.md were, before the service).
-func linkBatch(ctx context.Context, s *archive.Store, ids []int64) error {
-	return linking.New(s, linking.Options{}).Link(ctx, ids)
+// batchLinker links the batches of one import with one linking service,
+// as `wiretrace import` does (its candidates, saturated fingerprints and
+// link lock kept from batch to batch), waiting for each batch's links so
+// that each is timed apart; flush updates the stories at the end, and its
+// time counts in the figures as one more batch of no articles.
+type batchLinker struct {
+	svc   *linking.Service
+	timer *linkTimer
+}
+
+func (b *batchLinker) link(ctx context.Context, s *archive.Store, ids []int64) error {
+	if b.svc == nil {
+		b.svc = linking.New(s, linking.Options{})
+	}
+	return b.svc.LinkBatch(ctx, ids)
+}
+
+func (b *batchLinker) flush(ctx context.Context) error {
+	if b.svc == nil {
+		return nil
+	}
+	t := time.Now()
+	err := b.svc.Flush(ctx)
+	b.timer.add(0, time.Since(t))
+	return err
 }
 
 // relink times the recomputation of every link of the archive, as
@@ -479,6 +502,9 @@ func importCorpus(ctx context.Context, opts *Options, g *gen.Generator, dbPath s
 			iopts.AfterBatch = func(ctx context.Context, ids []int64) error { return opts.Link(ctx, s, ids) }
 		}
 		sum, err := importer.Run(ctx, s, []string{dir}, iopts)
+		if err == nil && opts.flush != nil {
+			err = opts.flush(ctx)
+		}
 		rep.ImportSeconds = time.Since(t).Seconds()
 		rep.ImportPeakRSS = mem.Done()
 		if err != nil {
@@ -524,6 +550,11 @@ func importCorpus(ctx context.Context, opts *Options, g *gen.Generator, dbPath s
 		}
 	}
 	t := time.Now()
+	if opts.flush != nil {
+		if err := opts.flush(ctx); err != nil {
+			return fmt.Errorf("bench: link: %w", err)
+		}
+	}
 	if _, err := s.WarmSearch(ctx, time.Minute); err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}

@@ -182,6 +182,25 @@ func (v *Service) Link(ctx context.Context, ids []int64) error {
 	return err
 }
 
+// LinkBatch links the articles ids now, as one batch of an import, and
+// returns once their fingerprints and links are stored; unlike Link it
+// keeps the session (the candidates read, the saturated fingerprints,
+// the link lock) for the next batch, as AfterBatch does, and leaves the
+// stories to Flush, which must end the work. It is for callers that
+// store and link batches in turn and time each, such as the benchmarks.
+func (v *Service) LinkBatch(ctx context.Context, ids []int64) error {
+	if err := v.enqueue(ctx, ids); err != nil {
+		return err
+	}
+	if err := v.wait(); err != nil {
+		return err
+	}
+	if v.x == nil {
+		return nil
+	}
+	return v.x.Wait()
+}
+
 // Relink recomputes the fingerprint index, the links and the stories of
 // the whole archive, holding the archive's link lock (it waits for
 // another process that holds it, calling Options.Waiting). It replaces

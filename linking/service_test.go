@@ -60,6 +60,25 @@ func seeds(t *testing.T, s *archive.Store, mode string) {
 	switch mode {
 	case "session":
 		link, flush = svc.AfterBatch(ctx), svc.Flush
+	case "batches":
+		// Each article's links are stored before the next is added,
+		// and the stories wait for Flush.
+		link = func(ctx context.Context, ids []int64) error {
+			if err := svc.LinkBatch(ctx, ids); err != nil {
+				return err
+			}
+			if id := ids[0]; id == 2 || id == 5 {
+				ls, err := s.Links(ctx, id)
+				if err != nil || len(ls) == 0 {
+					return fmt.Errorf("article %d: no links stored when LinkBatch returned (%v)", id, err)
+				}
+				if stale, err := s.StaleStories(ctx, 0, 100); err != nil || len(stale) == 0 {
+					return fmt.Errorf("article %d: stories updated before Flush (%v)", id, err)
+				}
+			}
+			return nil
+		}
+		flush = svc.Flush
 	case "interrupted":
 		link = x.Link
 	}
@@ -142,7 +161,7 @@ func summary(t *testing.T, s *archive.Store) string {
 
 func TestLinkSeeds(t *testing.T) {
 	want := "reuse:1-2 translation:1-5 translation:2-5 story[1 2 5]:AFP story[3]:IANS story[4]:Sputnik"
-	for _, mode := range []string{"batch", "one by one", "session", "interrupted"} {
+	for _, mode := range []string{"batch", "one by one", "session", "batches", "interrupted"} {
 		t.Run(mode, func(t *testing.T) {
 			s := open(t)
 			seeds(t, s, mode)
