@@ -69,6 +69,9 @@ type postings struct {
 	epoch int64
 	upto  int64 // ids above upto are not covered
 	used  int64 // recency, for eviction from memory
+	// hits is how many articles hold the phrase: len(ids), or more for
+	// the postings of a few matches only (partialPostings).
+	hits int
 }
 
 func (p *postings) bytes() int { return len(p.ids)*6 + 64 }
@@ -129,12 +132,83 @@ func (m *phraseCache) put(key string, p *postings) {
 	}
 }
 
-// phrasePostings returns the postings of each key (an FTS5 phrase as
-// quote writes it), from memory, from the archive or from FTS5, up to the
-// newest article of c. The match sets of large ones are handed to the
-// match cache, so that the query's match set is combined from them.
-// saveNow stores new postings before returning instead of in the
-// background (WarmSearch).
+// keptPostings returns the kept postings of each key (an FTS5 phrase as
+// quote writes it), from memory or from the archive, extended to the
+// newest article of c, or nil for a key that has none. Their match sets
+// are handed to the match cache, so that the query's match set is
+// combined from them.
+func (s *Store) keptPostings(ctx context.Context, c *columns, keys []string) ([]*postings, error) {
+	out := make([]*postings, len(keys))
+	if s.noCache {
+		return out, nil
+	}
+	for i, k := range keys {
+		p := s.mc.phrases.get(k, c.ftsEpoch)
+		if p == nil {
+			var err error
+			if p, err = s.loadPostings(ctx, c, k); err != nil {
+				return nil, fmt.Errorf("postings of %s: %w", k, err)
+			}
+			if p == nil {
+				continue
+			}
+			s.mc.phrases.put(k, p)
+		}
+		if p.upto < c.maxID {
+			var err error
+			if p, err = s.postingsOf(ctx, c, k, false); err != nil {
+				return nil, fmt.Errorf("postings of %s: %w", k, err)
+			}
+		}
+		if s.mc.get(k, c.ftsEpoch) == nil {
+			s.mc.put(k, &matchEntry{epoch: c.ftsEpoch, upto: p.upto, bits: p.bitset(p.upto)})
+		}
+		out[i] = p
+	}
+	return out, nil
+}
+
+// fewMatches is the most matches a query may have for its phrases without
+// kept postings to be scored among them only (partialPostings).
+const fewMatches = 2000
+
+// completePostings fills the keys that ps lacks: for a query of few
+// matches, their postings among the matches only, unless the phrase is
+// one to keep and the matches hold a quarter of it; otherwise all of
+// them (phrasePostings).
+func (s *Store) completePostings(ctx context.Context, c *columns, keys []string, ps []*postings, matched []int64) ([]*postings, error) {
+	if len(ps) != len(keys) { // keptPostings failed on a query FTS5 then took as plain words
+		ps = make([]*postings, len(keys))
+	}
+	for i, k := range keys {
+		if ps[i] != nil {
+			continue
+		}
+		if len(matched) <= fewMatches {
+			p, err := s.partialPostings(ctx, c, k, matched)
+			if err != nil {
+				return nil, fmt.Errorf("postings of %s: %w", k, err)
+			}
+			// A phrase that the matches cover a good share of is taken
+			// whole, to be kept when it is large.
+			if p != nil && (!cacheWorthy(c, p.hits) || 4*len(matched) < p.hits) {
+				ps[i] = p
+				continue
+			}
+		}
+		all, err := s.phrasePostings(ctx, c, []string{k}, false)
+		if err != nil {
+			return nil, err
+		}
+		ps[i] = all[0]
+	}
+	return ps, nil
+}
+
+// phrasePostings returns the postings of each key, from memory, from the
+// archive or from FTS5, up to the newest article of c, and keeps those
+// of phrases in many articles. saveNow stores new postings before
+// returning instead of in the background (WarmSearch).
 func (s *Store) phrasePostings(ctx context.Context, c *columns, keys []string, saveNow bool) ([]*postings, error) {
 	out := make([]*postings, len(keys))
 	for i, k := range keys {
@@ -179,6 +253,7 @@ func (s *Store) postingsOf(ctx context.Context, c *columns, key string, saveNow 
 	}
 	n := &postings{epoch: c.ftsEpoch, upto: c.maxID,
 		ids: append(p.ids[:len(p.ids):len(p.ids)], ids...), freq: append(p.freq[:len(p.freq):len(p.freq)], freq...)}
+	n.hits = len(n.ids)
 	if s.noCache || !cacheWorthy(c, len(n.ids)) {
 		return n, nil
 	}
@@ -262,20 +337,32 @@ func (s *Store) scanPostings(ctx context.Context, c *columns, key string, from i
 	if err := rows.Err(); err != nil {
 		return nil, nil, err
 	}
-	if !sort.SliceIsSorted(ids, func(i, j int) bool { return ids[i] < ids[j] }) {
-		idx := make([]int, len(ids))
-		for i := range idx {
-			idx[i] = i
-		}
-		sort.Slice(idx, func(i, j int) bool { return ids[idx[i]] < ids[idx[j]] })
-		ni, ns := make([]uint32, len(ids)), make([]float64, len(ids))
-		for i, k := range idx {
-			ni[i], ns[i] = ids[k], scores[k]
-		}
-		ids, scores = ni, ns
+	ids, scores = byID(ids, scores)
+	return ids, solveFreqs(c, ids, scores, nRow, tokens, before+len(ids)), nil
+}
+
+// byID returns ids in ascending order and scores in the same order.
+func byID(ids []uint32, scores []float64) ([]uint32, []float64) {
+	if sort.SliceIsSorted(ids, func(i, j int) bool { return ids[i] < ids[j] }) {
+		return ids, scores
 	}
-	hits := float64(before + len(ids))
-	idf := math.Log((float64(nRow) - hits + 0.5) / (hits + 0.5))
+	idx := make([]int, len(ids))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(i, j int) bool { return ids[idx[i]] < ids[idx[j]] })
+	ni, ns := make([]uint32, len(ids)), make([]float64, len(ids))
+	for i, k := range idx {
+		ni[i], ns[i] = ids[k], scores[k]
+	}
+	return ni, ns
+}
+
+// solveFreqs returns the weighted frequency f of the phrase in each of ids
+// from its bm25() score (scores, negated), knowing FTS5's row count and
+// total of tokens and that the phrase is in hits articles.
+func solveFreqs(c *columns, ids []uint32, scores []float64, nRow, tokens int64, hits int) []uint16 {
+	idf := math.Log((float64(nRow) - float64(hits) + 0.5) / (float64(hits) + 0.5))
 	if idf <= 0 {
 		idf = 1e-6
 	}
@@ -295,7 +382,70 @@ func (s *Store) scanPostings(ctx context.Context, c *columns, key string, from i
 		k := bm25K1 * (1 - bm25B + bm25B*d/avg)
 		freq[i] = uint16(min(math.Round(sc*k/(a-sc)), math.MaxUint16))
 	}
-	return ids, freq, nil
+	return freq
+}
+
+// partialPostings returns key's postings among ids only (ascending), with
+// the number of articles holding the phrase in the whole archive, which
+// FTS5's bm25() knows and tells: a match's scores S at the weights w and
+// 2w give 2/S(2w) - 1/S(w) = 1/(idf(k1+1)), whence idf and the count;
+// then f as in scanPostings. This costs a few passes over the phrase's
+// doclist instead of scoring each of its matches. It returns nil when no
+// match has a score to solve from.
+func (s *Store) partialPostings(ctx context.Context, c *columns, key string, among []int64) (*postings, error) {
+	if len(among) == 0 || c.maxID > math.MaxUint32 {
+		return nil, nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil) // one snapshot for the totals and the scores
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	nRow, tokens, err := ftsTotals(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	w1, w2 := "10.0, 1.0, 0.0", "20.0, 2.0, 0.0"
+	if containsCJK(key) {
+		w1, w2 = "10.0, 1.0, 1.0", "20.0, 2.0, 2.0"
+	}
+	// The unary + keeps SQLite from handing the IN list to FTS5, which
+	// would rerun the whole MATCH once per listed id.
+	rows, err := tx.QueryContext(ctx, "SELECT rowid, bm25(articles_fts, "+w1+"), bm25(articles_fts, "+w2+
+		") FROM articles_fts WHERE articles_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))", key, idList(among))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []uint32
+	var scores []float64
+	a := 0.0
+	for rows.Next() {
+		var id int64
+		var r1, r2 float64
+		if err := rows.Scan(&id, &r1, &r2); err != nil {
+			return nil, err
+		}
+		if id <= 0 || id > c.maxID {
+			continue
+		}
+		ids, scores = append(ids, uint32(id)), append(scores, -r1)
+		if a == 0 && r1 < 0 && r2 < 0 {
+			a = 1 / (2/-r2 - 1/-r1)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if a <= 0 || math.IsInf(a, 0) || math.IsNaN(a) {
+		return nil, nil
+	}
+	hits := int(nRow) // idf clamped to 1e-6: in at least half the articles
+	if idf := a / (bm25K1 + 1); idf > 2e-6 {
+		hits = int(math.Round(float64(nRow+1)/(math.Exp(idf)+1) - 0.5))
+	}
+	ids, scores = byID(ids, scores)
+	return &postings{ids: ids, freq: solveFreqs(c, ids, scores, nRow, tokens, hits), epoch: c.ftsEpoch, upto: c.maxID, hits: hits}, nil
 }
 
 // ftsTotals reads FTS5's row count and its total of tokens in all columns
@@ -342,7 +492,7 @@ func (s *Store) loadPostings(ctx context.Context, c *columns, key string) (*post
 	if err != nil || len(freqs)%2 != 0 || b.count() != len(freqs)/2 {
 		return nil, nil // a damaged row is ignored and replaced in time
 	}
-	p := &postings{epoch: c.ftsEpoch, upto: upto, freq: make([]uint16, len(freqs)/2)}
+	p := &postings{epoch: c.ftsEpoch, upto: upto, freq: make([]uint16, len(freqs)/2), hits: len(freqs) / 2}
 	for _, id := range b.ids() {
 		p.ids = append(p.ids, uint32(id))
 	}
@@ -397,7 +547,7 @@ func bm25Top(c *columns, ps []*postings, matched []int64, offset, need int) []ra
 	avg := float64(c.dlenSum) / max(n, 1)
 	idf := make([]float64, len(ps))
 	for i, p := range ps {
-		hits := float64(len(p.ids))
+		hits := float64(p.hits)
 		idf[i] = math.Log((n - hits + 0.5) / (hits + 0.5))
 		if idf[i] <= 0 {
 			idf[i] = 1e-6

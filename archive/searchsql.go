@@ -65,9 +65,10 @@ func (s *Store) search(ctx context.Context, q Query) (*Result, error) {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	var ps []*postings // the phrases' postings, for relevance
-	if fq.expr != "" && q.Sort != SortNewest && q.Sort != SortOldest {
+	relevance := fq.expr != "" && q.Sort != SortNewest && q.Sort != SortOldest
+	if relevance {
 		// Before the match set: the sets of large phrases come with them.
-		if ps, err = s.phrasePostings(ctx, c, fq.keys, false); err != nil && !isFTSSyntaxError(err) {
+		if ps, err = s.keptPostings(ctx, c, fq.keys); err != nil && !isFTSSyntaxError(err) {
 			return nil, fmt.Errorf("search %q: %w", q.Text, err)
 		}
 	}
@@ -80,8 +81,8 @@ func (s *Store) search(ctx context.Context, q Query) (*Result, error) {
 			fq.plain = true
 			res.Notice = fmt.Sprintf("%q is not valid query syntax: searched as plain words", q.Text)
 			ids, err = s.matchSet(ctx, fq, c)
-			if err == nil && q.Sort != SortNewest && q.Sort != SortOldest {
-				ps, err = s.phrasePostings(ctx, c, fq.keys, false)
+			if err == nil && relevance {
+				ps, err = s.keptPostings(ctx, c, fq.keys)
 			}
 		}
 		if err != nil {
@@ -91,6 +92,11 @@ func (s *Store) search(ctx context.Context, q Query) (*Result, error) {
 	f := newFilter(q, c)
 	matched := c.tally(ids, fq.expr == "", f, &res.Facets)
 	res.Total = len(matched)
+	if relevance && q.Offset < len(matched) {
+		if ps, err = s.completePostings(ctx, c, fq.keys, ps, matched); err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.Text, err)
+		}
+	}
 	page, err := rank(q, fq, c, ps, matched)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
