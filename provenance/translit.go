@@ -112,9 +112,20 @@ func romanize(w string) string {
 		w = hangulStem(w)
 	case unicode.In(r, unicode.Katakana, unicode.Hiragana):
 		w = kanaFix.Replace(w)
+	case unicode.Is(unicode.Han, r):
+		return pinyinFix.Replace(strings.ToLower(unidecode.Unidecode(hanFix.Replace(w))))
 	}
 	return strings.ToLower(unidecode.Unidecode(w))
 }
+
+// hanFix gives the characters of foreign names the reading they have
+// there where Unidecode gives another one (卡 is ka in 托卡耶夫, not
+// qia), and pinyinFix spells the pinyin initials x, q and j by the sound
+// they stand for in transcriptions (西 xi, 齐 qi, 加 jia: s, ch, g).
+var (
+	hanFix    = strings.NewReplacer("卡", "喀")
+	pinyinFix = strings.NewReplacer("x", "s", "q", "ch", "j", "g")
+)
 
 // kanaFix spells the Kana that Unidecode romanises by the Nihon-shiki
 // system the way transliterations mean them: フ is fu, not hu.
