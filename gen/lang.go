@@ -166,7 +166,8 @@ var (
 )
 
 // nameIn spells a person or place name the way language l writes it:
-// Tokayev is Tokaïev in French, Tokajew in German and Токаев in Russian.
+// Tokayev is Tokaïev in French, Tokajew in German, Токаев in Russian and
+// 托卡耶夫 in Chinese.
 func nameIn(name, code string) string {
 	switch code {
 	case "fr":
@@ -180,6 +181,8 @@ func nameIn(name, code string) string {
 		name = esNames.Replace(name)
 	case "ru":
 		return toCyrillic(name)
+	case "zh":
+		return toHan(name)
 	}
 	return name
 }
