@@ -779,35 +779,6 @@ func (s *Store) LinkedIDs(ctx context.Context, articles []int64) ([]int64, error
 	return out, nil
 }
 
-// LinksAmong returns the links whose two ends are both in articles.
-func (s *Store) LinksAmong(ctx context.Context, articles []int64) ([]wiretrace.Link, error) {
-	in := map[int64]bool{}
-	for _, id := range articles {
-		in[id] = true
-	}
-	var out []wiretrace.Link
-	for start := 0; start < len(articles); start += chunk {
-		part := articles[start:min(start+chunk, len(articles))]
-		ls, err := s.queryLinks(ctx, "SELECT "+linkCols+" FROM links WHERE from_article IN ("+placeholders(len(part))+")", int64Args(part)...)
-		if err != nil {
-			return nil, fmt.Errorf("links among articles: %w", err)
-		}
-		for _, l := range ls {
-			if in[l.To] {
-				// One copy of each kind's name, not one per link.
-				switch l.Kind {
-				case wiretrace.LinkReuse:
-					l.Kind = wiretrace.LinkReuse
-				case wiretrace.LinkTranslation:
-					l.Kind = wiretrace.LinkTranslation
-				}
-				out = append(out, l)
-			}
-		}
-	}
-	return out, nil
-}
-
 // LinkEndsAmong returns the ends and kind of the links whose two ends are
 // both in articles, which is what grouping articles into stories needs; it
 // reads no article text. (As whole Links, a chunk of stories' link ends

@@ -2,8 +2,6 @@ package archive
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -177,33 +175,6 @@ func (s *Store) CountStories(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("count stories: %w", err)
 	}
 	return n, nil
-}
-
-// StoryOf returns the story of an article: its stored story, or a story of
-// its own when it has none (with its supplier agency as origin). It
-// returns an error wrapping ErrNotFound when the article does not exist.
-func (s *Store) StoryOf(ctx context.Context, article int64) (*wiretrace.Story, error) {
-	var id int64
-	err := s.db.QueryRowContext(ctx, "SELECT story FROM story_articles WHERE article = ?", article).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		a, err := s.Article(ctx, article)
-		if err != nil {
-			return nil, fmt.Errorf("story of article %d: %w", article, err)
-		}
-		st := singleton(a)
-		return &st, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("story of article %d: %w", article, err)
-	}
-	sts, err := s.stories(ctx, "WHERE s.id = ?", id)
-	if err != nil {
-		return nil, fmt.Errorf("story of article %d: %w", article, err)
-	}
-	if len(sts) == 0 {
-		return nil, fmt.Errorf("story of article %d: %w", article, ErrNotFound)
-	}
-	return &sts[0], nil
 }
 
 // singleton is the story of an article without links: its own root, or,

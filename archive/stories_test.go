@@ -23,7 +23,7 @@ func TestStoryTreeStored(t *testing.T) {
 		{Article: 3, DerivedFrom: &wiretrace.DerivedFrom{Article: 2}},
 	}}
 	tree := func() string {
-		got, err := s.StoryOf(ctx, 3)
+		got, err := storyOf(ctx, s, 3)
 		if err != nil {
 			t.Fatal(err)
 		}
