@@ -3,7 +3,6 @@ package provenance
 import (
 	"cmp"
 	"slices"
-	"strings"
 
 	"github.com/wiretrace/wiretrace"
 	"github.com/wiretrace/wiretrace/provenance/agency"
@@ -144,20 +143,7 @@ func reachesAll(members []*Doc, directed []wiretrace.LinkEnd) int64 {
 	return root
 }
 
-// outletAgency is agency.Outlet, also for an outlet named by its web
-// domain ("reuters.com", "www.afp.com"): the domain's main label is tried
-// as a name.
-func outletAgency(source string) string {
-	if a := agency.Outlet(source); a != "" {
-		return a
-	}
-	s := strings.ToLower(strings.TrimSpace(source))
-	if s == "" || strings.ContainsAny(s, " \t/") || !strings.Contains(s, ".") {
-		return ""
-	}
-	labels := strings.Split(strings.TrimPrefix(s, "www."), ".")
-	if len(labels) < 2 || len(labels[len(labels)-2]) < 2 {
-		return ""
-	}
-	return agency.Outlet(labels[len(labels)-2])
-}
+// outletAgency is the agency that an outlet is, by name or by web
+// domain ("reuters.com", "www.afp.com"; agency.Outlet matches whole
+// domain labels, so lookalikes such as evil.afp.co are no agency).
+func outletAgency(source string) string { return agency.Outlet(source) }

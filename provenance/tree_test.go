@@ -159,3 +159,16 @@ func TestSeedsAttribution(t *testing.T) {
 		}
 	}
 }
+
+// An outlet is an agency by its name or its own site, never by a
+// lookalike domain.
+func TestOutletAgency(t *testing.T) {
+	for _, tc := range []struct{ source, want string }{
+		{"Reuters", "Reuters"}, {"reuters.com", "Reuters"}, {"www.afp.com", "AFP"}, {"uk.reuters.com", "Reuters"},
+		{"evil.afp.co", ""}, {"reuters.com.evil.example", ""}, {"notreuters.com", ""}, {"The Times of Israel", ""}, {"", ""},
+	} {
+		if got := outletAgency(tc.source); got != tc.want {
+			t.Errorf("outletAgency(%q) = %q, want %q", tc.source, got, tc.want)
+		}
+	}
+}
