@@ -10,13 +10,14 @@
 #                                              upstream ships (test data too) and
 #                                              run upstream's tests and ours on it
 #
-# FORK/UPSTREAM names the module, its version and go.sum hash, and what of the
-# module the committed copy leaves out (EXCLUDE). The pristine module comes
-# from the Go module proxy (go mod download), its hash is checked, then
-# FORK/patches/*.patch are applied in name order (patch -p1), then the
-# scripts FORK/patches/*.sh are run in the tree (for changes to generated
-# files, made by a script instead of by hand), then UPSTREAM, WIRETRACE.md and
-# patches/ are copied in. -test runs the tests with upstream's own go.mod
+# FORK/UPSTREAM names the module, its version and go.sum hash, what of the
+# module the committed copy leaves out (EXCLUDE) and what the -test copy
+# leaves out too (TEST_EXCLUDE: code the committed copy does not have).
+# The pristine module comes from the Go module proxy (go mod download), its
+# hash is checked, FORK/patches/*.patch are applied in name order (patch
+# -p1), the scripts FORK/patches/*.sh are run in the tree (for changes to
+# generated files, made by a script instead of by hand), then UPSTREAM,
+# WIRETRACE.md and patches/ are copied in. -test runs the tests with upstream's own go.mod
 # (-modfile) at the patched go version, so test-only requirements need not
 # be in the fork's go.mod.
 set -eu
@@ -33,7 +34,7 @@ meta=$tp/$fork
 GO=${GO:-go}
 export GOTOOLCHAIN=local GOFLAGS=-mod=mod
 
-MODULE= VERSION= SUM= EXCLUDE=
+MODULE= VERSION= SUM= EXCLUDE= TEST_EXCLUDE=
 . "$meta/UPSTREAM"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/apply-patches.XXXXXX")
@@ -52,6 +53,7 @@ chmod -R u+w "$src"
 if [ "$mode" = test ]; then
 	cp "$src/go.mod" "$work/upstream.mod"
 	if [ -f "$src/go.sum" ]; then cp "$src/go.sum" "$work/upstream.sum"; else : >"$work/upstream.sum"; fi
+	for x in $TEST_EXCLUDE; do rm -rf "${src:?}/$x"; done
 else
 	for x in $EXCLUDE; do rm -rf "${src:?}/$x"; done
 fi
