@@ -45,6 +45,10 @@ type Query struct {
 	Sort      string    // SortRelevance (default), SortNewest or SortOldest
 	Limit     int       // results per page; 0 means 20
 	Offset    int
+	// CollapseStory shows each story once, by its best match (or first
+	// by date), with its other matching members as copies (Hit.Copies);
+	// Limit and Offset count stories. Total and Facets stay per article.
+	CollapseStory bool
 	// Budget is how long the search may run: 0 means DefaultSearchBudget,
 	// a negative value no limit.
 	Budget time.Duration
@@ -62,6 +66,11 @@ type Hit struct {
 	Credits   []string  `json:"credits"`
 	Snippet   string    `json:"snippet"` // matched words wrapped in MarkStart/MarkEnd
 	Score     float64   `json:"score"`
+	// With Query.CollapseStory: how many other articles of the hit's
+	// story match, their ids (ascending) and their distinct outlets.
+	Copies      int      `json:"copies,omitempty"`
+	CopyIDs     []int64  `json:"copy_ids,omitempty"`
+	CopySources []string `json:"copy_sources,omitempty"`
 }
 
 // FacetCount is one value of a facet and the number of matches that have it.

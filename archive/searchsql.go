@@ -97,12 +97,33 @@ func (s *Store) search(ctx context.Context, q Query) (*Result, error) {
 			return nil, fmt.Errorf("search %q: %w", q.Text, err)
 		}
 	}
-	page, err := rank(q, fq, c, ps, matched)
+	var page []ranked
+	var copies map[int64][]int64
+	if q.CollapseStory && q.Offset < len(matched) {
+		page, copies, err = s.collapseStories(ctx, c, func(n int) ([]ranked, error) {
+			return rank(Query{Sort: q.Sort, Limit: n}, fq, c, ps, matched)
+		}, matched, q.Offset, q.Limit)
+	} else {
+		page, err = rank(q, fq, c, ps, matched)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	if res.Hits, err = s.hits(ctx, fq, page); err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	for i := range res.Hits {
+		h := &res.Hits[i]
+		if cp := copies[h.ID]; len(cp) > 0 {
+			h.Copies, h.CopyIDs = len(cp), cp
+			seen := map[string]bool{}
+			for _, id := range cp {
+				if src := c.sources[c.source[id]]; !seen[src] {
+					seen[src] = true
+					h.CopySources = append(h.CopySources, src)
+				}
+			}
+		}
 	}
 	return res, nil
 }

@@ -17,7 +17,7 @@ import (
 func init() {
 	register(&command{
 		name:    "search",
-		usage:   "[--db FILE] [--source S]... [--from DATE] [--to DATE] [--lang L]... [--agency A]... [--sort relevance|newest|oldest] [--limit N] [--json] QUERY",
+		usage:   "[--db FILE] [--source S]... [--from DATE] [--to DATE] [--lang L]... [--agency A]... [--sort relevance|newest|oldest] [--collapse story] [--limit N] [--json] QUERY",
 		summary: "full-text search with filters and facet counts",
 		run:     runSearch,
 	})
@@ -85,6 +85,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	limit := fs.Int("limit", 20, "results to show")
 	offset := fs.Int("offset", 0, "results to skip (paging)")
 	asJSON := fs.Bool("json", false, "print results and facets as JSON")
+	collapse := fs.String("collapse", "", "`story`: one line per story, its best match with its matching copies counted")
 	words, err := parseFlags(c, env, fs, args)
 	if err == errHelp {
 		fmt.Fprintln(env.Stdout, queryHelp)
@@ -104,6 +105,13 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 		q.Sort = archive.SortOldest
 	default:
 		return &usageError{err: fmt.Errorf("search: --sort %q: want relevance, newest or oldest", *sortBy), usage: "wiretrace search " + c.usage}
+	}
+	switch *collapse {
+	case "":
+	case "story":
+		q.CollapseStory = true
+	default:
+		return &usageError{err: fmt.Errorf("search: --collapse %q: want story", *collapse), usage: "wiretrace search " + c.usage}
 	}
 	if *limit < 0 || *offset < 0 {
 		return &usageError{err: fmt.Errorf("search: --limit and --offset must not be negative")}
@@ -165,6 +173,9 @@ func printResult(w io.Writer, q archive.Query, res *archive.Result) {
 		fmt.Fprintf(w, "\n%2d. [%d] %s\n    %s · %s · %s%s · %s\n    %s\n", q.Offset+i+1, h.ID, termsafe.Line(orUntitled(h.Title)),
 			termsafe.Line(orUnknown(h.Source)), date, termsafe.Line(orUnknown(h.Language)), credit, termsafe.Line(h.Origin),
 			termsafe.Line(oneLine(terminalMarks(h.Snippet))))
+		if h.Copies > 0 {
+			fmt.Fprintf(w, "    +%d %s at %s\n", h.Copies, plural(h.Copies, "copy", "copies"), termsafe.Line(listUpTo(h.CopySources, 5)))
+		}
 	}
 	f := res.Facets
 	fmt.Fprintln(w)
@@ -190,6 +201,21 @@ func printFacet(w io.Writer, name string, fc []archive.FacetCount, n int) {
 		parts = append(parts, fmt.Sprintf("%s (%d)", termsafe.Line(orUnknown(c.Value)), c.Count))
 	}
 	fmt.Fprintf(w, "%s: %s\n", name, strings.Join(parts, ", "))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// listUpTo joins the first n values and counts the rest.
+func listUpTo(vals []string, n int) string {
+	if len(vals) <= n {
+		return strings.Join(vals, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(vals[:n], ", "), len(vals)-n)
 }
 
 func orUnknown(s string) string {
