@@ -113,10 +113,9 @@ func (f *filterBar) set() {
 		} else {
 			f.object.Hide()
 		}
-		// The box above the results grows or shrinks: lay it out again.
-		if f.b.object != nil {
-			f.b.object.Refresh()
-		}
+		// The box above the results grows or shrinks: place the
+		// browser's parts again (without redrawing them all).
+		relayout(f.b.object)
 	}
 }
 

@@ -29,3 +29,12 @@ func (l shrinkable) MinSize(objs []fyne.CanvasObject) fyne.Size {
 func shrink(o fyne.CanvasObject, min fyne.Size) *fyne.Container {
 	return &fyne.Container{Layout: shrinkable{min}, Objects: []fyne.CanvasObject{o}}
 }
+
+// relayout places the objects of container o again, for a child that
+// appeared, went or changed its minimum size; unlike Refresh it does not
+// redraw every object inside. It does nothing for other objects.
+func relayout(o fyne.CanvasObject) {
+	if c, ok := o.(*fyne.Container); ok && c.Layout != nil {
+		c.Layout.Layout(c.Objects, c.Size())
+	}
+}
