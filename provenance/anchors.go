@@ -165,8 +165,8 @@ func anchorsLearning(text string, sents []span, toks [][]token, learn *[]scriptN
 				if sk := names[t.norm].of(t.norm); len(sk) >= 2 {
 					add(anchor{key: sk, weight: nameWeight(sk), name: true, cognate: len(sk) < 3})
 				}
-			case !t.cap && utf8.RuneCountInString(t.norm) >= 7 && t.norm[0] < utf8.RuneSelf:
-				addKey('~', firstRunes(t.norm, 5), anchor{weight: 0.4, cognate: true})
+			case !t.cap && utf8.RuneCountInString(t.norm) >= 7 && (t.norm[0] < utf8.RuneSelf || t.norm[0] >= 0xd0 && t.norm[0] <= 0xd3):
+				addKey('~', cognatePrefix(t.norm), anchor{weight: 0.4, cognate: true})
 			}
 		}
 		for _, n := range scriptNames(text, ts) {
@@ -243,6 +243,22 @@ func numberAt(text string, ts []token, k int) (digits string, plain bool, last i
 	}
 	return digits, plain, k
 }
+
+// cognatePrefix returns the first five letters of a long common word,
+// Cyrillic transliterated, with k read as c and z as s: экономика and
+// economy, президент and president share "econo" and "presi".
+func cognatePrefix(w string) string {
+	if w[0] >= utf8.RuneSelf {
+		w = latin(w)
+	}
+	p := firstRunes(w, 5)
+	if !strings.ContainsAny(p, "kz") {
+		return p
+	}
+	return cognateReplacer.Replace(p)
+}
+
+var cognateReplacer = strings.NewReplacer("k", "c", "z", "s")
 
 // firstRunes returns the first n runes of s.
 func firstRunes(s string, n int) string {

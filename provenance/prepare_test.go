@@ -76,9 +76,9 @@ func sentenceAnchorsRef(text string, sents []span) [][]anchor {
 				if sk := skeleton(t.norm); len(sk) >= 2 {
 					add(anchor{key: sk, weight: nameWeight(sk), name: true, cognate: len(sk) < 3})
 				}
-			case !t.cap && utf8.RuneCountInString(t.norm) >= 7 && t.norm[0] < utf8.RuneSelf:
-				r := []rune(t.norm)
-				add(anchor{key: "~" + string(r[:5]), weight: 0.4, cognate: true})
+			case !t.cap && utf8.RuneCountInString(t.norm) >= 7 && (t.norm[0] < utf8.RuneSelf || t.norm[0] >= 0xd0 && t.norm[0] <= 0xd3):
+				r := []rune(latin(t.norm))
+				add(anchor{key: "~" + strings.NewReplacer("k", "c", "z", "s").Replace(string(r[:5])), weight: 0.4, cognate: true})
 			}
 		}
 		for _, n := range scriptNames(text[s.s:s.e], ts) {
