@@ -73,3 +73,16 @@ func capitalize(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
 }
+
+// emptyHint says what to try when q, with n filters, matches nothing.
+func emptyHint(q archive.Query, n int) string {
+	switch {
+	case n > 0 && q.Text != "":
+		return "Nothing matches both the words and the filters: remove a filter above (or Clear all), or use fewer words."
+	case n > 0:
+		return "Nothing matches these filters together: remove one above, or Clear all."
+	case strings.Contains(q.Text, `"`):
+		return "No article has this phrase: try its words without quotes, or a prefix such as restor*."
+	}
+	return "No article has all these words: use fewer words, OR between them, or a prefix such as restor*."
+}

@@ -144,3 +144,26 @@ func TestMetaLineContrast(t *testing.T) {
 		})
 	}
 }
+
+// TestEmptyResultsSayWhatToTry: a search without matches says what to
+// change, by whether filters are set.
+func TestEmptyResultsSayWhatToTry(t *testing.T) {
+	h := newHarness(t)
+	h.b.SetQuery("nosuchwordanywhere")
+	h.wait("search")
+	if !h.b.notice.Visible() || !strings.Contains(h.b.notice.Text, "fewer words") {
+		t.Errorf("no match: notice %v %q", h.b.notice.Visible(), h.b.notice.Text)
+	}
+	h.b.SetQuery("almaty")
+	h.wait("search")
+	if h.b.notice.Visible() {
+		t.Errorf("matches, but a notice %q", h.b.notice.Text)
+	}
+	test.Tap(h.check("source", "DNA"))
+	h.wait("facets")
+	h.b.setDates(mustDay(t, "2022-01-09"), mustDay(t, "2022-01-12"))
+	h.wait("facets")
+	if got := h.b.notice.Text; !h.b.notice.Visible() || !strings.Contains(got, "remove a filter") {
+		t.Errorf("filters exclude everything: notice %v %q", h.b.notice.Visible(), got)
+	}
+}

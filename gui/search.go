@@ -153,10 +153,14 @@ func (b *Browser) apply(q archive.Query, res *archive.Result, err error) {
 	b.result = res
 	b.hits = res.Hits
 	b.status.SetText(countLine(res.Total, q))
-	if res.Notice != "" {
+	switch {
+	case res.Notice != "":
 		b.notice.SetText(userNotice(q.Text, res.Notice))
 		b.notice.Show()
-	} else {
+	case res.Total == 0 && (q.Text != "" || len(b.filters()) > 0):
+		b.notice.SetText(emptyHint(q, len(b.filters())))
+		b.notice.Show()
+	default:
 		b.notice.Hide()
 	}
 	b.list.UnselectAll()
