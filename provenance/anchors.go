@@ -76,13 +76,6 @@ func splitTokens(all []token, sents []span) [][]token {
 // sentenceAnchorsOf returns the anchors of each sentence span of text
 // from the tokens of each sentence (offsets in text).
 func sentenceAnchorsOf(text string, sents []span, toks [][]token) [][]anchor {
-	return anchorsLearning(text, sents, toks, nil)
-}
-
-// anchorsLearning is sentenceAnchorsOf that also appends to learn the
-// candidate names of scripts without capitals (for wordStats), if it is
-// not nil.
-func anchorsLearning(text string, sents []span, toks [][]token, learn *[]scriptName) [][]anchor {
 	// Names: capitalised words seen at least once inside a sentence, with
 	// their skeleton once made (a name recurs in a text).
 	names := map[string]*nameSkeleton{}
@@ -96,6 +89,13 @@ func anchorsLearning(text string, sents []span, toks [][]token, learn *[]scriptN
 	// The anchors of all sentences go in one slice, and the keys made
 	// from words ("#2030", "@UN", "~psych") in one arena: out[i] is cut
 	// from the slice at the end, when it no longer moves.
+	// Candidate names of the scripts without capitals, and those that are
+	// common words of this text (commonInText).
+	scripted := make([][]scriptName, len(sents))
+	for i := range sents {
+		scripted[i] = scriptNames(text, toks[i])
+	}
+	common := commonInText(scripted)
 	var all []anchor
 	ends := make([]int, len(sents))
 	keys := normArena{buf: make([]byte, 0, 256)}
@@ -169,9 +169,9 @@ func anchorsLearning(text string, sents []span, toks [][]token, learn *[]scriptN
 				addKey('~', cognatePrefix(t.norm), anchor{weight: 0.4, cognate: true})
 			}
 		}
-		for _, n := range scriptNames(text, ts) {
-			if learn != nil {
-				*learn = append(*learn, n)
+		for _, n := range scripted[i] {
+			if common[n] || stopWord(n) {
+				continue
 			}
 			if a, ok := scriptNameAnchor(n); ok {
 				add(a)
@@ -204,18 +204,18 @@ func nameWeight(sk string) float64 {
 }
 
 // scriptNameAnchor returns the anchor of a candidate name of a script
-// without capitals, or false when it is a common word of its script or
-// too short a name.
+// without capitals (not a common word), or false when it is too short a
+// name. Katakana and Han sound-character runs are names by their
+// characters and are indexed as translation candidates; a Hangul, Arabic
+// or Devanagari word that is not a common word may still be any word of
+// the language, so it scores alignments but is no candidate key, and a
+// translation is not asked to carry it (anchor.cognate).
 func scriptNameAnchor(n scriptName) (anchor, bool) {
-	warm, common := commonWords.status(n)
-	if common {
-		return anchor{}, false
-	}
 	sk := skeletons.of(n.word)
 	if len(sk) < 3 {
 		return anchor{}, false
 	}
-	return anchor{key: sk, weight: 1, name: true, cognate: !warm}, true
+	return anchor{key: sk, weight: 1, name: true, cognate: n.script != scriptKana && n.script != scriptHan}, true
 }
 
 // numberAt reads the number that starts at token k of ts (a number, or a

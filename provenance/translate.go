@@ -218,11 +218,9 @@ func newSide(text string) *side { return newSideTokens(text, tokenize(text)) }
 func newSideTokens(text string, toks []token) *side {
 	sd := &side{text: text, sents: splitDanda(text, sentences(text))}
 	// Sides are kept for many candidates: the tokens are not.
-	var learn []scriptName
 	split := splitTokens(toks, sd.sents)
-	sd.anchors = anchorsLearning(text, sd.sents, split, &learn)
+	sd.anchors = sentenceAnchorsOf(text, sd.sents, split)
 	sd.nounCaps = capitalisesNouns(split)
-	commonWords.observe(learn)
 	sd.quotes = make([]bool, len(sd.sents))
 	for i, s := range sd.sents {
 		sd.quotes[i] = hasQuote(text[s.s:s.e])
