@@ -46,6 +46,7 @@ demo: build
 
 test: deps
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) mod tidy -diff # fails when go.mod or go.sum is not tidy
 	$(GO) vet ./...
 	$(GO) test ./...
 	$(MAKE) forks
