@@ -131,6 +131,7 @@ func TestMatchCacheGivesTheSameResults(t *testing.T) {
 	}
 	addRandom(t, s, r, 300)
 	checkSame(t, s, "after adding articles")
+	s.bg.Wait() // the extended postings are saved in the background
 	var upto, maxID int64
 	s.db.QueryRow(`SELECT upto FROM phrase_freqs WHERE expr = '"the"'`).Scan(&upto)
 	s.db.QueryRow(`SELECT max(id) FROM articles`).Scan(&maxID)

@@ -160,7 +160,11 @@ func summary(t *testing.T, s *archive.Store) string {
 }
 
 func TestLinkSeeds(t *testing.T) {
-	want := "reuse:1-2 translation:1-5 translation:2-5 story[1 2 5]:AFP story[3]:IANS story[4]:Sputnik"
+	// The Epoch Times (5) translates the AFP dispatch that DNA (1) and The
+	// Times of Israel (2) carry; since translations must carry each
+	// sentence's names both ways (5dd51ee), only the DNA pair is linked
+	// as one, and 5 still joins the AFP story through it.
+	want := "reuse:1-2 translation:1-5 story[1 2 5]:AFP story[3]:IANS story[4]:Sputnik"
 	for _, mode := range []string{"batch", "one by one", "session", "batches", "interrupted"} {
 		t.Run(mode, func(t *testing.T) {
 			s := open(t)
@@ -172,7 +176,7 @@ func TestLinkSeeds(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if st.Articles != 5 || st.Links != 3 || st.Stories != 1 {
+			if st.Articles != 5 || st.Links != 2 || st.Stories != 1 {
 				t.Errorf("relink: got %+v", st)
 			}
 			if got := summary(t, s); got != want {
@@ -201,7 +205,7 @@ func TestRelinkProgress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Articles != 5 || st.Links != 3 || st.Stories != 1 {
+	if st.Articles != 5 || st.Links != 2 || st.Stories != 1 {
 		t.Errorf("relink: got %+v", st)
 	}
 	last := map[string]report{}
