@@ -227,7 +227,9 @@ func (s *Store) loadPostings(ctx context.Context, c *columns, key string) (*post
 }
 
 // savePostings writes key's postings to phrase_freqs, if the archive's
-// epoch is still theirs, and trims the table to its most recent rows.
+// epoch is still theirs and no longer set of the phrase is saved (two
+// background saves may finish in either order), and trims the table to
+// its most recent rows.
 // With noWait it gives up at once when another connection is writing.
 func (s *Store) savePostings(ctx context.Context, key string, p *postings, noWait bool) error {
 	conn, err := s.db.Conn(ctx)
@@ -250,8 +252,9 @@ func (s *Store) savePostings(ctx context.Context, key string, p *postings, noWai
 	}
 	defer tx.Rollback()
 	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO phrase_freqs (expr, epoch, upto, n, made, ids, freqs)
-		SELECT ?, ?, ?, ?, ?, ?, ? WHERE (SELECT value FROM meta WHERE key = 'fts_epoch') = ?`,
-		key, p.epoch, p.upto, len(p.ids), time.Now().Unix(), b.encode(len(p.ids)), freqs, p.epoch)
+		SELECT ?, ?, ?, ?, ?, ?, ? WHERE (SELECT value FROM meta WHERE key = 'fts_epoch') = ?
+		AND NOT EXISTS (SELECT 1 FROM phrase_freqs WHERE expr = ? AND epoch = ? AND upto > ?)`,
+		key, p.epoch, p.upto, len(p.ids), time.Now().Unix(), b.encode(len(p.ids)), freqs, p.epoch, key, p.epoch, p.upto)
 	if err != nil {
 		return fmt.Errorf("phrase cache: %w", err)
 	}
