@@ -434,9 +434,22 @@ func (l *linkTimer) figures() LinkTime {
 		}
 		return ms(d) / float64(n)
 	}
-	k := len(l.n)
-	tenth := max(1, k/10)
-	return LinkTime{All: per(0, k), FirstTenth: per(0, min(tenth, k)), LastTenth: per(max(0, k-tenth), k)}
+	// Batches of no articles (the flush at the end) count in the last
+	// tenth, not as one of its batches.
+	k, batches := len(l.n), 0
+	for _, n := range l.n {
+		if n > 0 {
+			batches++
+		}
+	}
+	tenth := max(1, batches/10)
+	last := k
+	for seen := 0; last > 0 && seen < tenth; last-- {
+		if l.n[last-1] > 0 {
+			seen++
+		}
+	}
+	return LinkTime{All: per(0, k), FirstTenth: per(0, min(tenth, k)), LastTenth: per(last, k)}
 }
 
 // scoreLinks reads the links stored in the archive and scores them

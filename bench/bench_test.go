@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/wiretrace/wiretrace/archive"
 	"github.com/wiretrace/wiretrace/gen"
@@ -250,4 +251,18 @@ func BenchmarkImport(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// The link time of a flush (a batch of no articles) counts in the last
+// tenth and in the whole, not as a batch of its own.
+func TestLinkTimerFigures(t *testing.T) {
+	var l linkTimer
+	for i := 0; i < 5; i++ {
+		l.add(2000, 2*time.Second) // 1 ms an article
+	}
+	l.add(0, 2*time.Second)
+	f := l.figures()
+	if f.FirstTenth != 1 || f.LastTenth != 2 || f.All != 1.2 {
+		t.Errorf("got %+v, want first tenth 1, last tenth 2, all 1.2 ms an article", f)
+	}
 }
