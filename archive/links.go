@@ -473,50 +473,34 @@ func (s *Store) Articles(ctx context.Context, ids []int64) (map[int64]*wiretrace
 	for start := 0; start < len(ids); start += chunk {
 		part := ids[start:min(start+chunk, len(ids))]
 		rows, err := st.QueryContext(ctx, jsonInts(part))
+		if err == nil {
+			err = collectArticles(rows, out)
+		}
 		if err != nil {
-			return nil, fmt.Errorf("articles: %w", err)
-		}
-		for rows.Next() {
-			a, err := scanArticle(rows)
-			if err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("articles: %w", err)
-			}
-			out[a.ID] = a
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("articles: %w", err)
 		}
 	}
 	return out, nil
 }
 
+// collectArticles scans rows of articleCols (or briefCols) into out by id,
+// and closes rows.
+func collectArticles(rows *sql.Rows, out map[int64]*wiretrace.Article) error {
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return err
+		}
+		out[a.ID] = a
+	}
+	return rows.Err()
+}
+
 // Briefs returns the articles with the given ids without their text
 // (Text is empty); ids that do not exist are absent from the map.
 func (s *Store) Briefs(ctx context.Context, ids []int64) (map[int64]*wiretrace.Article, error) {
-	out := make(map[int64]*wiretrace.Article, len(ids))
-	for start := 0; start < len(ids); start += chunk {
-		part := ids[start:min(start+chunk, len(ids))]
-		q := "SELECT id, source, url, title, byline, dateline, credits, published, language, '', origin, hash, imported FROM articles WHERE id IN (" + placeholders(len(part)) + ")"
-		rows, err := s.db.QueryContext(ctx, q, int64Args(part)...)
-		if err != nil {
-			return nil, fmt.Errorf("briefs: %w", err)
-		}
-		for rows.Next() {
-			a, err := scanArticle(rows)
-			if err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("briefs: %w", err)
-			}
-			out[a.ID] = a
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("briefs: %w", err)
-		}
-	}
-	return out, nil
+	return briefs(ctx, s.db, ids)
 }
 
 func placeholders(n int) string {

@@ -150,19 +150,10 @@ func briefs(ctx context.Context, q querier, ids []int64) (map[int64]*wiretrace.A
 	for start := 0; start < len(ids); start += chunk {
 		part := ids[start:min(start+chunk, len(ids))]
 		rows, err := q.QueryContext(ctx, "SELECT "+briefCols+" FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))", jsonInts(part))
+		if err == nil {
+			err = collectArticles(rows, out)
+		}
 		if err != nil {
-			return nil, fmt.Errorf("briefs: %w", err)
-		}
-		for rows.Next() {
-			a, err := scanArticle(rows)
-			if err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("briefs: %w", err)
-			}
-			out[a.ID] = a
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("briefs: %w", err)
 		}
 	}
