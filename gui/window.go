@@ -257,16 +257,7 @@ func (w *Window) exportDialog() {
 	if w.backend.Export == nil || w.arch == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, w.win)
-			return
-		}
-		if uc == nil {
-			return
-		}
-		dest := uc.URI().Path()
-		_ = uc.Close()
+	d := w.saveDialog(func(dest string) {
 		arch := w.arch
 		go func() {
 			err := w.backend.Export(context.Background(), arch, dest)
@@ -278,7 +269,7 @@ func (w *Window) exportDialog() {
 				dialog.ShowInformation("Export", "Wrote a compact copy of the archive to\n"+dest, w.win)
 			})
 		}()
-	}, w.win)
+	})
 	d.SetFileName(strings.TrimSuffix(filepath.Base(w.path), filepath.Ext(w.path)) + "-copy.db")
 	d.Show()
 }

@@ -12,13 +12,11 @@ import (
 	"github.com/wiretrace/wiretrace/archive"
 )
 
-// exportResultsDialog asks where to write the results of the current
-// search, as CSV or JSON Lines by the file's extension, and writes them.
-func (w *Window) exportResultsDialog() {
-	if w.arch == nil {
-		return
-	}
-	d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
+// saveDialog returns a save dialog that calls then with the path chosen
+// (the file the dialog created is closed first); an error is shown, and a
+// cancel does nothing.
+func (w *Window) saveDialog(then func(dest string)) *dialog.FileDialog {
+	return dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			dialog.ShowError(err, w.win)
 			return
@@ -28,8 +26,17 @@ func (w *Window) exportResultsDialog() {
 		}
 		dest := uc.URI().Path()
 		_ = uc.Close()
-		w.ExportResults(dest, nil)
+		then(dest)
 	}, w.win)
+}
+
+// exportResultsDialog asks where to write the results of the current
+// search, as CSV or JSON Lines by the file's extension, and writes them.
+func (w *Window) exportResultsDialog() {
+	if w.arch == nil {
+		return
+	}
+	d := w.saveDialog(func(dest string) { w.ExportResults(dest, nil) })
 	d.SetTitleText("Export the results of this search (.csv or .jsonl)")
 	d.SetFileName("results.csv")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".jsonl"}))
