@@ -133,7 +133,8 @@ func TestMatchCacheGivesTheSameResults(t *testing.T) {
 	checkSame(t, s, "after adding articles")
 	// The extended postings are kept in memory at once; saving them is
 	// done in the background and gives up when another connection
-	// writes, so the table may lag behind, never run ahead.
+	// writes, so the table may lag behind or lack the set, never run
+	// ahead.
 	s.bg.Wait()
 	var upto, saved, maxID, epoch int64
 	s.db.QueryRow(`SELECT upto FROM phrase_freqs WHERE expr = '"the"'`).Scan(&saved)
@@ -142,8 +143,8 @@ func TestMatchCacheGivesTheSameResults(t *testing.T) {
 	if p := s.mc.phrases.get(`"the"`, epoch); p != nil {
 		upto = p.upto
 	}
-	if upto != maxID || saved > maxID || saved < 1500 {
-		t.Errorf(`the set of "the" covers ids to %d in memory and %d saved, want %d (saved at least 1500) after 300 new articles`, upto, saved, maxID)
+	if upto != maxID || saved > maxID {
+		t.Errorf(`the set of "the" covers ids to %d in memory and %d saved, want %d (saved no further) after 300 new articles`, upto, saved, maxID)
 	}
 
 	if _, err := s.db.Exec("DELETE FROM articles WHERE id IN (SELECT id FROM articles WHERE text LIKE '%tariff%' LIMIT 3)"); err != nil {
